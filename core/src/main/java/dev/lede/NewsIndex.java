@@ -1,0 +1,85 @@
+package dev.lede;
+
+import dev.lede.article.Article;
+import dev.lede.search.IndexStats;
+import dev.lede.search.NewsQuery;
+import dev.lede.search.SearchResult;
+import java.nio.file.Path;
+import java.util.Optional;
+
+/**
+ * A searchable collection of news articles: Lede's one entry point for embedding.
+ *
+ * <p>Safe for many threads searching while others write. Writes become visible to search after
+ * {@link #refresh()} (near-real-time, no commit needed) and durable after {@link #commit()}.
+ * Implementations never print and never exit the process.
+ *
+ * <pre>{@code
+ * try (NewsIndex index = NewsIndex.open(Path.of("news-index"))) {
+ *   index.upsert(article);
+ *   index.commit();
+ *   SearchResult r = index.search(NewsQuery.builder("north korea troops").source("theguardian.com").build());
+ * }
+ * }</pre>
+ */
+public interface NewsIndex extends AutoCloseable {
+
+  /**
+   * Opens the index in {@code directory}, creating it when the directory is missing or empty.
+   *
+   * @throws IndexUnavailableException when another writer holds the index, it is corrupt, it is not
+   *     a Lede index, or it was made by another schema version
+   */
+  static NewsIndex open(Path directory) {
+    return LuceneNewsIndex.open(directory, IndexOptions.defaults(), true);
+  }
+
+  /** Opens an existing index; {@link IndexUnavailableException} with reason MISSING when there is none. */
+  static NewsIndex openExisting(Path directory) {
+    return LuceneNewsIndex.open(directory, IndexOptions.defaults(), false);
+  }
+
+  /** Opens an index with explicit options. */
+  static NewsIndex open(Path directory, IndexOptions options) {
+    return LuceneNewsIndex.open(directory, options, true);
+  }
+
+  /** A new index held in memory, for tests and short-lived embedding. */
+  static NewsIndex inMemory() {
+    return LuceneNewsIndex.inMemory(IndexOptions.defaults());
+  }
+
+  /** Inserts the article, or replaces the article with the same id; unchanged content is skipped. */
+  UpsertOutcome upsert(Article article);
+
+  /** Deletes the article with this id; false when there was none. */
+  boolean delete(String id);
+
+  /** The stored article with this id, as it was read. */
+  Optional<Article> get(String id);
+
+  /** Makes every write so far durable. */
+  void commit();
+
+  /** Makes every write so far visible to search, without committing. */
+  void refresh();
+
+  /** Runs a query. */
+  SearchResult search(NewsQuery query);
+
+  /**
+   * Articles related to the one with this id (more-like-this over headline, lead, body and
+   * entities), the article itself excluded. The query's text is ignored; its filters, date window,
+   * limit and facets apply.
+   *
+   * @throws LedeException when there is no article with this id
+   */
+  SearchResult similar(String id, NewsQuery constraints);
+
+  /** What the index holds. */
+  IndexStats stats();
+
+  /** Commits pending writes when writable, and releases the index. */
+  @Override
+  void close();
+}

@@ -1,0 +1,230 @@
+package dev.lede.search;
+
+import dev.lede.article.EntityType;
+import java.time.Instant;
+import java.util.Collection;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to search for: an immutable description, built with {@link #builder(String)}.
+ *
+ * <p>Filters (sources, entities, entity types, date range, languages) narrow the hits without
+ * changing their scores. An empty text matches every article (then sort by date makes sense).
+ *
+ * @param text the query text; empty matches all
+ * @param syntax how {@code text} is read
+ * @param sources only these normalised source domains (empty: any)
+ * @param entities only articles naming all of these entities, by canonical name or alias (empty: any)
+ * @param entityTypes only articles with an entity of one of these types (empty: any)
+ * @param since only articles published at or after this instant (null: no lower bound)
+ * @param until only articles published before this instant (null: no upper bound)
+ * @param languages only these language codes (empty: any)
+ * @param sort the order of hits
+ * @param limit how many hits a page holds, 1 to 10,000
+ * @param cursor where the previous page ended ({@link SearchResult#next()}), or null for the first page
+ * @param facets the facets to count
+ * @param facetLimit the most values a facet returns
+ * @param highlight whether hits carry highlighted headline and snippet
+ * @param recency the recency boost (relevance sort only)
+ * @param explain whether hits carry a score explanation
+ * @param collapse whether syndicated copies of one story collapse into one hit
+ */
+public record NewsQuery(
+    String text,
+    Syntax syntax,
+    Set<String> sources,
+    Set<String> entities,
+    Set<EntityType> entityTypes,
+    Instant since,
+    Instant until,
+    Set<String> languages,
+    SortOrder sort,
+    int limit,
+    String cursor,
+    Set<Facet> facets,
+    int facetLimit,
+    boolean highlight,
+    Recency recency,
+    boolean explain,
+    boolean collapse) {
+
+  public static final int MAX_LIMIT = 10_000;
+
+  public NewsQuery {
+    text = text == null ? "" : text;
+    Objects.requireNonNull(syntax, "syntax");
+    Objects.requireNonNull(sort, "sort");
+    Objects.requireNonNull(recency, "recency");
+    sources = Set.copyOf(sources == null ? Set.of() : sources);
+    entities = Set.copyOf(entities == null ? Set.of() : entities);
+    entityTypes = entityTypes == null || entityTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(entityTypes));
+    languages = Set.copyOf(languages == null ? Set.of() : languages);
+    facets = facets == null || facets.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(facets));
+    if (limit < 1 || limit > MAX_LIMIT) {
+      throw new IllegalArgumentException("illegal limit " + limit + ", must be between 1 and " + MAX_LIMIT);
+    }
+    if (facetLimit < 1) {
+      throw new IllegalArgumentException("illegal facet limit " + facetLimit + ", must be >= 1");
+    }
+    if (since != null && until != null && until.isBefore(since)) {
+      throw new IllegalArgumentException("illegal date range: until " + until + " is before since " + since);
+    }
+  }
+
+  /** A builder for a query with this text. */
+  public static Builder builder(String text) {
+    return new Builder(text);
+  }
+
+  /** A builder that starts from this query. */
+  public Builder toBuilder() {
+    Builder b = new Builder(text);
+    b.syntax = syntax;
+    b.sources.addAll(sources);
+    b.entities.addAll(entities);
+    b.entityTypes.addAll(entityTypes);
+    b.since = since;
+    b.until = until;
+    b.languages.addAll(languages);
+    b.sort = sort;
+    b.limit = limit;
+    b.cursor = cursor;
+    b.facets.addAll(facets);
+    b.facetLimit = facetLimit;
+    b.highlight = highlight;
+    b.recency = recency;
+    b.explain = explain;
+    b.collapse = collapse;
+    return b;
+  }
+
+  /** Collects a query. Defaults: simple syntax, relevance, 10 hits, highlights on, recency off, collapse on. */
+  public static final class Builder {
+    private final String text;
+    private Syntax syntax = Syntax.SIMPLE;
+    private final Set<String> sources = new LinkedHashSet<>();
+    private final Set<String> entities = new LinkedHashSet<>();
+    private final Set<EntityType> entityTypes = EnumSet.noneOf(EntityType.class);
+    private Instant since;
+    private Instant until;
+    private final Set<String> languages = new LinkedHashSet<>();
+    private SortOrder sort = SortOrder.RELEVANCE;
+    private int limit = 10;
+    private String cursor;
+    private final Set<Facet> facets = EnumSet.noneOf(Facet.class);
+    private int facetLimit = 10;
+    private boolean highlight = true;
+    private Recency recency = Recency.OFF;
+    private boolean explain;
+    private boolean collapse = true;
+
+    private Builder(String text) {
+      this.text = text;
+    }
+
+    public Builder syntax(Syntax syntax) {
+      this.syntax = syntax;
+      return this;
+    }
+
+    public Builder source(String... sources) {
+      for (String s : sources) {
+        this.sources.add(dev.lede.article.Sources.normalize(s));
+      }
+      return this;
+    }
+
+    public Builder sources(Collection<String> sources) {
+      sources.forEach(this::source);
+      return this;
+    }
+
+    public Builder entity(String... entities) {
+      this.entities.addAll(java.util.List.of(entities));
+      return this;
+    }
+
+    public Builder entities(Collection<String> entities) {
+      this.entities.addAll(entities);
+      return this;
+    }
+
+    public Builder entityType(EntityType... types) {
+      this.entityTypes.addAll(java.util.List.of(types));
+      return this;
+    }
+
+    public Builder entityTypes(Collection<EntityType> types) {
+      this.entityTypes.addAll(types);
+      return this;
+    }
+
+    public Builder since(Instant since) {
+      this.since = since;
+      return this;
+    }
+
+    public Builder until(Instant until) {
+      this.until = until;
+      return this;
+    }
+
+    public Builder language(String... languages) {
+      this.languages.addAll(java.util.List.of(languages));
+      return this;
+    }
+
+    public Builder sort(SortOrder sort) {
+      this.sort = sort;
+      return this;
+    }
+
+    public Builder limit(int limit) {
+      this.limit = limit;
+      return this;
+    }
+
+    public Builder after(String cursor) {
+      this.cursor = cursor;
+      return this;
+    }
+
+    public Builder facet(Facet... facets) {
+      this.facets.addAll(java.util.List.of(facets));
+      return this;
+    }
+
+    public Builder facetLimit(int facetLimit) {
+      this.facetLimit = facetLimit;
+      return this;
+    }
+
+    public Builder highlight(boolean highlight) {
+      this.highlight = highlight;
+      return this;
+    }
+
+    public Builder recency(Recency recency) {
+      this.recency = recency;
+      return this;
+    }
+
+    public Builder explain(boolean explain) {
+      this.explain = explain;
+      return this;
+    }
+
+    public Builder collapse(boolean collapse) {
+      this.collapse = collapse;
+      return this;
+    }
+
+    public NewsQuery build() {
+      return new NewsQuery(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit,
+          cursor, facets, facetLimit, highlight, recency, explain, collapse);
+    }
+  }
+}
