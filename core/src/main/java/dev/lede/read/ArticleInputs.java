@@ -203,23 +203,25 @@ public final class ArticleInputs {
     Counting counted = new Counting(raw);
     try {
       BufferedInputStream buffered = new BufferedInputStream(counted, BUFFER);
-      BufferedInputStream content = buffered;
       String innerName = fileName;
       if (innerName.toLowerCase(Locale.ROOT).endsWith(".gz")) {
         innerName = innerName.substring(0, innerName.length() - 3);
       }
-      if (isGzip(buffered)) {
-        content =
-            new BufferedInputStream(
-                new Limited(new GZIPInputStream(buffered, BUFFER), readers.limits.maxDecompressedBytes()), BUFFER);
-      }
+      Deferring source =
+          new Deferring(
+              isGzip(buffered)
+                  ? new Limited(new GZIPInputStream(buffered, BUFFER), readers.limits.maxDecompressedBytes())
+                  : buffered);
+      BufferedInputStream content = new BufferedInputStream(source, BUFFER);
+      fileSink.watch(() -> source.failure != null);
 
       content.mark(SNIFF_BYTES);
-      byte[] head = content.readNBytes(SNIFF_BYTES);
+      boolean[] wholeInput = new boolean[1];
+      byte[] head = peek(content, wholeInput);
       content.reset();
       int bom = Bom.length(head, head.length);
       content.skipNBytes(bom);
-      if (head.length < SNIFF_BYTES && isBlank(head, bom)) {
+      if (wholeInput[0] && source.failure == null && isBlank(head, bom)) {
         fileSink.skip(Path.of(name), "empty");
         return;
       }
@@ -242,9 +244,32 @@ public final class ArticleInputs {
       }
       fileSink.counts(reader instanceof JsonReader ? Rejection.Unit.RECORD : Rejection.Unit.LINE);
       reader.read(content, fileSink);
+      if (source.failure != null) {
+        throw source.failure;
+      }
     } finally {
       sink.bytesRead(counted.count);
     }
+  }
+
+  /**
+   * Up to {@link #SNIFF_BYTES} from the start. A read error here (a truncated gzip stream, the
+   * decompression limit) ends the peek but not the read: the same error comes back when the reader
+   * reaches that point, after the records before it.
+   */
+  private static byte[] peek(BufferedInputStream in, boolean[] wholeInput) {
+    byte[] head = new byte[SNIFF_BYTES];
+    int n = 0;
+    try {
+      int r = 0;
+      while (n < head.length && (r = in.read(head, n, head.length - n)) >= 0) {
+        n += r;
+      }
+      wholeInput[0] = r < 0;
+    } catch (IOException e) {
+      // reported by the reader
+    }
+    return n == head.length ? head : java.util.Arrays.copyOf(head, n);
   }
 
   /** JSON, JSON Lines or a post, from the first bytes (after any byte order mark). */
@@ -394,6 +419,50 @@ public final class ArticleInputs {
     }
   }
 
+  /**
+   * Turns a read error into an end of input and keeps it for later. Buffered streams drop the bytes
+   * they already had when a later read throws; this way the reader gets every byte before the
+   * failure (the records up to a truncated gzip member's end, say) and the failure is reported after.
+   */
+  private static final class Deferring extends FilterInputStream {
+    IOException failure;
+
+    Deferring(InputStream in) {
+      super(in);
+    }
+
+    @Override
+    public int read() throws IOException {
+      if (failure != null) {
+        return -1;
+      }
+      try {
+        return super.read();
+      } catch (IOException e) {
+        failure = e;
+        return -1;
+      }
+    }
+
+    @Override
+    public int read(byte[] b, int off, int len) throws IOException {
+      if (failure != null) {
+        return -1;
+      }
+      try {
+        return super.read(b, off, len);
+      } catch (IOException e) {
+        failure = e;
+        return -1;
+      }
+    }
+
+    @Override
+    public int available() throws IOException {
+      return failure != null ? 0 : super.available();
+    }
+  }
+
   /** Stops a decompressed stream at a limit, so that a gzip bomb cannot fill memory or disk. */
   private static final class Limited extends FilterInputStream {
     private final long max;
@@ -412,23 +481,38 @@ public final class ArticleInputs {
 
     @Override
     public int read() throws IOException {
+      if (count >= max) {
+        return atLimit();
+      }
       int b = super.read();
-      if (b >= 0 && ++count > max) {
-        throw new Exceeded(max);
+      if (b >= 0) {
+        count++;
       }
       return b;
     }
 
     @Override
     public int read(byte[] b, int off, int len) throws IOException {
-      int n = super.read(b, off, len);
+      if (len == 0) {
+        return 0;
+      }
+      if (count >= max) {
+        return atLimit();
+      }
+      // Up to the limit exactly, so that every record before it can still be read.
+      int n = super.read(b, off, (int) Math.min(len, max - count));
       if (n > 0) {
         count += n;
-        if (count > max) {
-          throw new Exceeded(max);
-        }
       }
       return n;
+    }
+
+    /** At the limit: the end if the data ends here too, else the error. */
+    private int atLimit() throws IOException {
+      if (super.read() < 0) {
+        return -1;
+      }
+      throw new Exceeded(max);
     }
   }
 }

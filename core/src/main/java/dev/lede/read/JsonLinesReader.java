@@ -31,6 +31,9 @@ final class JsonLinesReader implements FormatReader {
     Utf8 utf8 = new Utf8();
     while (lines.next()) {
       long line = lines.number();
+      if (!lines.terminated() && sink.inputFailed()) {
+        break; // cut off by the failure, which is reported for the file
+      }
       if (lines.tooLong()) {
         sink.rejectLine(
             line,

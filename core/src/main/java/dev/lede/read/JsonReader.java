@@ -70,12 +70,16 @@ final class JsonReader implements FormatReader {
           }
         }
       } catch (JsonProcessingException e) {
-        sink.rejectRecord(record, Json.describe(e, true));
+        if (!sink.inputFailed()) { // else the record was cut off by the failure, reported for the file
+          sink.rejectRecord(record, Json.describe(e, true));
+        }
       } catch (CharacterCodingException e) {
         JsonLocation at = p.currentLocation();
         sink.rejectRecord(record, "not valid UTF-8 near line " + at.getLineNr() + " column " + at.getColumnNr());
       } catch (Truncated e) {
-        sink.rejectRecord(record, "not valid JSON: unexpected end of input");
+        if (!sink.inputFailed()) {
+          sink.rejectRecord(record, "not valid JSON: unexpected end of input");
+        }
       }
     }
   }

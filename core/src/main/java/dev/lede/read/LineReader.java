@@ -19,6 +19,7 @@ final class LineReader {
   private int length;
   private long fullLength;
   private long number;
+  private boolean terminated;
 
   LineReader(InputStream in, int maxLineBytes) {
     this.in = in;
@@ -30,6 +31,7 @@ final class LineReader {
     length = 0;
     fullLength = 0;
     boolean any = false;
+    terminated = false;
     while (true) {
       if (pos >= limit) {
         int n = in.read(buf, 0, buf.length);
@@ -49,6 +51,7 @@ final class LineReader {
       append(pos, end - pos);
       pos = nl < 0 ? limit : nl + 1;
       if (nl >= 0) {
+        terminated = true;
         break;
       }
     }
@@ -79,6 +82,11 @@ final class LineReader {
     }
     System.arraycopy(buf, from, line, length, n);
     length += n;
+  }
+
+  /** Whether the current line ended with a line end (the last line of a file may not). */
+  boolean terminated() {
+    return terminated;
   }
 
   /** The current line's 1-based number. */

@@ -54,6 +54,9 @@ final class ScrapedPostReader implements FormatReader {
   @Override
   public void read(InputStream in, Sink.FileSink sink) throws IOException {
     byte[] bytes = in.readNBytes(limits.maxRecordBytes() + 1);
+    if (sink.inputFailed()) {
+      return; // a partial post is no post; the failure is reported for the file
+    }
     if (bytes.length > limits.maxRecordBytes()) {
       sink.rejectFile("post is larger than the limit of " + ReadLimits.human(limits.maxRecordBytes()) + " per record");
       return;

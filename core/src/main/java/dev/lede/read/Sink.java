@@ -63,6 +63,7 @@ final class Sink {
     private final String file;
     private long last;
     private Rejection.Unit unit = Rejection.Unit.LINE;
+    private java.util.function.BooleanSupplier inputFailed = () -> false;
 
     private FileSink(Sink sink, String file) {
       this.sink = sink;
@@ -99,6 +100,19 @@ final class Sink {
     private void reached(long record, Rejection.Unit u) {
       last = Math.max(last, record);
       unit = u;
+    }
+
+    /**
+     * Whether the input stream failed (truncated gzip data, the decompression limit). A reader then
+     * drops the partial record at the end instead of rejecting it: the failure itself is reported
+     * once, for the file, after the reader returns.
+     */
+    boolean inputFailed() {
+      return inputFailed.getAsBoolean();
+    }
+
+    void watch(java.util.function.BooleanSupplier failed) {
+      inputFailed = failed;
     }
 
     /** What the reader's record numbers count: lines or records. */
