@@ -1,6 +1,5 @@
 package dev.lede.read;
 
-import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.JsonToken;
@@ -11,8 +10,6 @@ import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.io.IOException;
 import java.io.InputStream;
-import java.io.InputStreamReader;
-import java.nio.charset.CharacterCodingException;
 
 /**
  * JSON: one object, an array of objects, or several top-level values one after the other. The file
@@ -52,7 +49,7 @@ final class JsonReader implements FormatReader {
   @Override
   public void read(InputStream in, Sink.FileSink sink) throws IOException {
     long record = 0; // the record being read, or about to be
-    try (JsonParser p = mapper.getFactory().createParser(new InputStreamReader(in, Utf8.strictDecoder()))) {
+    try (JsonParser p = mapper.getFactory().createParser(new Utf8Reader(in))) {
       try {
         record++;
         for (JsonToken t = p.nextToken(); t != null; t = p.nextToken()) {
@@ -73,9 +70,8 @@ final class JsonReader implements FormatReader {
         if (!sink.inputFailed()) { // else the record was cut off by the failure, reported for the file
           sink.rejectRecord(record, Json.describe(e, true));
         }
-      } catch (CharacterCodingException e) {
-        JsonLocation at = p.currentLocation();
-        sink.rejectRecord(record, "not valid UTF-8 near line " + at.getLineNr() + " column " + at.getColumnNr());
+      } catch (Utf8Reader.Malformed e) {
+        sink.rejectRecord(record, e.getMessage());
       } catch (Truncated e) {
         if (!sink.inputFailed()) {
           sink.rejectRecord(record, "not valid JSON: unexpected end of input");
