@@ -316,25 +316,30 @@ public final class ArticleInputs {
   }
 
   /**
-   * The offset of the first byte that marks the data as binary, or -1. A NUL never occurs in UTF-8
-   * text; other control characters do now and then, so only a high share of them counts.
+   * The offset of the byte that shows the data is binary, or -1. Text has next to no control
+   * characters; binary data (and UTF-16) has many. One stray NUL in a large text file does not make
+   * it binary: its line is rejected by the reader and the rest is read.
    */
   static int indexOfBinary(byte[] head) {
-    int controls = 0;
+    int suspicious = 0;
+    int firstNul = -1;
     int firstControl = -1;
     for (int i = 0; i < head.length; i++) {
       int b = head[i] & 0xFF;
-      if (b == 0) {
-        return i;
-      }
       if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) {
-        controls++;
+        suspicious++;
+        if (b == 0 && firstNul < 0) {
+          firstNul = i;
+        }
         if (firstControl < 0) {
           firstControl = i;
         }
       }
     }
-    return controls * 10 > head.length ? firstControl : -1;
+    if (suspicious * 20 <= head.length) { // at most 5%
+      return -1;
+    }
+    return firstNul >= 0 ? firstNul : firstControl;
   }
 
   private static boolean isGzip(BufferedInputStream in) throws IOException {
