@@ -3,6 +3,7 @@ package dev.lede.read;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import java.io.IOException;
 import java.io.InputStream;
 
@@ -13,7 +14,7 @@ import java.io.InputStream;
  */
 final class JsonLinesReader implements FormatReader {
   private final ReadLimits limits;
-  private final ObjectMapper mapper;
+  private final ObjectReader trees;
   private final boolean newsPlease;
 
   /**
@@ -21,7 +22,7 @@ final class JsonLinesReader implements FormatReader {
    */
   JsonLinesReader(ReadLimits limits, ObjectMapper mapper, boolean newsPlease) {
     this.limits = limits;
-    this.mapper = mapper;
+    this.trees = mapper.readerFor(JsonNode.class); // built once: readTree(String) looks the type up per call
     this.newsPlease = newsPlease;
   }
 
@@ -52,7 +53,7 @@ final class JsonLinesReader implements FormatReader {
         String text = utf8.decode(lines.bytes(), start, lines.length() - start);
         JsonNode node;
         try {
-          node = mapper.readTree(text);
+          node = trees.readValue(text);
         } catch (JsonProcessingException e) {
           throw new RecordException(Json.describe(e, false));
         }
