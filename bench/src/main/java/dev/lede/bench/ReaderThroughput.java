@@ -31,14 +31,14 @@ import java.util.zip.GZIPInputStream;
  * Reader throughput: how fast {@link ArticleInputs} turns files into articles, per format, on the
  * public corpora and on synthetic files large enough to show the steady state.
  *
- * <p>Each input is read {@code --warmup} times untimed, then {@code --runs} times timed; the median
+ * <p>Each input is read untimed for {@code --warmup-seconds}, then {@code --runs} times timed; the median
  * run is printed as MB/s of uncompressed input and articles/s. The listener only counts, so the
  * numbers are the readers' own cost (decompression, UTF-8 decoding, JSON parsing, field mapping,
  * article validation and id derivation). Run from the repository root:
  *
  * <pre>
  * java -cp ... dev.lede.bench.ReaderThroughput [--corpora ../shared/corpora] [--work /tmp/lede-reader-bench]
- *     [--synthetic-mb 200] [--warmup 2] [--runs 5]
+ *     [--synthetic-mb 200] [--warmup-seconds 5] [--runs 5]
  * </pre>
  */
 public final class ReaderThroughput {
@@ -52,14 +52,14 @@ public final class ReaderThroughput {
     Path corpora = Path.of("../shared/corpora");
     Path work = Path.of(System.getProperty("java.io.tmpdir"), "lede-reader-bench");
     long syntheticMb = 200;
-    int warmup = 2;
+    double warmupSeconds = 5;
     int runs = 5;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpora" -> corpora = Path.of(args[++i]);
         case "--work" -> work = Path.of(args[++i]);
         case "--synthetic-mb" -> syntheticMb = Long.parseLong(args[++i]);
-        case "--warmup" -> warmup = Integer.parseInt(args[++i]);
+        case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         default -> {
           System.err.println("reader-throughput: unknown argument '" + args[i] + "'");
@@ -92,14 +92,16 @@ public final class ReaderThroughput {
     long postBytes = synthesisePosts(bbc, posts);
     inputs.add(new Input("bbc as 2225 posts (post)", List.of(posts), postBytes));
 
-    System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB; %d warm-up + %d timed runs, median shown%n",
+    System.out.printf(Locale.ROOT, "java %s, %d cores, max heap %d MiB; per input %.0f s warm-up, then %d timed runs, median shown%n",
         System.getProperty("java.version"), Runtime.getRuntime().availableProcessors(),
-        Runtime.getRuntime().maxMemory() >> 20, warmup, runs);
+        Runtime.getRuntime().maxMemory() >> 20, warmupSeconds, runs);
     System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s %9s%n", "input", "MB", "articles", "MB/s", "articles/s", "rejected");
     for (Input input : inputs) {
-      for (int i = 0; i < warmup; i++) {
+      // Warm up by time, not by count: a small corpus read twice leaves the JIT half done.
+      long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
+      do {
         read(input);
-      }
+      } while (System.nanoTime() < warmEnd);
       Run[] timed = new Run[runs];
       for (int i = 0; i < runs; i++) {
         timed[i] = read(input);
