@@ -68,11 +68,12 @@ public final class ArticleInputs {
    */
   public static ReadReport read(List<Path> paths, InputFormat format, ReadLimits limits, ReadListener listener) {
     Objects.requireNonNull(paths, "paths");
+    Objects.requireNonNull(format, "format");
     Readers readers = new Readers(limits);
     Sink sink = new Sink(Objects.requireNonNull(listener, "listener"));
     for (Path path : paths) {
       if (Files.isDirectory(path)) {
-        walk(path, Objects.requireNonNull(format, "format"), readers, sink);
+        walk(path, format, readers, sink);
       } else {
         readFile(path, format, readers, sink);
       }

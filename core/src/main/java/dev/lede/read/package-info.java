@@ -35,9 +35,10 @@
  *
  * <p>Scraped posts: see the layout on {@code ScrapedPostReader}; besides the headline, counter,
  * UUID, paragraphs and {@code Original Source:} line, optional {@code Published:}/{@code Date:},
- * {@code By:} and {@code URL:} lines right after the UUID are read.
+ * {@code By:} and {@code URL:} lines between the headline and the first paragraph are read. See
+ * {@code docs/readers.md} for the whole contract, with examples of every rejection.
  *
- * <p>Never: prints, exits, indexes, or changes an article's text beyond trimming (cleaning belongs
- * to the prepare stage).
+ * <p>Never: prints, exits, indexes, or changes an article's text beyond what the format's layout
+ * implies (trimming, joining a post paragraph's lines); cleaning belongs to the prepare stage.
  */
 package dev.lede.read;
