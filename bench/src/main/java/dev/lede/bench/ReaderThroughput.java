@@ -38,7 +38,7 @@ import java.util.zip.GZIPInputStream;
  *
  * <pre>
  * java -cp ... dev.lede.bench.ReaderThroughput [--corpora ../shared/corpora] [--work /tmp/lede-reader-bench]
- *     [--synthetic-mb 200] [--warmup-seconds 5] [--runs 5]
+ *     [--synthetic-mb 200] [--warmup-seconds 5] [--runs 5] [--only LABEL-PART]
  * </pre>
  */
 public final class ReaderThroughput {
@@ -54,6 +54,7 @@ public final class ReaderThroughput {
     long syntheticMb = 200;
     double warmupSeconds = 5;
     int runs = 5;
+    String only = "";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--corpora" -> corpora = Path.of(args[++i]);
@@ -61,6 +62,7 @@ public final class ReaderThroughput {
         case "--synthetic-mb" -> syntheticMb = Long.parseLong(args[++i]);
         case "--warmup-seconds" -> warmupSeconds = Double.parseDouble(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
+        case "--only" -> only = args[++i];
         default -> {
           System.err.println("reader-throughput: unknown argument '" + args[i] + "'");
           System.exit(2);
@@ -97,6 +99,9 @@ public final class ReaderThroughput {
         Runtime.getRuntime().maxMemory() >> 20, warmupSeconds, runs);
     System.out.printf(Locale.ROOT, "%-30s %10s %10s %10s %12s %9s%n", "input", "MB", "articles", "MB/s", "articles/s", "rejected");
     for (Input input : inputs) {
+      if (!input.label().contains(only)) {
+        continue;
+      }
       // Warm up by time, not by count: a small corpus read twice leaves the JIT half done.
       long warmEnd = System.nanoTime() + (long) (warmupSeconds * 1e9);
       do {
