@@ -182,6 +182,18 @@ class JsonLinesReaderTest {
     assertTrue(c.articles.size() >= 40 && c.articles.size() <= 54, "articles before the limit: " + c.articles.size());
   }
 
+  // Deep nesting is a way to exhaust a stack; it is one rejection like any other bad line.
+  @Test
+  void rejectsAbsurdNestingAndGoesOn(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("deep.jsonl");
+    Files.writeString(file, "[".repeat(100_000) + "\n{\"id\": \"after\", \"title\": \"After\"}\n");
+    Collected c = Collected.read(file);
+    assertEquals(List.of("after"), c.ids());
+    Rejection r = c.onlyRejection();
+    assertEquals(1, r.record());
+    assertEquals("over a size limit: Document nesting depth (1001) exceeds the maximum allowed (1000)", r.reason());
+  }
+
   static void gzip(byte[] data, Path target) throws IOException {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
       out.write(data);
