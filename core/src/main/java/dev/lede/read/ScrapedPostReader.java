@@ -133,7 +133,12 @@ final class ScrapedPostReader implements FormatReader {
       String line = lines[i].strip();
       Matcher source = SOURCE_LINE.matcher(line);
       if (source.matches()) {
-        setSource(b, unquote(source.group(1)));
+        String value = unquote(source.group(1));
+        int next = skipBlank(lines, i + 1);
+        if (value.isEmpty() && next < lines.length && looksLikeDomain(lines[next].strip())) {
+          value = unquote(lines[next].strip()); // "Original Source:" with the domain on the next line
+        }
+        setSource(b, value);
         break;
       }
       if (line.isEmpty()) {
@@ -187,6 +192,10 @@ final class ScrapedPostReader implements FormatReader {
     if (value.contains("://") && value.indexOf('/', value.indexOf("://") + 3) > 0) {
       b.url(value);
     }
+  }
+
+  private static boolean looksLikeDomain(String s) {
+    return !s.isEmpty() && s.indexOf(' ') < 0 && s.indexOf('.') > 0;
   }
 
   private static boolean isFooter(String line) {
