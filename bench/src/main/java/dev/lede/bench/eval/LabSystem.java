@@ -29,6 +29,7 @@ import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
+import org.apache.lucene.sandbox.search.CombinedFieldQuery;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
@@ -39,6 +40,7 @@ import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
+import org.apache.lucene.util.BytesRef;
 
 /**
  * The experiment bench for Lede's ranking defaults: plain Lucene with a title (headline) and a body
@@ -51,6 +53,7 @@ public final class LabSystem implements RetrievalSystem {
   private static final String ID = "id";
   private static final String TITLE = "title";
   private static final String BODY = "body";
+  private static final String ALL = "all";
 
   private final LabSettings settings;
   private final Analyzer analyzer;
@@ -104,6 +107,9 @@ public final class LabSystem implements RetrievalSystem {
         doc.add(new StoredField(ID, d.id()));
         doc.add(new TextField(TITLE, d.title(), Field.Store.NO));
         doc.add(new TextField(BODY, d.text(), Field.Store.NO));
+        if (settings.fieldModel() == LabSettings.FieldModel.ALL_PLUS_TITLE) {
+          doc.add(new TextField(ALL, d.allText(), Field.Store.NO));
+        }
         w.addDocument(doc);
       }
       w.commit();
@@ -134,15 +140,33 @@ public final class LabSystem implements RetrievalSystem {
 
   private Query build(Map<String, Float> weights, List<String> sequence) {
     BooleanQuery.Builder q = new BooleanQuery.Builder();
+    float tw = settings.titleWeight();
+    float bw = settings.bodyWeight();
     weights.forEach((t, w) -> {
-      q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), w * settings.titleWeight()), BooleanClause.Occur.SHOULD);
-      q.add(new BoostQuery(new TermQuery(new Term(BODY, t)), w * settings.bodyWeight()), BooleanClause.Occur.SHOULD);
+      switch (settings.fieldModel()) {
+        case SUM -> {
+          q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), w * tw), BooleanClause.Occur.SHOULD);
+          q.add(new BoostQuery(new TermQuery(new Term(BODY, t)), w * bw), BooleanClause.Occur.SHOULD);
+        }
+        case BM25F -> {
+          Query combined = new CombinedFieldQuery.Builder().addTerm(new BytesRef(t)).addField(TITLE, tw).addField(BODY, bw).build();
+          q.add(new BoostQuery(combined, w), BooleanClause.Occur.SHOULD);
+        }
+        case ALL_PLUS_TITLE -> {
+          q.add(new BoostQuery(new TermQuery(new Term(ALL, t)), w * bw), BooleanClause.Occur.SHOULD);
+          if (tw > 1) {
+            q.add(new BoostQuery(new TermQuery(new Term(TITLE, t)), w * (tw - 1)), BooleanClause.Occur.SHOULD);
+          }
+        }
+      }
     });
     if (settings.proximityBoost() > 0) {
+      // Spread over the pairs so that a long query's proximity evidence does not outweigh its words.
       float w = settings.proximityBoost() / Math.max(1, sequence.size() - 1);
+      List<String> fields = settings.fieldModel() == LabSettings.FieldModel.ALL_PLUS_TITLE ? List.of(ALL) : List.of(TITLE, BODY);
       for (int i = 0; i + 1 < sequence.size(); i++) {
-        for (String field : List.of(TITLE, BODY)) {
-          float fw = field.equals(TITLE) ? settings.titleWeight() : settings.bodyWeight();
+        for (String field : fields) {
+          float fw = field.equals(TITLE) ? tw : bw;
           Query pair = new PhraseQuery(LabSettings.PROXIMITY_SLOP, field, sequence.get(i), sequence.get(i + 1));
           q.add(new BoostQuery(pair, w * fw), BooleanClause.Occur.SHOULD);
         }
