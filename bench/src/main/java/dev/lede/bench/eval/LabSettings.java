@@ -77,6 +77,14 @@ public record LabSettings(
     return new LabSettings(FieldModel.ALL_PLUS_TITLE, Stemmer.PORTER, true, 1f, 1f, 1.2f, 0.75f, 0f, 0, 0, 1f);
   }
 
+  /**
+   * The settings the experiments chose (docs/evaluation.md): one field with all text plus the title
+   * at half weight, Porter, stop words, Lucene's BM25, no proximity, no feedback.
+   */
+  public static LabSettings chosen() {
+    return base().withTitleWeight(1.5f);
+  }
+
   public LabSettings withFieldModel(FieldModel m) {
     return new LabSettings(m, stemmer, stopWords, titleWeight, bodyWeight, k1, b, proximityBoost, feedbackDocs, feedbackTerms, originalWeight);
   }

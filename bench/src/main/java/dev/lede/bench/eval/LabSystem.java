@@ -55,6 +55,7 @@ public final class LabSystem implements RetrievalSystem {
   private static final String BODY = "body";
   private static final String ALL = "all";
 
+  private final String name;
   private final LabSettings settings;
   private final Analyzer analyzer;
   private final Directory directory = new ByteBuffersDirectory();
@@ -64,6 +65,12 @@ public final class LabSystem implements RetrievalSystem {
   private IndexSearcher searcher;
 
   public LabSystem(LabSettings settings) {
+    this(settings.toString(), settings);
+  }
+
+  /** A lab system with its own name in tables and run files. */
+  public LabSystem(String name, LabSettings settings) {
+    this.name = name;
     this.settings = settings;
     this.analyzer = analyzer(settings.stemmer(), settings.stopWords());
   }
@@ -93,7 +100,7 @@ public final class LabSystem implements RetrievalSystem {
 
   @Override
   public String name() {
-    return settings.toString();
+    return name;
   }
 
   @Override
