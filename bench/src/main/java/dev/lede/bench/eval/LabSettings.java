@@ -15,6 +15,8 @@ import java.util.Locale;
  * @param b BM25 length normalisation
  * @param proximityBoost weight of each pair of adjacent query words found within {@link
  *     #PROXIMITY_SLOP} positions of each other (a sloppy phrase), in title or body (0: off)
+ * @param headlinePhraseBoost weight of the whole query as one sloppy phrase (slop
+ *     {@value #HEADLINE_PHRASE_SLOP}) in the title, so a headline quoted as a query ranks first (0: off)
  * @param feedbackDocs pseudo-relevance feedback: how many top documents feed the expansion (0: off)
  * @param feedbackTerms how many expansion terms are added
  * @param originalWeight the weight of the original query against the expansion terms (RM3's lambda)
@@ -28,9 +30,13 @@ public record LabSettings(
     float k1,
     float b,
     float proximityBoost,
+    float headlinePhraseBoost,
     int feedbackDocs,
     int feedbackTerms,
     float originalWeight) {
+
+  /** Slop of the headline phrase: words may be this many position moves away from the query's order. */
+  public static final int HEADLINE_PHRASE_SLOP = 2;
 
   /** Slop of the proximity pairs: how many position moves the two words may be apart. */
   public static final int PROXIMITY_SLOP = 4;
@@ -74,7 +80,7 @@ public record LabSettings(
 
   /** The starting point, which ranks exactly as the EnglishAnalyzer baseline: one all-text field, Porter, stop words, Lucene's BM25. */
   public static LabSettings base() {
-    return new LabSettings(FieldModel.ALL_PLUS_TITLE, Stemmer.PORTER, true, 1f, 1f, 1.2f, 0.75f, 0f, 0, 0, 1f);
+    return new LabSettings(FieldModel.ALL_PLUS_TITLE, Stemmer.PORTER, true, 1f, 1f, 1.2f, 0.75f, 0f, 0f, 0, 0, 1f);
   }
 
   /**
@@ -86,31 +92,35 @@ public record LabSettings(
   }
 
   public LabSettings withFieldModel(FieldModel m) {
-    return new LabSettings(m, stemmer, stopWords, titleWeight, bodyWeight, k1, b, proximityBoost, feedbackDocs, feedbackTerms, originalWeight);
+    return new LabSettings(m, stemmer, stopWords, titleWeight, bodyWeight, k1, b, proximityBoost, headlinePhraseBoost, feedbackDocs, feedbackTerms, originalWeight);
   }
 
   public LabSettings withStemmer(Stemmer s) {
-    return new LabSettings(fieldModel, s, stopWords, titleWeight, bodyWeight, k1, b, proximityBoost, feedbackDocs, feedbackTerms, originalWeight);
+    return new LabSettings(fieldModel, s, stopWords, titleWeight, bodyWeight, k1, b, proximityBoost, headlinePhraseBoost, feedbackDocs, feedbackTerms, originalWeight);
   }
 
   public LabSettings withStopWords(boolean on) {
-    return new LabSettings(fieldModel, stemmer, on, titleWeight, bodyWeight, k1, b, proximityBoost, feedbackDocs, feedbackTerms, originalWeight);
+    return new LabSettings(fieldModel, stemmer, on, titleWeight, bodyWeight, k1, b, proximityBoost, headlinePhraseBoost, feedbackDocs, feedbackTerms, originalWeight);
   }
 
   public LabSettings withTitleWeight(float w) {
-    return new LabSettings(fieldModel, stemmer, stopWords, w, bodyWeight, k1, b, proximityBoost, feedbackDocs, feedbackTerms, originalWeight);
+    return new LabSettings(fieldModel, stemmer, stopWords, w, bodyWeight, k1, b, proximityBoost, headlinePhraseBoost, feedbackDocs, feedbackTerms, originalWeight);
   }
 
   public LabSettings withBm25(float newK1, float newB) {
-    return new LabSettings(fieldModel, stemmer, stopWords, titleWeight, bodyWeight, newK1, newB, proximityBoost, feedbackDocs, feedbackTerms, originalWeight);
+    return new LabSettings(fieldModel, stemmer, stopWords, titleWeight, bodyWeight, newK1, newB, proximityBoost, headlinePhraseBoost, feedbackDocs, feedbackTerms, originalWeight);
   }
 
   public LabSettings withProximity(float boost) {
-    return new LabSettings(fieldModel, stemmer, stopWords, titleWeight, bodyWeight, k1, b, boost, feedbackDocs, feedbackTerms, originalWeight);
+    return new LabSettings(fieldModel, stemmer, stopWords, titleWeight, bodyWeight, k1, b, boost, headlinePhraseBoost, feedbackDocs, feedbackTerms, originalWeight);
+  }
+
+  public LabSettings withHeadlinePhrase(float boost) {
+    return new LabSettings(fieldModel, stemmer, stopWords, titleWeight, bodyWeight, k1, b, proximityBoost, boost, feedbackDocs, feedbackTerms, originalWeight);
   }
 
   public LabSettings withFeedback(int docs, int terms, float lambda) {
-    return new LabSettings(fieldModel, stemmer, stopWords, titleWeight, bodyWeight, k1, b, proximityBoost, docs, terms, lambda);
+    return new LabSettings(fieldModel, stemmer, stopWords, titleWeight, bodyWeight, k1, b, proximityBoost, headlinePhraseBoost, docs, terms, lambda);
   }
 
   @Override
@@ -119,6 +129,9 @@ public record LabSettings(
         fieldModel.name().toLowerCase(Locale.ROOT), stemmer.name().toLowerCase(Locale.ROOT), stopWords ? "on" : "off", titleWeight, k1, b);
     if (proximityBoost > 0) {
       s += String.format(Locale.ROOT, " prox=%.2f", proximityBoost);
+    }
+    if (headlinePhraseBoost > 0) {
+      s += String.format(Locale.ROOT, " hphrase=%.2f", headlinePhraseBoost);
     }
     if (feedbackDocs > 0) {
       s += String.format(Locale.ROOT, " prf=%d/%d/%.1f", feedbackDocs, feedbackTerms, originalWeight);

@@ -179,6 +179,10 @@ public final class LabSystem implements RetrievalSystem {
         }
       }
     }
+    if (settings.headlinePhraseBoost() > 0 && sequence.size() > 1) {
+      Query phrase = new PhraseQuery(LabSettings.HEADLINE_PHRASE_SLOP, TITLE, sequence.toArray(String[]::new));
+      q.add(new BoostQuery(phrase, settings.headlinePhraseBoost()), BooleanClause.Occur.SHOULD);
+    }
     return q.build();
   }
 
