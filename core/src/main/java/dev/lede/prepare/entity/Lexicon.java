@@ -85,8 +85,8 @@ final class Lexicon {
           representative congressman congresswoman governor gov mayor general gen lieutenant lt colonel col major
           maj captain capt sergeant sgt admiral adm commander cmdr marshal judge justice king queen prince princess
           sheikh emir ayatollah imam rabbi pope cardinal archbishop bishop reverend rev professor prof chairman
-          chairwoman speaker ambassador envoy commissioner director ceo spokesman spokeswoman spokesperson
-          dictator leader chief
+          chairwoman chair speaker ambassador envoy commissioner director ceo spokesman spokeswoman spokesperson
+          dictator leader chief executive founder boss
           """);
 
   /** Last words that make a name an organisation. */
@@ -124,6 +124,9 @@ final class Lexicon {
     s.addAll(lower("chiefs house houses secretary minister department league isle cape gulf bay sea duke prince king queen"));
     OF_HEADS = Set.copyOf(s);
   }
+
+  /** Plural nouns whose possessive sits inside an organisation's name: "Children's Fund", "Workers' Party". */
+  static final Set<String> POSSESSIVE_IN_NAME = lower("children people peoples workers women men veterans nations farmers teachers");
 
   /** Lower-case words before a name that mark it as a place. */
   static final Set<String> PLACE_PREPOSITIONS = lower("in near across outside throughout inside northern southern eastern western central");

@@ -151,7 +151,7 @@ final class Recognizer implements EntityExtractor {
           int j = i + 1;
           while (j < tokens.size() && j - i < MAX_SPAN_TOKENS) {
             Token prev = tokens.get(j - 1);
-            if (prev.possessive()) {
+            if (prev.possessive() && !Lexicon.POSSESSIVE_IN_NAME.contains(lower(prev))) {
               break;
             }
             Token t = tokens.get(j);
@@ -274,7 +274,7 @@ final class Recognizer implements EntityExtractor {
       // "Russia and China" is two names; "Bank of England" is one, "Mayor of London" is a title and a place.
       for (int k = s + 1; k < e - 1; k++) {
         Token t = tokens.get(k);
-        if (t.is("and") || t.is("&") && !Lexicon.ORG_HEADS.contains(lower(tokens.get(e - 1)))) {
+        if ((t.is("and") || t.is("&")) && !oneOrganisation(s, k, e)) {
           resolveSpan(s, k);
           resolveSpan(k + 1, e);
           return;
@@ -322,6 +322,35 @@ final class Recognizer implements EntityExtractor {
       classify(s, e, personCue);
     }
 
+    /** "Independent Electoral and Boundaries Commission" is one name; "Russia and China Daily" is not. */
+    boolean oneOrganisation(int s, int and, int e) {
+      return headType(e) == EntityType.ORGANIZATION && lookup(s, and) == null && headType(and) == null;
+    }
+
+    /** A place cue before token s: "in X", "the state of X", or "X" coordinated with a place just named. */
+    boolean placeCue(int s) {
+      if (s == 0) {
+        return false;
+      }
+      Token before = tokens.get(s - 1);
+      if (before.word() && Lexicon.PLACE_PREPOSITIONS.contains(before.text())) {
+        return true;
+      }
+      if (before.is("of") && s >= 2 && Lexicon.PLACE_HEADS.contains(lower(tokens.get(s - 2)))) {
+        return true;
+      }
+      if ((before.is("and") || before.is("or") || before.is(",")) && s >= 2) {
+        int prevEnd = tokens.get(s - 2).end();
+        for (int m = mentions.size() - 1; m >= 0 && m >= mentions.size() - 4; m--) {
+          Mention x = mentions.get(m);
+          if (x.end() == prevEnd || x.end() == tokens.get(s - 2).start() + tokens.get(s - 2).text().length()) {
+            return x.type() == EntityType.PLACE;
+          }
+        }
+      }
+      return false;
+    }
+
     void resolveAfterTitle(int s, int e, boolean personCue) {
       if (s >= e) {
         return;
@@ -359,8 +388,7 @@ final class Recognizer implements EntityExtractor {
         emitWithAcronym(s, e, surface(s, e), EntityType.PERSON);
         return;
       }
-      Token before = s > 0 ? tokens.get(s - 1) : null;
-      if (before != null && before.word() && Lexicon.PLACE_PREPOSITIONS.contains(before.text()) && words <= 3) {
+      if (placeCue(s) && words <= 3) {
         emitWithAcronym(s, e, surface(s, e), EntityType.PLACE);
         return;
       }
@@ -399,13 +427,12 @@ final class Recognizer implements EntityExtractor {
         return;
       }
       Token t = tokens.get(s);
-      Token before = s > 0 ? tokens.get(s - 1) : null;
       int len = t.text().replace(".", "").length();
       if (t.allUpper() && len >= 2 && len <= 6 && !Lexicon.NON_ENTITY_ACRONYMS.contains(t.text())) {
         emit(s, e, t.text(), EntityType.ORGANIZATION);
       } else if (personHint) {
         emit(s, e, t.text(), EntityType.PERSON);
-      } else if (before != null && before.word() && Lexicon.PLACE_PREPOSITIONS.contains(before.text())) {
+      } else if (placeCue(s)) {
         emit(s, e, t.text(), EntityType.PLACE);
       } else if (keepUntyped) {
         emit(s, e, t.text(), EntityType.OTHER);
