@@ -288,6 +288,11 @@ final class Recognizer implements EntityExtractor {
             resolveSpan(k + 1, e);
             return;
           }
+          EntityType ofHead = headType(k);
+          if (ofHead != null && headType(e) == null) {
+            emitWithAcronym(s, e, surface(s, e), ofHead); // "Ministry of Fisheries", "Republic of Karsk"
+            return;
+          }
           break;
         }
       }
