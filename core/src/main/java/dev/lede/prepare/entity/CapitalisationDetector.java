@@ -12,7 +12,7 @@ final class CapitalisationDetector implements ProperNounDetector {
       if (!t.capitalised()) {
         continue;
       }
-      out[i] = t.sentenceStart() ? context.sentenceInitialIsName(i) : !Lexicon.isCommon(t.text()) || context.startsKnownName(i);
+      out[i] = t.sentenceStart() ? context.sentenceInitialIsName(i) : !Lexicon.COMMON.contains(context.lowers[i]) || context.startsKnownName(i);
     }
     context.markKnownNames(out);
     return out;

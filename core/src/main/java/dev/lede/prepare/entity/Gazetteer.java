@@ -49,6 +49,8 @@ public final class Gazetteer {
   private static volatile Gazetteer builtIn;
 
   private final Map<String, Hit> byKey;
+  /** Every leading run of words of every key ("joint", "joint chiefs", ...): lets matching stop early. */
+  private final java.util.Set<String> prefixes;
   private final List<Entry> entries;
   private final int maxTokens;
 
@@ -75,6 +77,13 @@ public final class Gazetteer {
     }
     this.byKey = map;
     this.maxTokens = max;
+    java.util.Set<String> pre = new java.util.HashSet<>();
+    for (String key : map.keySet()) {
+      for (int i = key.indexOf(' '); i > 0; i = key.indexOf(' ', i + 1)) {
+        pre.add(key.substring(0, i));
+      }
+    }
+    this.prefixes = pre;
   }
 
   private static int put(Map<String, Hit> map, String name, Entry e) {
@@ -213,6 +222,11 @@ public final class Gazetteer {
       return null;
     }
     return h.entry();
+  }
+
+  /** Whether some longer key starts with these words. */
+  boolean isPrefix(String key) {
+    return prefixes.contains(key);
   }
 
   /** The longest name, in words; bounds the work of matching. */

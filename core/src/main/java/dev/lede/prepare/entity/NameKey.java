@@ -1,7 +1,6 @@
 package dev.lede.prepare.entity;
 
 import java.text.Normalizer;
-import java.util.Locale;
 
 /**
  * The spelling-insensitive key under which names are looked up: {@code "Kim Jong Un"}, {@code
@@ -49,7 +48,7 @@ final class NameKey {
     if (n > 0 && out.charAt(n - 1) == ' ') {
       out.setLength(n - 1);
     }
-    return out.toString().toLowerCase(Locale.ROOT);
+    return out.toString();
   }
 
   /** Removes a trailing {@code 's} or {@code s'}, straight or curly: {@code "Putin’s"} -> {@code "Putin"}. */

@@ -71,7 +71,9 @@ final class PosTagDetector implements ProperNounDetector {
           continue;
         }
       }
-      String[] tags = tagger.tag(sentence.toArray(new String[0]));
+      // The combined approach only needs the opener's tag: a short window around it is enough.
+      List<String> window = onlySentenceInitial ? sentence.subList(0, Math.min(sentence.size(), 8)) : sentence;
+      String[] tags = tagger.tag(window.toArray(new String[0]));
       for (int k = 0; k < tags.length; k++) {
         Token t = tokens.get(start + k);
         boolean proper = ("PROPN".equals(tags[k]) || tags[k].startsWith("NNP")) && t.capitalised();

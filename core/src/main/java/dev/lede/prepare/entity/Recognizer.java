@@ -19,6 +19,7 @@ final class Recognizer implements EntityExtractor {
   static final int MAX_CHARS = 1_000_000;
 
   private static final int MAX_SPAN_TOKENS = 10;
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
 
   private final Gazetteer gazetteer;
   private final ProperNounDetector detector;
@@ -59,7 +60,8 @@ final class Recognizer implements EntityExtractor {
 
     String surface(int from, int to) {
       Token last = tokens.get(to - 1);
-      return text.substring(tokens.get(from).start(), last.start() + rawCoreLength(last)).replaceAll("\\s+", " ");
+      String raw = text.substring(tokens.get(from).start(), last.start() + rawCoreLength(last));
+      return raw.indexOf('\n') < 0 && raw.indexOf("  ") < 0 && raw.indexOf('\t') < 0 ? raw : SPACES.matcher(raw).replaceAll(" ");
     }
 
     int rawCoreLength(Token t) {
@@ -68,14 +70,13 @@ final class Recognizer implements EntityExtractor {
     }
 
     String key(int from, int to) {
+      if (to == from + 1 && ctx.keys[from] != null) {
+        return ctx.keys[from];
+      }
       StringBuilder sb = new StringBuilder();
       for (int i = from; i < to; i++) {
-        Token t = tokens.get(i);
-        if (!t.word()) {
-          continue;
-        }
-        String k = NameKey.of(t.text());
-        if (k.isEmpty()) {
+        String k = ctx.keys[i];
+        if (k == null || k.isEmpty()) {
           continue;
         }
         if (sb.length() > 0) {
@@ -257,10 +258,10 @@ final class Recognizer implements EntityExtractor {
         return;
       }
       // Trim connectors and plain words at the edges, unless a known name starts there ("The Guardian").
-      while (s < e && (isConnector(tokens.get(s)) || Lexicon.isCommon(tokens.get(s).text())) && ctx.knownNameLength(s) == 0) {
+      while (s < e && (isConnector(tokens.get(s)) || Lexicon.COMMON.contains(ctx.lowers[s])) && ctx.knownNameLength(s) == 0) {
         s++;
       }
-      while (e > s && (isConnector(tokens.get(e - 1)) || Lexicon.isCommon(tokens.get(e - 1).text()) && headType(e) == null)) {
+      while (e > s && (isConnector(tokens.get(e - 1)) || Lexicon.COMMON.contains(ctx.lowers[e - 1]) && headType(e) == null)) {
         e--;
       }
       if (s >= e) {

@@ -11,14 +11,25 @@ final class TextContext {
   final Set<String> capitalisedMidSentence = new HashSet<>();
   final Gazetteer gazetteer;
   final List<Token> tokens;
+  /** Per token: its {@link NameKey}, and its text in lower case (null for punctuation). */
+  final String[] keys;
+  final String[] lowers;
+  private final int[] knownLength;
 
   TextContext(List<Token> tokens, Gazetteer gazetteer) {
     this.tokens = tokens;
     this.gazetteer = gazetteer;
-    for (Token t : tokens) {
+    this.keys = new String[tokens.size()];
+    this.lowers = new String[tokens.size()];
+    this.knownLength = new int[tokens.size()];
+    java.util.Arrays.fill(knownLength, -1);
+    for (int i = 0; i < keys.length; i++) {
+      Token t = tokens.get(i);
       if (!t.word()) {
         continue;
       }
+      lowers[i] = t.text().toLowerCase(Locale.ROOT);
+      keys[i] = plainAscii(lowers[i]) ? lowers[i] : NameKey.of(t.text());
       char c = t.text().charAt(0);
       if (Character.isLowerCase(c)) {
         lowerWords.add(t.text());
@@ -26,6 +37,17 @@ final class TextContext {
         capitalisedMidSentence.add(t.text());
       }
     }
+  }
+
+  /** Letters and digits only, in ASCII: the lower-cased text is already the key. */
+  private static boolean plainAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || !Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** Whether a gazetteer name starts at token {@code i}. */
@@ -50,6 +72,13 @@ final class TextContext {
 
   /** The number of tokens of the longest gazetteer name that starts at token {@code i}, or 0. */
   int knownNameLength(int i) {
+    if (knownLength[i] < 0) {
+      knownLength[i] = computeKnownNameLength(i);
+    }
+    return knownLength[i];
+  }
+
+  private int computeKnownNameLength(int i) {
     int best = 0;
     StringBuilder key = new StringBuilder();
     int max = Math.min(tokens.size(), i + gazetteer.maxTokens());
@@ -58,14 +87,18 @@ final class TextContext {
       if (!t.word()) {
         break;
       }
+      if (keys[j].isEmpty()) {
+        break;
+      }
       if (key.length() > 0) {
         key.append(' ');
       }
-      key.append(NameKey.of(t.text()));
-      if (gazetteer.findKey(key.toString(), NameKey.isAllUpper(t.text())) != null) {
+      key.append(keys[j]);
+      String k = key.toString();
+      if (gazetteer.findKey(k, NameKey.isAllUpper(t.text())) != null) {
         best = j - i + 1;
       }
-      if (t.possessive()) {
+      if (t.possessive() || !gazetteer.isPrefix(k)) {
         break;
       }
     }
@@ -79,10 +112,10 @@ final class TextContext {
     if (startsKnownName(i)) {
       return true;
     }
-    if (Lexicon.isCommon(w)) {
+    String lower = lowers[i];
+    if (Lexicon.COMMON.contains(lower)) {
       return false;
     }
-    String lower = w.toLowerCase(Locale.ROOT);
     if (lowerWords.contains(lower)) {
       return false;
     }
