@@ -17,7 +17,7 @@ public record StoryOptions(int shingleSize, int hashes, int bands, double thresh
 
   /** The measured defaults. */
   public static StoryOptions defaults() {
-    return new StoryOptions(4, 128, 32, 0.5, 0x1EDE5EEDL, 100);
+    return new StoryOptions(4, 128, 64, 0.3, 0x1EDE5EEDL, 100);
   }
 
   public StoryOptions {
