@@ -75,4 +75,11 @@ class ShinglesTest {
     long c = SimHash.of(Shingles.of(StoryText.words(StoryIndexTest.SAME_TOPIC_OTHER_STORY), 3));
     assertTrue(SimHash.similarity(a, b) > SimHash.similarity(a, c));
   }
+
+  @Test
+  void wordDiffCountsAddedAndRemovedWordsWithMultiplicity() {
+    assertEquals(new WordDiff(3, 1),
+        WordDiff.between(StoryText.words("the cat sat on the mat"), StoryText.words("the cat sat on a big mat mat")));
+    assertEquals(new WordDiff(0, 0), WordDiff.between(StoryText.words("a b c"), StoryText.words("c b a")));
+  }
 }
