@@ -71,6 +71,13 @@ public final class InMemoryStoryStore implements StoryStore {
     removeFrom(byStory, old.storyId(), id);
   }
 
+  /** Forgets every entry. */
+  public void clear() {
+    byId.clear();
+    byKey.clear();
+    byStory.clear();
+  }
+
   /** How many entries are held. */
   public int size() {
     return byId.size();
