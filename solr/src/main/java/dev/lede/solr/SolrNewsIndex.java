@@ -122,12 +122,19 @@ public final class SolrNewsIndex implements NewsIndex {
   }
 
   private void checkCollection() {
+    SolrQuery probe = new SolrQuery("*:*");
+    probe.set("defType", "lucene");
+    probe.setRows(0);
     try {
-      client.query(collection, new SolrQuery("*:*").setRows(0));
+      client.query(collection, probe);
     } catch (SolrException | SolrServerException | IOException e) {
-      throw new IndexUnavailableException(IndexUnavailableException.Reason.MISSING, null,
-          "no Solr collection '" + collection + "' at " + location + " (create it with `lede solr init`): "
-              + rootMessage(e), e);
+      String why = rootMessage(e);
+      if (why.contains("not found") || why.contains("Could not find collection")) {
+        throw new IndexUnavailableException(IndexUnavailableException.Reason.MISSING, null,
+            "no Solr collection or alias '" + collection + "' at " + location
+                + " (create it with `lede solr init --collection " + collection + "`)", e);
+      }
+      throw new LedeException("cannot reach Solr collection '" + collection + "' at " + location + ": " + why, e);
     }
   }
 
