@@ -26,7 +26,8 @@ import java.util.Objects;
  * @param authors bylines, in input order
  * @param language language code as given by the input (e.g. {@code "en"})
  * @param entities named entities the input brought or extraction found
- * @param attributes the input's other fields, kept as text (JSON values as JSON)
+ * @param attributes the input's other fields, kept as text (JSON values as JSON); entries without a
+ *     value are dropped
  */
 public record Article(
     String id,
@@ -58,7 +59,16 @@ public record Article(
             ? List.of()
             : authors.stream().filter(Objects::nonNull).map(String::strip).filter(a -> !a.isEmpty()).toList();
     entities = entities == null ? List.of() : List.copyOf(entities);
-    attributes = attributes == null ? Map.of() : java.util.Collections.unmodifiableMap(new LinkedHashMap<>(attributes));
+    // An attribute without a value carries nothing, and null values break Map.copyOf and JSON writers.
+    LinkedHashMap<String, String> attrs = new LinkedHashMap<>();
+    if (attributes != null) {
+      attributes.forEach((k, v) -> {
+        if (k != null && v != null) {
+          attrs.put(k, v);
+        }
+      });
+    }
+    attributes = java.util.Collections.unmodifiableMap(attrs);
   }
 
   /** A builder, for the many optional fields. */

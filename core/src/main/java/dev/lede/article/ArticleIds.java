@@ -35,7 +35,7 @@ public final class ArticleIds {
     if (hash >= 0) {
       u = u.substring(0, hash);
     }
-    int scheme = u.indexOf("://");
+    int scheme = Sources.schemeEnd(u);
     if (scheme >= 0) {
       u = u.substring(scheme + 3);
     }

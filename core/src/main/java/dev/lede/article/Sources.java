@@ -19,7 +19,7 @@ public final class Sources {
       return null;
     }
     String s = raw.strip().toLowerCase(Locale.ROOT);
-    int scheme = s.indexOf("://");
+    int scheme = schemeEnd(s);
     if (scheme >= 0) {
       s = s.substring(scheme + 3);
     }
@@ -43,6 +43,25 @@ public final class Sources {
       s = s.substring(0, s.length() - 1);
     }
     return s.isEmpty() ? null : s;
+  }
+
+  /**
+   * Where the {@code ://} after a URL scheme starts, or -1. Only a scheme counts: in {@code
+   * example.com/r?to=https://other.org} the {@code ://} belongs to the query, and the host is
+   * {@code example.com}.
+   */
+  static int schemeEnd(String s) {
+    int end = s.indexOf("://");
+    if (end <= 0 || !Character.isLetter(s.charAt(0))) {
+      return -1;
+    }
+    for (int i = 1; i < end; i++) {
+      char c = s.charAt(i);
+      if (!(Character.isLetterOrDigit(c) || c == '+' || c == '-' || c == '.')) {
+        return -1;
+      }
+    }
+    return end;
   }
 
   private static int indexOfAny(String s, String chars) {

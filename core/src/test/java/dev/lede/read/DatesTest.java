@@ -1,0 +1,40 @@
+package dev.lede.read;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+
+import java.time.Instant;
+import org.junit.jupiter.api.Test;
+
+class DatesTest {
+
+  @Test
+  void readsTheFormsNewsDumpsUse() {
+    Instant noon = Instant.parse("2024-03-05T12:00:00Z");
+    assertEquals(noon, Dates.parse("2024-03-05T12:00:00Z"));
+    assertEquals(noon, Dates.parse("2024-03-05T14:00:00+02:00"));
+    assertEquals(noon, Dates.parse("2024-03-05T07:00:00-0500"));
+    assertEquals(noon, Dates.parse("2024-03-05 12:00:00"), "no zone is UTC");
+    assertEquals(noon, Dates.parse("2024-03-05T12:00"));
+    assertEquals(noon, Dates.parse("2024-03-05T13:00:00+01:00[Europe/Paris]"));
+    assertEquals(Instant.parse("2024-03-05T12:00:00.250Z"), Dates.parse("2024-03-05T12:00:00.25Z"));
+    assertEquals(Instant.parse("2024-03-05T00:00:00Z"), Dates.parse("2024-03-05"), "a date is UTC midnight");
+    assertEquals(noon, Dates.parse("Tue, 5 Mar 2024 12:00:00 GMT"));
+    assertEquals(noon, Dates.parse("Tue, 05 Mar 2024 13:00:00 +0100"));
+    assertEquals(noon, Dates.parse("  2024-03-05T12:00:00Z  "));
+  }
+
+  @Test
+  void returnsNullForWhatIsNotADate() {
+    assertNull(Dates.parse("yesterday"));
+    assertNull(Dates.parse("2024-13-45"));
+    assertNull(Dates.parse("05/03/2024"));
+    assertNull(Dates.parse(""));
+  }
+
+  @Test
+  void readsEpochSecondsAndMilliseconds() {
+    assertEquals(Instant.ofEpochSecond(1_700_000_000L), Dates.fromEpoch(1_700_000_000L));
+    assertEquals(Instant.ofEpochMilli(1_700_000_000_123L), Dates.fromEpoch(1_700_000_000_123L));
+  }
+}
