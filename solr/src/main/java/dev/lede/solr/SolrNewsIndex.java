@@ -223,7 +223,7 @@ public final class SolrNewsIndex implements NewsIndex {
     ModifiableSolrParams p = new ModifiableSolrParams();
     p.set("ids", String.join(",", docIds.stream().map(id -> id.replace(",", "\\,")).toList()));
     p.set("fl", SolrFields.ID + "," + SolrFields.FINGERPRINT);
-    QueryRequest get = new QueryRequest(p);
+    QueryRequest get = new QueryRequest(p, SolrRequest.METHOD.POST); // many ids: too long for a URL
     get.setPath("/get");
     QueryResponse r = query(get, "look up " + docIds.size() + " articles");
     SolrDocumentList docs = r.getResults();
@@ -236,7 +236,7 @@ public final class SolrNewsIndex implements NewsIndex {
     q.addFilterQuery(SolrQueries.anyOf(SolrFields.ARTICLE_ID, ids));
     q.setFields(fields);
     q.setRows(Math.max(10, ids.size() * 4));
-    return query(new QueryRequest(q), "find articles by id").getResults();
+    return query(new QueryRequest(q, SolrRequest.METHOD.POST), "find articles by id").getResults();
   }
 
   @Override
