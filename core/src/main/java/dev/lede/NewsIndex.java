@@ -39,6 +39,11 @@ public interface NewsIndex extends AutoCloseable {
     return LuceneNewsIndex.open(directory, IndexOptions.defaults(), false);
   }
 
+  /** Opens an existing index with explicit options (e.g. read-only for searching beside a writer). */
+  static NewsIndex openExisting(Path directory, IndexOptions options) {
+    return LuceneNewsIndex.open(directory, options, false);
+  }
+
   /** Opens an index with explicit options. */
   static NewsIndex open(Path directory, IndexOptions options) {
     return LuceneNewsIndex.open(directory, options, true);
