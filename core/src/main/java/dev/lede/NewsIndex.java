@@ -81,6 +81,27 @@ public interface NewsIndex extends AutoCloseable {
    */
   SearchResult similar(String id, NewsQuery constraints);
 
+  /**
+   * The entities most articles matching the query name, with counts (the entity facet of the query,
+   * its filters and date window applied).
+   */
+  default java.util.List<dev.lede.search.FacetCount> topEntities(NewsQuery query, int limit) {
+    NewsQuery q = query.toBuilder().facet(dev.lede.search.Facet.ENTITY).facetLimit(limit).limit(1).build();
+    return search(q).facets().getOrDefault(dev.lede.search.Facet.ENTITY, java.util.List.of());
+  }
+
+  /**
+   * The entities whose share of coverage rose most in the window that ends at {@code asOf},
+   * compared with the window before it, highest ratio first. An entity must be named in at least
+   * {@link dev.lede.search.EntityTrends#MIN_COUNT_AFTER} recent articles; counts come from doc
+   * values, no stored document is read.
+   *
+   * @throws UnsupportedOperationException when the implementation cannot count by time window
+   */
+  default java.util.List<dev.lede.search.TrendingEntity> trending(java.time.Instant asOf, java.time.Duration window, int limit) {
+    throw new UnsupportedOperationException("trending is not supported by " + getClass().getSimpleName());
+  }
+
   /** What the index holds. */
   IndexStats stats();
 
