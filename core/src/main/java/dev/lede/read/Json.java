@@ -4,6 +4,7 @@ import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.ObjectMapper;
 
@@ -33,6 +34,8 @@ final class Json {
     if (m == null) {
       m = e.getClass().getSimpleName();
     }
+    // Constraint messages name Jackson's setting: "... (16777216, from `StreamReadConstraints...`)".
+    m = m.replaceAll(", from `[^`]*`", "");
     int cut = m.indexOf(" (start marker at");
     if (cut >= 0) {
       m = m.substring(0, cut);
@@ -46,6 +49,6 @@ final class Json {
     if (at != null && at.getColumnNr() > 0) {
       m += withLine ? " at line " + at.getLineNr() + " column " + at.getColumnNr() : " at column " + at.getColumnNr();
     }
-    return "not valid JSON: " + m;
+    return (e instanceof StreamConstraintsException ? "over a size limit: " : "not valid JSON: ") + m;
   }
 }

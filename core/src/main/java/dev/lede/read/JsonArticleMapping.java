@@ -77,7 +77,10 @@ final class JsonArticleMapping {
     int[] rank = new int[chosen.length];
     for (Iterator<String> names = object.fieldNames(); names.hasNext(); ) {
       String name = names.next();
-      Slot slot = SLOTS.get(name.toLowerCase(Locale.ROOT));
+      Slot slot = SLOTS.get(name);
+      if (slot == null) {
+        slot = SLOTS.get(name.toLowerCase(Locale.ROOT));
+      }
       if (slot == null || object.get(name).isNull()) {
         continue;
       }

@@ -93,7 +93,13 @@ final class Sink {
       sink.reject(new Rejection(file, 0, reason, Rejection.Unit.FILE));
     }
 
-    void skip(Path path, String why) {
+    void skip(String name, String why) {
+      Path path;
+      try {
+        path = Path.of(name);
+      } catch (java.nio.file.InvalidPathException e) {
+        path = Path.of("-"); // a stream's display name need not be a valid path
+      }
       sink.skip(path, why);
     }
 

@@ -125,6 +125,39 @@ class ArticleInputsTest {
     assertEquals(false, ArticleInputs.knownExtension("a.md"));
   }
 
+  @Test
+  void doesNotFollowALinkToADirectoryButReadsAHiddenDirectoryNamedExplicitly(@TempDir Path dir) throws IOException {
+    Path hidden = Files.createDirectories(dir.resolve(".drafts"));
+    Files.writeString(hidden.resolve("a.jsonl"), "{\"id\": \"d1\", \"title\": \"Draft\"}\n");
+    Path top = Files.createDirectories(dir.resolve("top"));
+    try {
+      Files.createSymbolicLink(top.resolve("loop"), top);
+    } catch (UnsupportedOperationException | IOException e) {
+      org.junit.jupiter.api.Assumptions.abort("no symbolic links here: " + e);
+    }
+    Collected c = Collected.read(top, hidden);
+    assertEquals(List.of("d1"), c.ids());
+    assertEquals(List.of("loop: symbolic link to a directory"), c.skipped);
+  }
+
+  @Test
+  void skipsAByteOrderMarkInEveryFormat(@TempDir Path dir) throws IOException {
+    String bom = "\uFEFF";
+    Files.writeString(dir.resolve("a.jsonl"), bom + "{\"id\": \"b1\", \"title\": \"Lines\"}\n");
+    Files.writeString(dir.resolve("b.json"), bom + "[{\"id\": \"b2\", \"title\": \"Array\"}]");
+    Files.writeString(dir.resolve("c.txt"), bom + "Post\n\n0\n11111111-2222-4333-8444-555555555555\n\nLead.\n");
+    Collected c = Collected.read(dir);
+    assertEquals(List.of("b1", "b2", "11111111-2222-4333-8444-555555555555"), c.ids());
+    assertEquals(List.of(), c.rejections);
+  }
+
+  @Test
+  void aForcedFormatAppliesToAStream() {
+    byte[] post = "{ not json }\n\nA lead.\n".getBytes(StandardCharsets.UTF_8);
+    Collected c = Collected.read(new ByteArrayInputStream(post), "-", InputFormat.POST);
+    assertEquals("{ not json }", c.onlyArticle().headline());
+  }
+
   private static byte[] bytes(String s) {
     return s.getBytes(StandardCharsets.UTF_8);
   }

@@ -134,4 +134,19 @@ class JsonReaderTest {
     assertEquals(2, r.record());
     assertEquals("record is larger than the limit of 4 KiB per record", r.reason());
   }
+  // A single string over the limit cannot be skipped without Jackson holding it, so Jackson's own
+  // limit stops it; the JSON document ends there, after the records before it.
+  @Test
+  void aStringOverTheRecordLimitEndsTheDocumentAfterTheRecordsBeforeIt(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("long_string.json");
+    Files.writeString(
+        file,
+        "[{\"id\": \"a\", \"title\": \"Before\"},\n {\"id\": \"b\", \"body\": \"" + "x".repeat(5000) + "\"}]");
+    Collected c = Collected.read(new ReadLimits(1024, 1L << 30), file);
+    assertEquals(List.of("a"), c.ids());
+    Rejection r = c.onlyRejection();
+    assertEquals(2, r.record());
+    assertTrue(r.reason().startsWith("over a size limit: String value length"), r.reason());
+    assertTrue(!r.reason().contains("StreamReadConstraints"), r.reason());
+  }
 }
