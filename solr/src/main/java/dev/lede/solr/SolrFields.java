@@ -1,0 +1,130 @@
+package dev.lede.solr;
+
+import dev.lede.article.Article;
+import dev.lede.article.Entity;
+import dev.lede.article.Fingerprints;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.Date;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+import org.apache.solr.common.SolrInputDocument;
+
+/**
+ * The fields of Lede's Solr collection and how an article becomes a Solr document. The configset's
+ * {@code schema.xml} declares exactly these fields; a test keeps the two in step.
+ */
+public final class SolrFields {
+  /** The Solr document id, {@code story!article}: compositeId routing keeps a story on one shard. */
+  public static final String ID = "id";
+  /** The article's own id. */
+  public static final String ARTICLE_ID = "aid";
+  public static final String HEADLINE = "headline";
+  public static final String LEAD = "lead";
+  public static final String BODY = "body";
+  public static final String HEADLINE_EXACT = "headline_exact";
+  public static final String LEAD_EXACT = "lead_exact";
+  public static final String BODY_EXACT = "body_exact";
+  /** Canonical entity names: facets. */
+  public static final String ENTITY = "entity";
+  /** Canonical names and aliases, lower-cased: filters. */
+  public static final String ENTITY_KEY = "entity_key";
+  public static final String ENTITY_TYPE = "entity_type";
+  /** Entity names and aliases as searchable text. */
+  public static final String ENTITY_TEXT = "entity_text";
+  public static final String SOURCE = "source";
+  public static final String URL = "url";
+  public static final String PUBLISHED = "published";
+  /** {@code yyyy-MM} of publication in UTC: the month facet. */
+  public static final String MONTH = "month";
+  public static final String LANGUAGE = "language";
+  public static final String FINGERPRINT = "fingerprint";
+  public static final String STORY = "story";
+  /** The article as read, as JSON. */
+  public static final String ORIGINAL = "original";
+  public static final String VERSION = "_version_";
+
+  /** Every field the schema must declare, in schema order. */
+  public static final List<String> ALL = List.of(
+      ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, HEADLINE_EXACT, LEAD_EXACT, BODY_EXACT, ENTITY, ENTITY_KEY,
+      ENTITY_TYPE, ENTITY_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, ORIGINAL);
+
+  /** The version of this layout; a collection made with another must be rebuilt. */
+  public static final int SCHEMA_VERSION = 1;
+
+  private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private SolrFields() {}
+
+  /**
+   * The Solr document id of an article in a story. {@code !} separates route key and id in Solr's
+   * compositeId router, and {@code %} escapes, so both are percent-encoded in the parts: an id with
+   * a {@code !} must not turn into a three-level route that would scatter the story.
+   */
+  public static String documentId(String story, String articleId) {
+    return escape(story) + "!" + escape(articleId);
+  }
+
+  private static String escape(String s) {
+    return s.replace("%", "%25").replace("!", "%21");
+  }
+
+  /** The month facet value of an article, or null without a date. */
+  static String month(Article a) {
+    return a.published() == null ? null : MONTH_FORMAT.format(a.published());
+  }
+
+  /** The Solr document of a prepared article. */
+  static SolrInputDocument toDocument(Article a, String story) {
+    SolrInputDocument d = new SolrInputDocument();
+    d.setField(ID, documentId(story, a.id()));
+    d.setField(ARTICLE_ID, a.id());
+    d.setField(HEADLINE, a.headline());
+    d.setField(LEAD, a.lead());
+    d.setField(BODY, a.body());
+    Set<String> names = new LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
+    Set<String> types = new LinkedHashSet<>();
+    Set<String> text = new LinkedHashSet<>();
+    for (Entity e : a.entities()) {
+      names.add(e.name());
+      types.add(e.type().name());
+      keys.add(entityKey(e.name()));
+      text.add(e.name());
+      for (String alias : e.aliases()) {
+        keys.add(entityKey(alias));
+        text.add(alias);
+      }
+    }
+    if (!names.isEmpty()) {
+      d.setField(ENTITY, names);
+      d.setField(ENTITY_KEY, keys);
+      d.setField(ENTITY_TYPE, types);
+      d.setField(ENTITY_TEXT, text);
+    }
+    setIfPresent(d, SOURCE, a.source());
+    setIfPresent(d, URL, a.url());
+    if (a.published() != null) {
+      d.setField(PUBLISHED, Date.from(a.published()));
+      d.setField(MONTH, month(a));
+    }
+    setIfPresent(d, LANGUAGE, a.language());
+    d.setField(FINGERPRINT, Fingerprints.of(a));
+    d.setField(STORY, story);
+    d.setField(ORIGINAL, ArticleJson.write(a));
+    return d;
+  }
+
+  /** How an entity name is matched by filters: case-insensitive, as typed otherwise. */
+  static String entityKey(String name) {
+    return name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  private static void setIfPresent(SolrInputDocument d, String field, String value) {
+    if (value != null) {
+      d.setField(field, value);
+    }
+  }
+}
