@@ -58,6 +58,11 @@ public interface NewsIndex extends AutoCloseable {
     return LuceneNewsIndex.inMemory(IndexOptions.defaults());
   }
 
+  /** A new in-memory index with explicit options (e.g. another stemmer or ranking, for evaluation). */
+  static NewsIndex inMemory(IndexOptions options) {
+    return LuceneNewsIndex.inMemory(options);
+  }
+
   /** Inserts the article, or replaces the article with the same id; unchanged content is skipped. */
   UpsertOutcome upsert(Article article);
 
