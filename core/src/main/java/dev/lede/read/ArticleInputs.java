@@ -4,6 +4,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lede.BadInputException;
 import dev.lede.article.Article;
 import java.io.BufferedInputStream;
+import java.io.ByteArrayInputStream;
+import java.io.SequenceInputStream;
 import java.io.FilterInputStream;
 import java.io.IOException;
 import java.io.InputStream;
@@ -220,35 +222,38 @@ public final class ArticleInputs {
               isGzip(buffered)
                   ? new Limited(new GZIPInputStream(buffered, GZIP_BUFFER), readers.limits.maxDecompressedBytes())
                   : buffered);
-      BufferedInputStream content = new BufferedInputStream(source, BUFFER);
       fileSink.watch(() -> source.failure != null);
 
-      content.mark(SNIFF_BYTES);
       // Read errors are deferred by the source, so the peek ends early rather than throwing.
-      byte[] head = content.readNBytes(SNIFF_BYTES);
-      boolean wholeInput = head.length < SNIFF_BYTES;
-      content.reset();
-      int bom = Bom.length(head, head.length);
-      content.skipNBytes(bom);
-      if (wholeInput && source.failure == null && isBlank(head, bom)) {
+      byte[] head = readers.head;
+      int length = 0;
+      for (int n; length < head.length && (n = source.read(head, length, head.length - length)) >= 0; ) {
+        length += n;
+      }
+      boolean wholeInput = length < SNIFF_BYTES;
+      int bom = Bom.length(head, length);
+      // The peeked bytes are read again from the array, then the rest from the source: no mark on a
+      // buffered stream, which grew a fresh 64 KiB buffer for every file.
+      InputStream content = new SequenceInputStream(new ByteArrayInputStream(head, bom, length - bom), source);
+      if (wholeInput && source.failure == null && isBlank(head, bom, length)) {
         fileSink.skip(name, "empty");
         return;
       }
-      int nul = indexOfBinary(head);
+      int nul = indexOfBinary(head, length);
       if (nul >= 0) {
         fileSink.rejectFile(String.format("binary data, not text (byte 0x%02X at offset %d)", head[nul] & 0xFF, nul));
         return;
       }
       InputFormat chosen = format == null || format == InputFormat.AUTO ? formatOf(innerName) : format;
       if (chosen == null) {
-        chosen = sniff(head, bom);
+        chosen = sniff(head, bom, length);
       }
       FormatReader reader;
       switch (chosen) {
         case POST -> reader = readers.post;
         case JSON -> reader = readers.json;
         case JSONL -> reader = readers.jsonLines;
-        case NEWSPLEASE -> reader = sniff(head, bom) == InputFormat.JSONL ? readers.newsPleaseLines : readers.newsPlease;
+        case NEWSPLEASE -> reader = sniff(head, bom, length) == InputFormat.JSONL ? readers.newsPleaseLines : readers.newsPlease;
         default -> throw new AssertionError(chosen);
       }
       fileSink.counts(reader instanceof JsonReader ? Rejection.Unit.RECORD : Rejection.Unit.LINE);
@@ -263,11 +268,15 @@ public final class ArticleInputs {
 
   /** JSON, JSON Lines or a post, from the first bytes (after any byte order mark). */
   static InputFormat sniff(byte[] head, int from) {
+    return sniff(head, from, head.length);
+  }
+
+  private static InputFormat sniff(byte[] head, int from, int length) {
     int i = from;
-    while (i < head.length && isSpace(head[i])) {
+    while (i < length && isSpace(head[i])) {
       i++;
     }
-    if (i >= head.length) {
+    if (i >= length) {
       return InputFormat.POST;
     }
     if (head[i] == '[') {
@@ -277,10 +286,10 @@ public final class ArticleInputs {
       return InputFormat.POST;
     }
     int nl = i;
-    while (nl < head.length && head[nl] != '\n') {
+    while (nl < length && head[nl] != '\n') {
       nl++;
     }
-    if (nl == head.length) {
+    if (nl == length) {
       return InputFormat.JSONL; // one long line so far: a line reader handles a one-line object too
     }
     int end = nl - 1;
@@ -295,8 +304,8 @@ public final class ArticleInputs {
     return b == ' ' || b == '\t' || b == '\r' || b == '\n' || b == '\f';
   }
 
-  private static boolean isBlank(byte[] head, int from) {
-    for (int i = from; i < head.length; i++) {
+  private static boolean isBlank(byte[] head, int from, int length) {
+    for (int i = from; i < length; i++) {
       if (!isSpace(head[i])) {
         return false;
       }
@@ -309,11 +318,11 @@ public final class ArticleInputs {
    * characters; binary data (and UTF-16) has many. One stray NUL in a large text file does not make
    * it binary: its line is rejected by the reader and the rest is read.
    */
-  static int indexOfBinary(byte[] head) {
+  static int indexOfBinary(byte[] head, int length) {
     int suspicious = 0;
     int firstNul = -1;
     int firstControl = -1;
-    for (int i = 0; i < head.length; i++) {
+    for (int i = 0; i < length; i++) {
       int b = head[i] & 0xFF;
       if (b < 0x20 && b != '\t' && b != '\n' && b != '\r' && b != '\f' && b != 0x1B) {
         suspicious++;
@@ -325,7 +334,7 @@ public final class ArticleInputs {
         }
       }
     }
-    if (suspicious * 20 <= head.length) { // at most 5%
+    if (suspicious * 20 <= length) { // at most 5%
       return -1;
     }
     return firstNul >= 0 ? firstNul : firstControl;
@@ -361,7 +370,7 @@ public final class ArticleInputs {
     return m == null || m.isBlank() ? e.getClass().getSimpleName() : m;
   }
 
-  /** One set of readers and one JSON configuration per read call. */
+  /** One set of readers, buffers and JSON configuration per read call (so a call is single-threaded, and calls are independent). */
   private static final class Readers {
     final ReadLimits limits;
     final FormatReader post;
@@ -369,6 +378,9 @@ public final class ArticleInputs {
     final FormatReader jsonLines;
     final FormatReader newsPlease;
     final FormatReader newsPleaseLines;
+
+    /** The sniff's buffer, reused: files are read one after the other. */
+    final byte[] head = new byte[SNIFF_BYTES];
 
     Readers(ReadLimits limits) {
       this.limits = Objects.requireNonNull(limits, "limits");

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.time.format.DateTimeFormatterBuilder;
 import java.time.format.DateTimeParseException;
+import java.time.format.ResolverStyle;
 import java.time.temporal.ChronoField;
 import java.time.temporal.TemporalAccessor;
 import java.util.Locale;
@@ -49,7 +50,9 @@ final class Dates {
           .appendLiteral(']')
           .optionalEnd()
           .optionalEnd()
-          .toFormatter(Locale.ROOT);
+          .toFormatter(Locale.ROOT)
+          // February 30 is an error in the input, not March 1 or February 29.
+          .withResolverStyle(ResolverStyle.STRICT);
 
   /**
    * Parses ISO-8601 instants and offset date-times, {@code yyyy-MM-dd HH:mm:ss} (UTC), plain dates
@@ -61,6 +64,10 @@ final class Dates {
     String s = text.strip();
     if (s.isEmpty()) {
       return null;
+    }
+    Instant fast = fastPath(s);
+    if (fast != null) {
+      return fast;
     }
     try {
       TemporalAccessor t = ISO_LIKE.parse(s);
@@ -83,6 +90,57 @@ final class Dates {
     } catch (DateTimeParseException notRfc) {
       return null;
     }
+  }
+
+  /**
+   * {@code yyyy-MM-dd}, and that followed by {@code [T ]HH:mm:ss} and an optional {@code Z}: the
+   * forms nearly every dump uses, read without the general formatter, which cost a fifth of the
+   * time of reading a JSON Lines record. Anything else (or out of range) is left to the formatter.
+   */
+  private static Instant fastPath(String s) {
+    int n = s.length();
+    if (n != 10 && n != 19 && !(n == 20 && s.charAt(19) == 'Z')) {
+      return null;
+    }
+    if (s.charAt(4) != '-' || s.charAt(7) != '-') {
+      return null;
+    }
+    int year = digits(s, 0, 4);
+    int month = digits(s, 5, 2);
+    int day = digits(s, 8, 2);
+    if (year < 0 || month < 1 || month > 12 || day < 1 || day > 31) {
+      return null;
+    }
+    try {
+      if (n == 10) {
+        return LocalDate.of(year, month, day).atStartOfDay(ZoneOffset.UTC).toInstant();
+      }
+      char sep = s.charAt(10);
+      if ((sep != 'T' && sep != ' ') || s.charAt(13) != ':' || s.charAt(16) != ':') {
+        return null;
+      }
+      int hour = digits(s, 11, 2);
+      int minute = digits(s, 14, 2);
+      int second = digits(s, 17, 2);
+      if (hour < 0 || minute < 0 || second < 0) {
+        return null;
+      }
+      return LocalDateTime.of(year, month, day, hour, minute, second).toInstant(ZoneOffset.UTC);
+    } catch (DateTimeException invalid) {
+      return null; // e.g. February 30: the formatter gives the final answer
+    }
+  }
+
+  private static int digits(String s, int from, int count) {
+    int v = 0;
+    for (int i = from; i < from + count; i++) {
+      char c = s.charAt(i);
+      if (c < '0' || c > '9') {
+        return -1;
+      }
+      v = v * 10 + (c - '0');
+    }
+    return v;
   }
 
   /**

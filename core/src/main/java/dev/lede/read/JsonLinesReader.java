@@ -13,6 +13,12 @@ import java.io.InputStream;
  * ReadLimits#maxRecordBytes()}).
  */
 final class JsonLinesReader implements FormatReader {
+  /**
+   * A file whose first this-many records are all rejected is not JSON Lines (a CSV export, a log):
+   * one rejection for the file says so better than a million for its lines.
+   */
+  static final int GIVE_UP_AFTER = 100;
+
   private final ReadLimits limits;
   private final ObjectReader trees;
   private final boolean newsPlease;
@@ -30,12 +36,20 @@ final class JsonLinesReader implements FormatReader {
   public void read(InputStream in, Sink.FileSink sink) throws IOException {
     LineReader lines = new LineReader(in, limits.maxRecordBytes());
     Utf8 utf8 = new Utf8();
+    long read = 0;
+    long rejected = 0;
     while (lines.next()) {
+      if (read == 0 && rejected == GIVE_UP_AFTER) {
+        sink.rejectFile(
+            "gave up after its first " + GIVE_UP_AFTER + " lines were all rejected: is this JSON Lines?");
+        return;
+      }
       long line = lines.number();
       if (!lines.terminated() && sink.inputFailed()) {
         break; // cut off by the failure, which is reported for the file
       }
       if (lines.tooLong()) {
+        rejected++;
         sink.rejectLine(
             line,
             "record is "
@@ -50,16 +64,20 @@ final class JsonLinesReader implements FormatReader {
       }
       int start = line == 1 ? Bom.length(lines.bytes(), lines.length()) : 0;
       try {
-        String text = utf8.decode(lines.bytes(), start, lines.length() - start);
+        // Validate strictly first (Jackson's own UTF-8 checks are not complete), then let Jackson
+        // parse the bytes: its byte parser is faster than parsing the decoded characters.
+        utf8.validate(lines.bytes(), start, lines.length() - start);
         JsonNode node;
         try {
-          node = trees.readValue(text);
+          node = trees.readValue(lines.bytes(), start, lines.length() - start);
         } catch (JsonProcessingException e) {
           throw new RecordException(Json.describe(e, false));
         }
         InputFormat format = newsPlease || JsonArticleMapping.isNewsPlease(node) ? InputFormat.NEWSPLEASE : InputFormat.JSONL;
         sink.article(JsonArticleMapping.toArticle(node), line, format);
+        read++;
       } catch (RecordException e) {
+        rejected++;
         sink.rejectLine(line, e.getMessage());
       }
     }

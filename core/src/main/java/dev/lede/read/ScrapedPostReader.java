@@ -46,6 +46,9 @@ final class ScrapedPostReader implements FormatReader {
   private static final String QUOTES = "\"'\u201C\u201D\u2018\u2019<>";
 
   private final ReadLimits limits;
+  // Reused from post to post: a directory of small posts is mostly per-file overhead.
+  private final Utf8 utf8 = new Utf8();
+  private byte[] buffer = new byte[1 << 14];
 
   ScrapedPostReader(ReadLimits limits) {
     this.limits = limits;
@@ -53,19 +56,29 @@ final class ScrapedPostReader implements FormatReader {
 
   @Override
   public void read(InputStream in, Sink.FileSink sink) throws IOException {
-    byte[] bytes = in.readNBytes(limits.maxRecordBytes() + 1);
+    int max = limits.maxRecordBytes();
+    int length = 0;
+    for (int n; (n = in.read(buffer, length, buffer.length - length)) >= 0; ) {
+      length += n;
+      if (length == buffer.length) {
+        if (length > max) {
+          break;
+        }
+        buffer = java.util.Arrays.copyOf(buffer, (int) Math.min((long) max + 1, (long) buffer.length * 2));
+      }
+    }
+    byte[] bytes = buffer;
     if (sink.inputFailed()) {
       return; // a partial post is no post; the failure is reported for the file
     }
-    if (bytes.length > limits.maxRecordBytes()) {
-      sink.rejectFile("post is larger than the limit of " + ReadLimits.human(limits.maxRecordBytes()) + " per record");
+    if (length > max) {
+      sink.rejectFile("post is larger than the limit of " + ReadLimits.human(max) + " per record");
       return;
     }
-    int start = Bom.length(bytes, bytes.length);
-    Utf8 utf8 = new Utf8();
+    int start = Bom.length(bytes, length);
     String text;
     try {
-      text = utf8.decode(bytes, start, bytes.length - start);
+      text = utf8.decode(bytes, start, length - start);
     } catch (RecordException e) {
       int at = utf8.errorOffset();
       long line = 1;
@@ -133,7 +146,12 @@ final class ScrapedPostReader implements FormatReader {
       String line = lines[i].strip();
       Matcher source = SOURCE_LINE.matcher(line);
       if (source.matches()) {
-        setSource(b, unquote(source.group(1)));
+        String value = unquote(source.group(1));
+        int next = skipBlank(lines, i + 1);
+        if (value.isEmpty() && next < lines.length && looksLikeDomain(lines[next].strip())) {
+          value = unquote(lines[next].strip()); // "Original Source:" with the domain on the next line
+        }
+        setSource(b, value);
         break;
       }
       if (line.isEmpty()) {
@@ -187,6 +205,10 @@ final class ScrapedPostReader implements FormatReader {
     if (value.contains("://") && value.indexOf('/', value.indexOf("://") + 3) > 0) {
       b.url(value);
     }
+  }
+
+  private static boolean looksLikeDomain(String s) {
+    return !s.isEmpty() && s.indexOf(' ') < 0 && s.indexOf('.') > 0;
   }
 
   private static boolean isFooter(String line) {

@@ -29,6 +29,16 @@ final class Utf8 {
    * @throws RecordException "not valid UTF-8: byte 0xA3 at column 17" (columns count bytes, 1-based)
    */
   String decode(byte[] bytes, int offset, int length) throws RecordException {
+    return validate(bytes, offset, length).toString();
+  }
+
+  /**
+   * Checks that {@code bytes[offset, offset + length)} is valid UTF-8 without making a string.
+   *
+   * @return the decoded characters, valid until the next call
+   * @throws RecordException as {@link #decode}
+   */
+  CharBuffer validate(byte[] bytes, int offset, int length) throws RecordException {
     if (chars.capacity() < length) {
       chars = CharBuffer.allocate(Math.max(length, chars.capacity() * 2));
     }
@@ -46,7 +56,7 @@ final class Utf8 {
           String.format("not valid UTF-8: byte 0x%02X at column %d", bytes[at] & 0xFF, at - offset + 1));
     }
     chars.flip();
-    return chars.toString();
+    return chars;
   }
 
   /** The offset in the array of the byte the last failed {@link #decode} stopped at. */

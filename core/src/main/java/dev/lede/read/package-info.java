@@ -19,7 +19,8 @@
  * error, a missing headline and body, an unparseable date are each one rejection naming the place
  * and the field; a binary file is one rejection for the whole file; an empty file is skipped. In a
  * JSON document a syntax error ends that file after its complete records, since there is no
- * reliable place to resume; in JSON Lines only the bad line is lost.
+ * reliable place to resume; in JSON Lines only the bad line is lost (but a file whose first 100
+ * lines are all rejected is given up: it is not JSON Lines).
  *
  * <p>JSON field names are matched case-insensitively, the first of each list that is present
  * winning: id ({@code id, uuid, _id}), headline ({@code headline, title, title_page, title_rss}),

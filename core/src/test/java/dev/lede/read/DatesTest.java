@@ -22,12 +22,17 @@ class DatesTest {
     assertEquals(noon, Dates.parse("Tue, 5 Mar 2024 12:00:00 GMT"));
     assertEquals(noon, Dates.parse("Tue, 05 Mar 2024 13:00:00 +0100"));
     assertEquals(noon, Dates.parse("  2024-03-05T12:00:00Z  "));
+    assertEquals(Instant.parse("2024-02-29T00:00:00Z"), Dates.parse("2024-02-29"), "a leap day");
+    assertEquals(Instant.parse("2024-03-05T23:59:59Z"), Dates.parse("2024-03-05T23:59:59"));
   }
 
   @Test
   void returnsNullForWhatIsNotADate() {
     assertNull(Dates.parse("yesterday"));
     assertNull(Dates.parse("2024-13-45"));
+    assertNull(Dates.parse("2024-02-30"));
+    assertNull(Dates.parse("2024-02-10 25:00:00"));
+    assertNull(Dates.parse("2024-02-10X10:00:00"));
     assertNull(Dates.parse("05/03/2024"));
     assertNull(Dates.parse(""));
   }

@@ -194,6 +194,37 @@ class JsonLinesReaderTest {
     assertEquals("over a size limit: Document nesting depth (1001) exceeds the maximum allowed (1000)", r.reason());
   }
 
+  // A CSV file read as JSON Lines: a hundred rejections and one that says what is wrong, not a million.
+  @Test
+  void givesUpOnAFileWhoseFirstHundredLinesAreAllRejected(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("export.jsonl");
+    StringBuilder csv = new StringBuilder("id,title\n");
+    for (int i = 0; i < 5000; i++) {
+      csv.append(i).append(",Headline ").append(i).append('\n');
+    }
+    Files.writeString(file, csv);
+    Collected c = Collected.read(file);
+    assertEquals(List.of(), c.articles);
+    assertEquals(101, c.rejections.size());
+    Rejection last = c.rejections.get(100);
+    assertEquals(Rejection.Unit.FILE, last.unit());
+    assertEquals("gave up after its first 100 lines were all rejected: is this JSON Lines?", last.reason());
+  }
+
+  @Test
+  void keepsGoingWhenAnEarlyLineWasGood(@TempDir Path dir) throws IOException {
+    Path file = dir.resolve("mostly_bad.jsonl");
+    StringBuilder lines = new StringBuilder("{\"id\": \"good\", \"title\": \"Good\"}\n");
+    for (int i = 0; i < 300; i++) {
+      lines.append("not json\n");
+    }
+    lines.append("{\"id\": \"last\", \"title\": \"Last\"}\n");
+    Files.writeString(file, lines);
+    Collected c = Collected.read(file);
+    assertEquals(List.of("good", "last"), c.ids());
+    assertEquals(300, c.rejections.size());
+  }
+
   static void gzip(byte[] data, Path target) throws IOException {
     try (OutputStream out = new GZIPOutputStream(Files.newOutputStream(target))) {
       out.write(data);

@@ -161,6 +161,15 @@ class ScrapedPostReaderTest {
     assertEquals("post is larger than the limit of 2 KiB per record", r.reason());
   }
 
+  @Test
+  void readsASourceDomainOnTheLineAfterTheLabel(@TempDir Path dir) throws Exception {
+    Path post = dir.resolve("split_source.txt");
+    Files.writeString(post, "Headline\n\nLead.\n\nOriginal Source:\n\nwww.splitline.example\n\nLeave a Reply\n");
+    Article a = Collected.read(post).onlyArticle();
+    assertEquals("splitline.example", a.source());
+    assertEquals("", a.body());
+  }
+
   // The acceptance check on the one real example we have.
   @Test
   void readsTheSeedExample() {

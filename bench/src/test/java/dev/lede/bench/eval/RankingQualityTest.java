@@ -1,0 +1,98 @@
+package dev.lede.bench.eval;
+
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lede.NewsIndex;
+import java.nio.file.Path;
+import java.util.LinkedHashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Optional;
+import java.util.function.Supplier;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.TestInstance;
+
+/**
+ * Lede's default ranking against the plain-Lucene baselines on the public test collections: it must
+ * beat both on TIME (news) in MAP and nDCG@10, and not fall below the EnglishAnalyzer baseline in
+ * MAP on Cranfield and CISI. Skipped when the corpora are not beside the repository.
+ */
+@TestInstance(TestInstance.Lifecycle.PER_CLASS)
+class RankingQualityTest {
+  // Only floating-point noise is forgiven: the scores are means of a few hundred doubles.
+  private static final double EPS = 1e-9;
+
+  private final Map<String, Map<String, Metrics.Scores>> scores = new LinkedHashMap<>();
+  private boolean ledeAvailable;
+
+  @BeforeAll
+  void evaluateAllSystems() {
+    Optional<Path> corpora = Corpora.locate();
+    assumeTrue(corpora.isPresent(), "no ../shared/corpora: ranking quality not measured");
+    Map<String, Supplier<RetrievalSystem>> systems = new LinkedHashMap<>();
+    systems.put("lucene-demo", LuceneBaseline::luceneDemo);
+    systems.put("english", LuceneBaseline::english);
+    ledeAvailable = ledeIndexAvailable();
+    if (ledeAvailable) {
+      systems.put("lede", LedeSystem::defaults);
+    }
+    for (String name : Corpora.COLLECTIONS) {
+      TestCollection c = Corpora.read(corpora.get(), name);
+      Map<String, Metrics.Scores> row = new LinkedHashMap<>();
+      systems.forEach((system, make) -> {
+        try (RetrievalSystem s = make.get()) {
+          row.put(system, Experiments.score(s, c));
+        }
+      });
+      scores.put(name, row);
+    }
+  }
+
+  private static boolean ledeIndexAvailable() {
+    try (NewsIndex ignored = NewsIndex.inMemory()) {
+      return true;
+    } catch (UnsupportedOperationException e) {
+      return false;
+    }
+  }
+
+  private void assertAtLeast(String collection, String metric, double lede, double other, String system, boolean strictly) {
+    String msg = String.format(Locale.ROOT, "%s %s: lede %.4f vs %s %.4f", collection, metric, lede, system, other);
+    assertTrue(strictly ? lede > other + EPS : lede >= other - EPS, msg);
+  }
+
+  @Test
+  void ledeBeatsBothBaselinesOnTimeInMapAndNdcg() {
+    assumeTrue(ledeAvailable, "Lede's index is not built on this branch yet");
+    Map<String, Metrics.Scores> time = scores.get("time");
+    for (String baseline : new String[] {"lucene-demo", "english"}) {
+      assertAtLeast("time", "MAP", time.get("lede").map(), time.get(baseline).map(), baseline, true);
+      assertAtLeast("time", "nDCG@10", time.get("lede").ndcg10(), time.get(baseline).ndcg10(), baseline, true);
+    }
+  }
+
+  @Test
+  void ledeIsNotBelowEnglishAnalyzerOnCranfieldMap() {
+    assumeTrue(ledeAvailable, "Lede's index is not built on this branch yet");
+    Map<String, Metrics.Scores> c = scores.get("cranfield");
+    assertAtLeast("cranfield", "MAP", c.get("lede").map(), c.get("english").map(), "english", false);
+  }
+
+  @Test
+  void ledeIsNotBelowEnglishAnalyzerOnCisiMap() {
+    assumeTrue(ledeAvailable, "Lede's index is not built on this branch yet");
+    Map<String, Metrics.Scores> c = scores.get("cisi");
+    assertAtLeast("cisi", "MAP", c.get("lede").map(), c.get("english").map(), "english", false);
+  }
+
+  @Test
+  void baselinesScoreAsTheCollectionsAreKnownToAllow() {
+    // Guards the readers and the id mappings: with TIME's ids read as *TEXT numbers, or Cranfield's
+    // queries numbered by .I, MAP collapses to near zero.
+    assertTrue(scores.get("time").get("english").map() > 0.6, () -> "time " + scores.get("time"));
+    assertTrue(scores.get("cranfield").get("english").map() > 0.25, () -> "cranfield " + scores.get("cranfield"));
+    assertTrue(scores.get("cisi").get("english").map() > 0.15, () -> "cisi " + scores.get("cisi"));
+  }
+}

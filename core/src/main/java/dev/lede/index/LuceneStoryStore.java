@@ -1,0 +1,212 @@
+package dev.lede.index;
+
+import dev.lede.prepare.story.InMemoryStoryStore;
+import dev.lede.prepare.story.MinHash;
+import dev.lede.prepare.story.StoryEntry;
+import dev.lede.prepare.story.StoryStore;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.ByteBuffer;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.function.Function;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Story entries kept in the article documents themselves: the LSH band keys as indexed keyword
+ * terms, the content hash as a keyword term, and the entry packed into one stored field. Finding
+ * candidates is a Lucene query (documents sharing the most band terms first), so the candidate
+ * store is the index and nothing beside it must be kept in step.
+ *
+ * <p>Entries written since the last refresh are not in the searcher yet; an overlay holds them (and
+ * the ids removed since) until the writer calls {@link #afterRefresh()} with every pending write
+ * visible. The writer owns the store: not for concurrent writers.
+ */
+public final class LuceneStoryStore implements StoryStore {
+  /** The band keys of the article's MinHash signature: indexed, not stored. */
+  public static final String LSH = "lsh";
+  /** Hash of the normalised lead and body: finds exact duplicates. */
+  public static final String CONTENT_HASH = "story_hash";
+  /** The packed entry: stored only. */
+  public static final String ENTRY = "story_entry";
+
+  private static final int MAX_MEMBERS = 10_000;
+
+  private final Function<Function<IndexSearcher, Object>, Object> searchers;
+  private final String idField;
+  private final String storyField;
+  private final MinHash minHash;
+  private final InMemoryStoryStore pending = new InMemoryStoryStore();
+  private final Set<String> gone = new HashSet<>();
+
+  /**
+   * @param searchers runs a function with an acquired, current searcher and releases it
+   * @param idField the keyword field holding each article's id
+   * @param storyField the keyword field holding each article's story id
+   * @param minHash recomputes band keys of stored signatures
+   */
+  public LuceneStoryStore(
+      Function<Function<IndexSearcher, Object>, Object> searchers, String idField, String storyField, MinHash minHash) {
+    this.searchers = searchers;
+    this.idField = idField;
+    this.storyField = storyField;
+    this.minHash = minHash;
+  }
+
+  /** Adds an entry's fields to the article's document (the story field itself is the schema's). */
+  public static void addFields(Document doc, StoryEntry entry) {
+    for (String key : entry.bandKeys()) {
+      doc.add(new StringField(LSH, key, Field.Store.NO));
+    }
+    doc.add(new StringField(CONTENT_HASH, entry.contentHash(), Field.Store.NO));
+    doc.add(new StoredField(ENTRY, pack(entry)));
+  }
+
+  /** Forgets the overlay: call after a refresh that made every pending write visible. */
+  public void afterRefresh() {
+    pending.clear();
+    gone.clear();
+  }
+
+  @Override
+  public List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
+    BooleanQuery.Builder q = new BooleanQuery.Builder();
+    for (String key : new HashSet<>(bandKeys)) {
+      q.add(new ConstantScoreQuery(new TermQuery(new Term(LSH, key))), BooleanClause.Occur.SHOULD);
+    }
+    q.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(CONTENT_HASH, contentHash))), 1000f),
+        BooleanClause.Occur.SHOULD);
+    List<StoryEntry> out = new ArrayList<>(pending.candidates(bandKeys, contentHash, limit));
+    Set<String> seen = new HashSet<>();
+    out.forEach(e -> seen.add(e.id()));
+    for (StoryEntry e : search(q.build(), limit + seen.size() + gone.size())) {
+      if (out.size() >= limit) {
+        break;
+      }
+      if (seen.add(e.id()) && !gone.contains(e.id()) && pending.get(e.id()).isEmpty()) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public Optional<StoryEntry> get(String id) {
+    Optional<StoryEntry> p = pending.get(id);
+    if (p.isPresent() || gone.contains(id)) {
+      return p;
+    }
+    List<StoryEntry> found = search(new TermQuery(new Term(idField, id)), 1);
+    return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
+  }
+
+  @Override
+  public List<StoryEntry> members(String storyId) {
+    List<StoryEntry> out = new ArrayList<>(pending.members(storyId));
+    Set<String> seen = new HashSet<>();
+    out.forEach(e -> seen.add(e.id()));
+    for (StoryEntry e : search(new TermQuery(new Term(storyField, storyId)), MAX_MEMBERS)) {
+      if (!seen.contains(e.id()) && !gone.contains(e.id()) && pending.get(e.id()).isEmpty()) {
+        out.add(e);
+      }
+    }
+    return out;
+  }
+
+  @Override
+  public void put(StoryEntry entry) {
+    gone.remove(entry.id());
+    pending.put(entry);
+  }
+
+  @Override
+  public void remove(String id) {
+    pending.remove(id);
+    gone.add(id);
+  }
+
+  @SuppressWarnings("unchecked")
+  private List<StoryEntry> search(Query query, int n) {
+    return (List<StoryEntry>) searchers.apply(searcher -> {
+      try {
+        TopDocs top = searcher.search(query, Math.max(1, n));
+        StoredFields stored = searcher.storedFields();
+        List<StoryEntry> out = new ArrayList<>(top.scoreDocs.length);
+        for (ScoreDoc sd : top.scoreDocs) {
+          Document doc = stored.document(sd.doc, Set.of(ENTRY));
+          BytesRef packed = doc.getBinaryValue(ENTRY);
+          if (packed != null) {
+            out.add(unpack(packed, minHash));
+          }
+        }
+        return out;
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read story entries: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  static byte[] pack(StoryEntry e) {
+    byte[] id = e.id().getBytes(StandardCharsets.UTF_8);
+    byte[] story = e.storyId().getBytes(StandardCharsets.UTF_8);
+    byte[] hash = e.contentHash().getBytes(StandardCharsets.UTF_8);
+    ByteBuffer b = ByteBuffer.allocate(1 + 3 * 4 + id.length + story.length + hash.length + 8 + 4 + 4 + 4 * e.signature().length);
+    b.put((byte) 1);
+    b.putInt(id.length).put(id);
+    b.putInt(story.length).put(story);
+    b.putInt(hash.length).put(hash);
+    b.putLong(e.published() == null ? Long.MIN_VALUE : e.published().toEpochMilli());
+    b.putInt(e.words());
+    b.putInt(e.signature().length);
+    for (int v : e.signature()) {
+      b.putInt(v);
+    }
+    return b.array();
+  }
+
+  static StoryEntry unpack(BytesRef ref, MinHash minHash) {
+    ByteBuffer b = ByteBuffer.wrap(ref.bytes, ref.offset, ref.length);
+    byte format = b.get();
+    if (format != 1) {
+      throw new IllegalStateException("unknown story entry format " + format + ": reindex");
+    }
+    String id = string(b);
+    String story = string(b);
+    String hash = string(b);
+    long millis = b.getLong();
+    int words = b.getInt();
+    int[] signature = new int[b.getInt()];
+    for (int i = 0; i < signature.length; i++) {
+      signature[i] = b.getInt();
+    }
+    return new StoryEntry(id, story, millis == Long.MIN_VALUE ? null : Instant.ofEpochMilli(millis), hash, signature,
+        minHash.bandKeys(signature), words);
+  }
+
+  private static String string(ByteBuffer b) {
+    byte[] bytes = new byte[b.getInt()];
+    b.get(bytes);
+    return new String(bytes, StandardCharsets.UTF_8);
+  }
+}

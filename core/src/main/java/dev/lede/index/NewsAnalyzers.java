@@ -1,0 +1,101 @@
+package dev.lede.index;
+
+import java.util.Locale;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.CharArraySet;
+import org.apache.lucene.analysis.LowerCaseFilter;
+import org.apache.lucene.analysis.StopFilter;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.Tokenizer;
+import org.apache.lucene.analysis.en.EnglishAnalyzer;
+import org.apache.lucene.analysis.en.EnglishMinimalStemFilter;
+import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
+import org.apache.lucene.analysis.en.KStemFilter;
+import org.apache.lucene.analysis.en.PorterStemFilter;
+import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+
+/**
+ * English news analysis, assembled from Lucene's own components.
+ *
+ * <p>Both chains: standard tokenizer (Unicode word breaks), possessives stripped ({@code Kim's},
+ * {@code Kim’s} and {@code Kim＇s} all give {@code kim}: {@link EnglishPossessiveFilter} knows the
+ * curly and full-width apostrophes), lower case, ASCII folding ({@code Zürich} matches {@code
+ * zurich}). The {@link #text} chain then drops English stop words and stems; the {@link #exact}
+ * chain does neither, so that quoted phrases and names match as written.
+ */
+public final class NewsAnalyzers {
+  private NewsAnalyzers() {}
+
+  /** The stemmers to choose from; chosen by measured quality (docs/evaluation.md). */
+  public enum Stemmer {
+    KSTEM,
+    PORTER,
+    MINIMAL,
+    NONE;
+
+    public static Stemmer parse(String name) {
+      try {
+        return valueOf(name.strip().toUpperCase(Locale.ROOT));
+      } catch (IllegalArgumentException e) {
+        throw new IllegalArgumentException("unknown stemmer '" + name + "', expected one of kstem, porter, minimal, none");
+      }
+    }
+  }
+
+  /** The stemmed chain for ranked text fields. */
+  public static Analyzer text(Stemmer stemmer) {
+    return new Chain(stemmer, true);
+  }
+
+  /** The unstemmed chain, stop words kept, for exact phrases and names. */
+  public static Analyzer exact() {
+    return new Chain(Stemmer.NONE, false);
+  }
+
+  private static final class Chain extends Analyzer {
+    private final Stemmer stemmer;
+    private final boolean stopWords;
+
+    Chain(Stemmer stemmer, boolean stopWords) {
+      this.stemmer = stemmer;
+      this.stopWords = stopWords;
+    }
+
+    @Override
+    protected TokenStreamComponents createComponents(String fieldName) {
+      Tokenizer source = new StandardTokenizer();
+      TokenStream ts = new EnglishPossessiveFilter(source);
+      ts = new LowerCaseFilter(ts);
+      ts = new ASCIIFoldingFilter(ts);
+      if (stopWords) {
+        ts = new StopFilter(ts, STOP_WORDS);
+      }
+      ts =
+          switch (stemmer) {
+            case KSTEM -> new KStemFilter(ts);
+            case PORTER -> new PorterStemFilter(ts);
+            case MINIMAL -> new EnglishMinimalStemFilter(ts);
+            case NONE -> ts;
+          };
+      return new TokenStreamComponents(source, ts);
+    }
+
+    @Override
+    public int getPositionIncrementGap(String fieldName) {
+      return 100; // a phrase never spans two values of a multi-valued field
+    }
+
+    @Override
+    protected TokenStream normalize(String fieldName, TokenStream in) {
+      return new ASCIIFoldingFilter(new LowerCaseFilter(in));
+    }
+
+    @Override
+    public String toString() {
+      return "standard+possessive+lowercase+asciifolding" + (stopWords ? "+stop" : "") + "+" + stemmer.name().toLowerCase(Locale.ROOT);
+    }
+  }
+
+  private static final CharArraySet STOP_WORDS = EnglishAnalyzer.ENGLISH_STOP_WORDS_SET;
+}

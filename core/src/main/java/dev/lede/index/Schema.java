@@ -1,0 +1,235 @@
+package dev.lede.index;
+
+import dev.lede.article.Article;
+import dev.lede.article.Entity;
+import dev.lede.prepare.PreparedArticle;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.Field;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.document.SortedDocValuesField;
+import org.apache.lucene.document.SortedSetDocValuesField;
+import org.apache.lucene.document.StoredField;
+import org.apache.lucene.document.StringField;
+import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Every field of a Lede index, in one place: its name, how it is analysed, whether it is stored,
+ * its doc values, and why. The same class turns a prepared article into a document and a stored
+ * document back into the article. Documented as the index's contract in docs/schema.md.
+ *
+ * <p>Immutable and thread-safe. Two schemas with the same {@link #describe()} write the same index.
+ */
+public final class Schema {
+  /**
+   * Bumped whenever a field, its analysis or the stored layout changes: an index written with
+   * another version must be rebuilt with {@code lede reindex}.
+   */
+  public static final int VERSION = 1;
+
+  // --- Field names. Each comment says why the field is shaped the way it is. ---
+
+  /** The article id: an exact term for updates and lookups; sorted doc values break ranking ties. */
+  public static final String ID = "id";
+  /** Headline, stemmed English analysis: the strongest ranking field. */
+  public static final String HEADLINE = "headline";
+  /** Lead paragraph, stemmed: the article's own summary ranks above the body. */
+  public static final String LEAD = "lead";
+  /** Body (boilerplate removed), stemmed. */
+  public static final String BODY = "body";
+  /** Headline, unstemmed with stop words kept: a query found here as a phrase is the best match. */
+  public static final String HEADLINE_EXACT = "headline_exact";
+  /** Headline, lead and body unstemmed: quoted phrases and prefixes match words as written. */
+  public static final String EXACT = "exact";
+  /** Canonical entity names as written: exact filters and the entity facet (doc values). */
+  public static final String ENTITY = "entity";
+  /** Canonical names and aliases, lower case: the entity filter accepts any name an entity went by. */
+  public static final String ENTITY_KEY = "entity_key";
+  /** Entity types (PERSON, ...): filter and facet. */
+  public static final String ENTITY_TYPE = "entity_type";
+  /** Canonical names and aliases, stemmed: {@code entity:kim} and entity names in free text rank. */
+  public static final String ENTITY_TEXT = "entity_text";
+  /** Normalised source domain: filter and facet. */
+  public static final String SOURCE = "source";
+  /** Publication time in epoch milliseconds: points for ranges, doc values for sort and recency. */
+  public static final String PUBLISHED = "published";
+  /** Publication month {@code yyyy-MM} (UTC): the month facet reads these doc values. */
+  public static final String MONTH = "month";
+  /** Language code: filter. */
+  public static final String LANGUAGE = "language";
+  /** Content fingerprint, stored: an unchanged article is not written again. */
+  public static final String FINGERPRINT = "fingerprint";
+  /** Story id (near-duplicates share it): collapse reads its sorted doc values. */
+  public static final String STORY = "story";
+  /** The whole article as read, deflated JSON: hits, {@code show} and reindex read it. */
+  public static final String ORIGINAL = "original";
+
+  /** The text fields a query searches, for highlighting and did-you-mean. */
+  public static final List<String> TEXT_FIELDS = List.of(HEADLINE, LEAD, ENTITY_TEXT, BODY);
+
+  private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
+
+  private final NewsAnalyzers.Stemmer stemmer;
+  private final Analyzer textAnalyzer;
+  private final Analyzer exactAnalyzer;
+  private final Analyzer perField;
+
+  public Schema(NewsAnalyzers.Stemmer stemmer) {
+    this.stemmer = stemmer;
+    this.textAnalyzer = NewsAnalyzers.text(stemmer);
+    this.exactAnalyzer = NewsAnalyzers.exact();
+    this.perField =
+        new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+          @Override
+          protected Analyzer getWrappedAnalyzer(String fieldName) {
+            return analyzer(fieldName);
+          }
+        };
+  }
+
+  /** The default schema. */
+  public static Schema defaults() {
+    return new Schema(NewsAnalyzers.Stemmer.KSTEM);
+  }
+
+  /** The analyzer of a field (exact fields: unstemmed; keyword fields are never analysed). */
+  public Analyzer analyzer(String field) {
+    return switch (field) {
+      case HEADLINE_EXACT, EXACT -> exactAnalyzer;
+      default -> textAnalyzer;
+    };
+  }
+
+  /** One analyzer that picks each field's own: for the IndexWriter and query parsers. */
+  public Analyzer perFieldAnalyzer() {
+    return perField;
+  }
+
+  public NewsAnalyzers.Stemmer stemmer() {
+    return stemmer;
+  }
+
+  /** What is written into every commit: a different description means a different index layout. */
+  public Map<String, String> describe() {
+    Map<String, String> m = new LinkedHashMap<>();
+    m.put("lede.schema", Integer.toString(VERSION));
+    m.put("lede.analysis.text", textAnalyzer.toString());
+    m.put("lede.analysis.exact", exactAnalyzer.toString());
+    return m;
+  }
+
+  /** The tokens each analysed field makes of a text, for {@code lede analyze}. */
+  public Map<String, List<String>> analyze(String text) {
+    Map<String, List<String>> out = new LinkedHashMap<>();
+    for (String field : List.of(HEADLINE, EXACT, ENTITY_TEXT)) {
+      out.put(field, tokens(analyzer(field), field, text));
+    }
+    return out;
+  }
+
+  static List<String> tokens(Analyzer analyzer, String field, String text) {
+    List<String> tokens = new ArrayList<>();
+    try (TokenStream ts = analyzer.tokenStream(field, text)) {
+      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
+      ts.reset();
+      while (ts.incrementToken()) {
+        tokens.add(term.toString());
+      }
+      ts.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    return tokens;
+  }
+
+  /** The document for a prepared article. */
+  public Document toDocument(PreparedArticle prepared) {
+    Article a = prepared.article();
+    Document doc = new Document();
+    doc.add(new StringField(ID, a.id(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
+
+    doc.add(new TextField(HEADLINE, a.headline(), Field.Store.NO));
+    doc.add(new TextField(LEAD, a.lead(), Field.Store.NO));
+    doc.add(new TextField(BODY, prepared.indexedBody(), Field.Store.NO));
+    doc.add(new TextField(HEADLINE_EXACT, a.headline(), Field.Store.NO));
+    // Three values: the analyzer's position gap keeps a phrase from spanning headline and lead.
+    doc.add(new TextField(EXACT, a.headline(), Field.Store.NO));
+    doc.add(new TextField(EXACT, a.lead(), Field.Store.NO));
+    doc.add(new TextField(EXACT, prepared.indexedBody(), Field.Store.NO));
+
+    Set<String> types = new LinkedHashSet<>();
+    Set<String> keys = new LinkedHashSet<>();
+    for (Entity e : a.entities()) {
+      doc.add(new StringField(ENTITY, e.name(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(ENTITY, new BytesRef(e.name())));
+      types.add(e.type().name());
+      keys.add(entityKey(e.name()));
+      doc.add(new TextField(ENTITY_TEXT, e.name(), Field.Store.NO));
+      for (String alias : e.aliases()) {
+        keys.add(entityKey(alias));
+        doc.add(new TextField(ENTITY_TEXT, alias, Field.Store.NO));
+      }
+    }
+    for (String key : keys) {
+      doc.add(new StringField(ENTITY_KEY, key, Field.Store.NO));
+    }
+    for (String type : types) {
+      doc.add(new StringField(ENTITY_TYPE, type, Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(ENTITY_TYPE, new BytesRef(type)));
+    }
+
+    if (a.source() != null) {
+      doc.add(new StringField(SOURCE, a.source(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(a.source())));
+    }
+    if (a.published() != null) {
+      doc.add(new LongField(PUBLISHED, a.published().toEpochMilli(), Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(MONTH, new BytesRef(MONTH_FORMAT.format(a.published()))));
+    }
+    if (a.language() != null) {
+      doc.add(new StringField(LANGUAGE, a.language().toLowerCase(Locale.ROOT), Field.Store.NO));
+    }
+    doc.add(new StringField(FINGERPRINT, prepared.fingerprint(), Field.Store.YES));
+    doc.add(new StringField(STORY, prepared.story(), Field.Store.YES));
+    doc.add(new SortedDocValuesField(STORY, new BytesRef(prepared.story())));
+    doc.add(new StoredField(ORIGINAL, StoredArticles.encode(a)));
+    return doc;
+  }
+
+  /** The lower-case key under which an entity name or alias is filtered. */
+  public static String entityKey(String name) {
+    return name.strip().toLowerCase(Locale.ROOT);
+  }
+
+  /** The stored article of a document. */
+  public Article toArticle(StoredFields stored, int docId) throws IOException {
+    Document d = stored.document(docId, Set.of(ORIGINAL));
+    return toArticle(d);
+  }
+
+  /** The stored article of a loaded document (it must hold {@link #ORIGINAL}). */
+  public Article toArticle(Document d) {
+    BytesRef bytes = d.getBinaryValue(ORIGINAL);
+    if (bytes == null) {
+      throw new IllegalStateException("document has no stored original");
+    }
+    return StoredArticles.decode(bytes.bytes, bytes.offset, bytes.length);
+  }
+}

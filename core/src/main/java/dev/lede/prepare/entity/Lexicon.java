@@ -1,0 +1,182 @@
+package dev.lede.prepare.entity;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** The word lists the recogniser reasons with: titles, name particles, heads of organisation and place names. */
+final class Lexicon {
+  private Lexicon() {}
+
+  private static Set<String> words(String s) {
+    return Set.copyOf(new HashSet<>(Arrays.asList(s.trim().split("\\s+"))));
+  }
+
+  private static Set<String> lower(String s) {
+    Set<String> out = new HashSet<>();
+    for (String w : s.trim().split("\\s+")) {
+      out.add(w.toLowerCase(Locale.ROOT));
+    }
+    return Set.copyOf(out);
+  }
+
+  /** Lower-case words that may sit inside a name between capitalised words: "Bank of England", "Osama bin Laden". */
+  static final Set<String> CONNECTORS = words("of the for and de da del della di du von van der den bin ibn al el la le y on &");
+
+  /**
+   * Capitalised words that are not names by themselves, mostly sentence openers (lower-cased). A
+   * span never starts or ends with one.
+   */
+  static final Set<String> COMMON =
+      lower(
+          """
+          a an the this that these those there here it its it's he she they we i you his her hers their theirs our
+          ours my your yours him them us me one two three four five six seven eight nine ten first second third last
+          next new old in on at by for from to of with without within into onto upon about above below after before
+          during since until till while when where what which who whom whose why how if as but and or nor so yet
+          also although though because however meanwhile moreover furthermore nevertheless nonetheless still even
+          only just all any some many most more much several few each every both either neither no not none nothing
+          now then today tomorrow yesterday tonight recently recent earlier later finally instead despite according
+          among amid amidst between against across along around behind beyond near over under through throughout
+          toward towards via per than like unlike such other others another same own do does did done be been being
+          is are was were will would shall should can could may might must have has had let lets get gets got make
+          made say says said tell told ask asked yes well please thank thanks dear hello oh sure maybe perhaps
+          indeed therefore thus hence otherwise overall already again always never often sometimes usually once
+          twice whether whatever whenever wherever whoever notably additionally similarly likewise consequently
+          ultimately initially currently previously subsequently approximately nearly almost about roughly around
+          reports report officials official sources source experts analysts critics people many residents
+          government police troops soldiers forces staff president prime minister leader leaders state states
+          monday tuesday wednesday thursday friday saturday sunday january february march april may june july
+          august september october november december spring summer autumn fall winter christmas easter
+          mr mrs ms dr sir madam lord lady chapter section page figure table photo image video watch read listen
+          click share follow subscribe advertisement related more latest breaking update updated live exclusive
+          analysis opinion comment editorial news story stories summary conclusion introduction background
+          original leave reply email name website required fields marked comments post posted
+          it's i'm we're they're don't can't won't isn't aren't wasn't weren't didn't doesn't haven't hasn't
+          what's that's there's here's who's let's he's she's
+          ceo cfo gdp tv ai ok pm am bc ad
+          """);
+
+  /** Sentence-initial words that are never names even if never seen in lower case. */
+  static boolean isCommon(String word) {
+    return COMMON.contains(word.toLowerCase(Locale.ROOT));
+  }
+
+  /** Title words that precede a person's name; a name after one is a person. Lower-cased, dots removed. */
+  static final Set<String> PERSON_TITLES =
+      lower(
+          """
+          mr mrs ms miss dr sir dame lord lady president vice-president premier chancellor minister secretary senator
+          sen rep representative congressman congresswoman governor gov mayor general gen lieutenant lt colonel col
+          major maj captain capt sergeant sgt admiral adm commander cmdr marshal judge justice king queen prince
+          princess sheikh emir ayatollah imam rabbi pope cardinal archbishop bishop reverend rev father professor prof
+          chairman chairwoman chair speaker ambassador envoy commissioner director ceo spokesman spokeswoman
+          spokesperson candidate coach dictator leader chief deputy foreign defence defense finance home interior
+          justice health trade economy economic prime crown supreme former late acting
+          """);
+
+  /** The last word of a title phrase: after "Prime Minister" or "Defence Secretary" comes a name. */
+  static final Set<String> TITLE_HEADS =
+      lower(
+          """
+          mr mrs ms miss dr sir dame president vice-president premier chancellor minister secretary senator sen rep
+          representative congressman congresswoman governor gov mayor general gen lieutenant lt colonel col major
+          maj captain capt sergeant sgt admiral adm commander cmdr marshal judge justice king queen prince princess
+          sheikh emir ayatollah imam rabbi pope cardinal archbishop bishop reverend rev professor prof chairman
+          chairwoman chair speaker ambassador envoy commissioner director ceo spokesman spokeswoman spokesperson
+          dictator leader chief executive founder boss
+          """);
+
+  /** Last words that make a name an organisation. */
+  static final Set<String> ORG_HEADS =
+      lower(
+          """
+          ministry ministries party bank council agency agencies inc inc. corp corp. corporation co co. ltd ltd. llc
+          plc gmbh ag sa university college school institute institution committee commission staff group company
+          companies association federation union league foundation fund trust court courts army navy air force forces
+          police guard guards corps command department office service services authority board bureau cabinet
+          government administration parliament assembly congress senate network news times post journal herald
+          telegraph tribune gazette press media broadcasting airlines airways motors holdings industries
+          technologies systems labs laboratories partners capital securities exchange reserve organization
+          organisation alliance coalition movement front brigade brigades battalion regiment division club fc
+          church mosque hospital centre center museum studio studios records entertainment pharmaceuticals energy
+          oil petroleum electric telecom communications airline railway railways tribunal secretariat directorate
+          """);
+
+  /** Last words that make a name a place. */
+  static final Set<String> PLACE_HEADS =
+      lower(
+          """
+          city county province state region oblast district island islands river mountains mountain valley street
+          square avenue road airport port harbour harbor bay sea ocean lake coast peninsula strait gulf desert
+          village town prefecture territory territories republic kingdom emirate park bridge canal heights hills
+          plateau basin delta
+          """);
+
+  /** Heads that an "of" may follow inside a name: "Bank of England", "University of Tokyo", "Republic of Korea". */
+  static final Set<String> OF_HEADS;
+
+  static {
+    Set<String> s = new HashSet<>(ORG_HEADS);
+    s.addAll(PLACE_HEADS);
+    s.addAll(lower("chiefs house houses secretary minister department league isle cape gulf bay sea duke prince king queen"));
+    OF_HEADS = Set.copyOf(s);
+  }
+
+  /** Plural nouns whose possessive sits inside an organisation's name: "Children's Fund", "Workers' Party". */
+  static final Set<String> POSSESSIVE_IN_NAME = lower("children people peoples workers women men veterans nations farmers teachers");
+
+  /** Lower-case words before a name that mark it as a place. */
+  static final Set<String> PLACE_PREPOSITIONS = lower("in near across outside throughout inside northern southern eastern western central");
+
+  /** Verbs after a name that mark it as a person: "Smith said". */
+  static final Set<String> SPEECH_VERBS =
+      lower("said says told tells added adds wrote writes argued argues insisted warned warns explained noted claimed claims believes thinks");
+
+  /** Capitalised acronyms that are not entities. */
+  static final Set<String> NON_ENTITY_ACRONYMS =
+      words("CEO CFO COO CTO GDP TV AI OK PM AM BC AD PC ID IT PR HR VIP DNA RNA HIV AIDS COVID CO2 GMT UTC EST PST BST NB PS FAQ USD EUR GBP JPY CNY UPDATE LIVE VIDEO PHOTO WATCH NEWS BREAKING EXCLUSIVE I II III IV V VI VII VIII IX X XI XII XIII XIV XV");
+
+  /** Common first names: a capitalised pair starting with one is a person. */
+  static final Set<String> FIRST_NAMES =
+      words(
+          """
+          James John Robert Michael William David Richard Joseph Thomas Charles Christopher Daniel Matthew Anthony Mark
+          Donald Steven Paul Andrew Joshua Kenneth Kevin Brian George Timothy Ronald Edward Jason Jeffrey Ryan Jacob
+          Gary Nicholas Eric Jonathan Stephen Larry Justin Scott Brandon Benjamin Samuel Gregory Alexander Frank
+          Patrick Raymond Jack Dennis Jerry Tyler Aaron Jose Adam Nathan Henry Douglas Zachary Peter Kyle Ethan Walter
+          Noah Jeremy Christian Keith Roger Terry Gerald Harold Sean Austin Carl Arthur Lawrence Dylan Jesse Jordan
+          Bryan Billy Joe Bruce Gabriel Logan Albert Willie Alan Juan Wayne Elijah Randy Roy Vincent Ralph Eugene
+          Russell Bobby Mason Philip Louis Mary Patricia Jennifer Linda Elizabeth Barbara Susan Jessica Sarah Karen
+          Lisa Nancy Betty Margaret Sandra Ashley Kimberly Emily Donna Michelle Carol Amanda Dorothy Melissa Deborah
+          Stephanie Rebecca Sharon Laura Cynthia Kathleen Amy Angela Shirley Anna Brenda Pamela Emma Nicole Helen
+          Samantha Katherine Christine Debra Rachel Carolyn Janet Catherine Maria Heather Diane Ruth Julie Olivia
+          Joyce Virginia Victoria Kelly Lauren Christina Joan Evelyn Judith Megan Andrea Cheryl Hannah Jacqueline
+          Martha Gloria Teresa Ann Sara Madison Frances Kathryn Janice Jean Abigail Alice Judy Sophia Grace Denise
+          Amber Doris Marilyn Danielle Beverly Isabella Theresa Diana Natalie Brittany Charlotte Marie Kayla Alexis
+          Lori Tom Tony Nick Mike Dave Chris Steve Jim Bob Bill Ben Sam Dan Tim Matt Rob Ed Ted Fred Harry Jon Ian
+          Neil Nigel Simon Graham Colin Alistair Gordon Keir Rishi Liz Boris Theresa Angela Olaf Emmanuel Vladimir
+          Sergei Sergey Dmitry Alexei Alexey Igor Yuri Mikhail Ivan Nikolai Andrei Volodymyr Oleksandr Petro Viktor
+          Jean Pierre Francois Marine Nicolas Jacques Hans Klaus Wolfgang Friedrich Karl Giuseppe Giorgia Matteo
+          Mario Pedro Carlos Luis Miguel Javier Jorge Manuel Antonio Francisco Luiz Jair Gustavo Ali Mohammed
+          Muhammad Mohamed Ahmed Ahmad Hassan Hussein Omar Abdullah Khalid Ibrahim Yusuf Recep Benjamin Yair Moshe
+          Narendra Rahul Amit Imran Nawaz Shehbaz Xi Li Wang Zhang Liu Chen Kim Lee Park Moon Yoon Shinzo Fumio
+          Shigeru Yoshihide Kamala Hillary Barack Nancy Mitch Chuck Bernie Elizabeth Ron Nikki Pete Marco Rand Ted
+          Elon Jeff Warren Sundar Satya Sam Jensen Tim Mark Sheryl Jerome Janet Christine Ursula Jens Antonio
+          """);
+
+  /** Suffixes of demonyms and adjectives of place: "Russian", "Chinese", "British". */
+  static final List<String> DEMONYM_SUFFIXES = List.of("ian", "an", "ese", "ish", "i", "ic", "ean", "ern");
+
+  /** Irregular demonyms and adjectives that are never names by themselves. */
+  static final Set<String> DEMONYMS =
+      lower(
+          """
+          french dutch swiss greek thai welsh scottish british irish english spanish arab arabic filipino kurdish
+          western eastern northern southern soviet european african asian american latino hispanic jewish muslim
+          christian catholic protestant sunni shia shiite islamic islamist hindu sikh buddhist communist marxist
+          nazi danish swedish finnish polish czech slovak turkish kurd pashtun baloch uyghur uighur tamil
+          """);
+}

@@ -1,0 +1,528 @@
+package dev.lede.prepare.entity;
+
+import dev.lede.article.Article;
+import dev.lede.article.EntityType;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+
+/**
+ * The shared extraction pipeline: tokens, name parts (from a {@link ProperNounDetector}), spans,
+ * typing, gazetteer and within-article aliases. Stateless between calls, so thread-safe when its
+ * detector is.
+ */
+final class Recognizer implements EntityExtractor {
+
+  /** Text beyond this many chars is not looked at: extraction stays bounded on huge inputs. */
+  static final int MAX_CHARS = 1_000_000;
+
+  private static final int MAX_SPAN_TOKENS = 10;
+  private static final java.util.regex.Pattern SPACES = java.util.regex.Pattern.compile("\\s+");
+
+  private final Gazetteer gazetteer;
+  private final ProperNounDetector detector;
+  private final boolean keepUntyped;
+  private final String name;
+
+  Recognizer(String name, Gazetteer gazetteer, ProperNounDetector detector, boolean keepUntyped) {
+    this.name = name;
+    this.gazetteer = gazetteer;
+    this.detector = detector;
+    this.keepUntyped = keepUntyped;
+  }
+
+  @Override
+  public String toString() {
+    return name;
+  }
+
+  private record Ref(String canonical, EntityType type) {}
+
+  /** A resolved or pending piece of a span. */
+  private record Piece(int from, int to, String canonical, EntityType type) {}
+
+  /** The work of one call. */
+  private final class Run {
+    final String text;
+    final List<Token> tokens;
+    final TextContext ctx;
+    final Map<String, Ref> registry = new HashMap<>();
+    final List<Mention> mentions = new ArrayList<>();
+    final List<int[]> deferred = new ArrayList<>();
+
+    Run(String text) {
+      this.text = text;
+      this.tokens = Tokenizer.tokenize(text);
+      this.ctx = new TextContext(tokens, gazetteer);
+    }
+
+    String surface(int from, int to) {
+      Token last = tokens.get(to - 1);
+      String raw = text.substring(tokens.get(from).start(), last.start() + rawCoreLength(last));
+      return raw.indexOf('\n') < 0 && raw.indexOf("  ") < 0 && raw.indexOf('\t') < 0 ? raw : SPACES.matcher(raw).replaceAll(" ");
+    }
+
+    int rawCoreLength(Token t) {
+      // The token's text is the possessive-stripped core; it is a prefix of the raw chars.
+      return t.text().length();
+    }
+
+    String key(int from, int to) {
+      if (to == from + 1 && ctx.keys[from] != null) {
+        return ctx.keys[from];
+      }
+      StringBuilder sb = new StringBuilder();
+      for (int i = from; i < to; i++) {
+        String k = ctx.keys[i];
+        if (k == null || k.isEmpty()) {
+          continue;
+        }
+        if (sb.length() > 0) {
+          sb.append(' ');
+        }
+        sb.append(k);
+      }
+      return sb.toString();
+    }
+
+    boolean allUpper(int from, int to) {
+      for (int i = from; i < to; i++) {
+        Token t = tokens.get(i);
+        if (t.word() && !t.allUpper()) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    Gazetteer.Entry lookup(int from, int to) {
+      return gazetteer.findKey(key(from, to), allUpper(from, to));
+    }
+
+    void emit(int from, int to, String canonical, EntityType type) {
+      mentions.add(
+          new Mention(surface(from, to), canonical, type, tokens.get(from).start(), tokens.get(to - 1).end()));
+      register(from, to, canonical, type);
+    }
+
+    void register(int from, int to, String canonical, EntityType type) {
+      Ref ref = new Ref(canonical, type);
+      registry.putIfAbsent(NameKey.of(canonical), ref);
+      registry.putIfAbsent(key(from, to), ref);
+      List<Token> words = new ArrayList<>();
+      for (int i = from; i < to; i++) {
+        if (tokens.get(i).word()) {
+          words.add(tokens.get(i));
+        }
+      }
+      if (type == EntityType.PERSON && words.size() >= 2) {
+        // Later short mentions: "Trump" for Donald Trump, "Kim" for Kim Jong-un (family name first).
+        registry.putIfAbsent(NameKey.of(words.getLast().text()), ref);
+        registry.putIfAbsent(NameKey.of(words.getFirst().text()), ref);
+      }
+      if (type == EntityType.ORGANIZATION && words.size() >= 2) {
+        StringBuilder initials = new StringBuilder();
+        for (Token w : words) {
+          if (w.capitalised()) {
+            initials.append(Character.toLowerCase(w.text().charAt(0)));
+          }
+        }
+        if (initials.length() >= 2) {
+          registry.putIfAbsent(initials.toString(), ref);
+        }
+      }
+    }
+
+    List<Mention> run(int headlineEndChar) {
+      boolean[] parts = detector.detect(tokens, ctx);
+      int firstBody = 0;
+      while (firstBody < tokens.size() && tokens.get(firstBody).start() < headlineEndChar) {
+        firstBody++;
+      }
+      boolean shouting = shouting(firstBody);
+      if (!shouting) {
+        int i = firstBody;
+        while (i < tokens.size()) {
+          if (!parts[i] || !tokens.get(i).word()) {
+            i++;
+            continue;
+          }
+          int j = i + 1;
+          while (j < tokens.size() && j - i < MAX_SPAN_TOKENS) {
+            Token prev = tokens.get(j - 1);
+            if (prev.possessive() && !Lexicon.POSSESSIVE_IN_NAME.contains(lower(prev))) {
+              break;
+            }
+            Token t = tokens.get(j);
+            if (parts[j] && t.word() && !t.sentenceStart()) {
+              j++;
+            } else if (isConnector(t) && connectorRunThenName(j, parts)) {
+              j++;
+            } else {
+              break;
+            }
+          }
+          resolveSpan(i, j);
+          i = j;
+        }
+        for (int[] d : deferred) {
+          resolveShort(d[0], d[1], d[2] == 1);
+        }
+      }
+      // Headlines capitalise every word, and shouted text every letter: only known names count there.
+      knownOnly(0, firstBody);
+      if (shouting) {
+        knownOnly(firstBody, tokens.size());
+      }
+      mentions.sort((a, b) -> Integer.compare(a.start(), b.start()));
+      return mentions;
+    }
+
+    boolean shouting(int from) {
+      int upper = 0;
+      int letters = 0;
+      for (int i = from; i < tokens.size() && letters < 5000; i++) {
+        Token t = tokens.get(i);
+        if (t.word()) {
+          for (int k = 0; k < t.text().length(); k++) {
+            char c = t.text().charAt(k);
+            if (Character.isLetter(c)) {
+              letters++;
+              if (Character.isUpperCase(c)) {
+                upper++;
+              }
+            }
+          }
+        }
+      }
+      return letters > 20 && upper * 10 > letters * 7;
+    }
+
+    boolean isConnector(Token t) {
+      return t.word() && Lexicon.CONNECTORS.contains(t.text()) || t.is("&");
+    }
+
+    boolean connectorRunThenName(int j, boolean[] parts) {
+      int k = j;
+      while (k < tokens.size() && k - j < 2 && isConnector(tokens.get(k))) {
+        k++;
+      }
+      return k < tokens.size() && parts[k] && tokens.get(k).word() && k > j;
+    }
+
+    void knownOnly(int from, int to) {
+      int i = from;
+      while (i < to) {
+        Token t = tokens.get(i);
+        if (!t.word() || !t.capitalised()) {
+          i++;
+          continue;
+        }
+        int best = 0;
+        Ref ref = null;
+        int max = Math.min(to, i + Math.max(gazetteer.maxTokens(), 6));
+        for (int j = i + 1; j <= max; j++) {
+          if (!tokens.get(j - 1).word()) {
+            break;
+          }
+          Ref r = registry.get(key(i, j));
+          if (r == null) {
+            Gazetteer.Entry e = lookup(i, j);
+            if (e != null) {
+              r = new Ref(e.canonical(), e.type());
+            }
+          }
+          if (r != null) {
+            best = j - i;
+            ref = r;
+          }
+          if (tokens.get(j - 1).possessive()) {
+            break;
+          }
+        }
+        if (ref != null) {
+          emit(i, i + best, ref.canonical(), ref.type());
+          i += best;
+        } else {
+          i++;
+        }
+      }
+    }
+
+    void resolveSpan(int s, int e) {
+      Gazetteer.Entry whole = lookup(s, e);
+      if (whole != null) {
+        emitWithAcronym(s, e, whole.canonical(), whole.type());
+        return;
+      }
+      // Trim connectors and plain words at the edges, unless a known name starts there ("The Guardian").
+      while (s < e && (isConnector(tokens.get(s)) || Lexicon.COMMON.contains(ctx.lowers[s])) && ctx.knownNameLength(s) == 0) {
+        s++;
+      }
+      while (e > s && (isConnector(tokens.get(e - 1)) || Lexicon.COMMON.contains(ctx.lowers[e - 1]) && headType(e) == null)) {
+        e--;
+      }
+      if (s >= e) {
+        return;
+      }
+      Gazetteer.Entry known = lookup(s, e);
+      if (known != null) {
+        emitWithAcronym(s, e, known.canonical(), known.type());
+        return;
+      }
+      // "Russia and China" is two names; "Bank of England" is one, "Mayor of London" is a title and a place.
+      for (int k = s + 1; k < e - 1; k++) {
+        Token t = tokens.get(k);
+        if ((t.is("and") || t.is("&")) && !oneOrganisation(s, k, e)) {
+          resolveSpan(s, k);
+          resolveSpan(k + 1, e);
+          return;
+        }
+      }
+      for (int k = s + 1; k < e - 1; k++) {
+        Token t = tokens.get(k);
+        if (t.is("of") || t.is("for") || t.is("on")) {
+          if (!Lexicon.OF_HEADS.contains(lower(tokens.get(k - 1)))) {
+            resolveSpan(s, k);
+            resolveSpan(k + 1, e);
+            return;
+          }
+          EntityType ofHead = headType(k);
+          if (ofHead != null && headType(e) == null) {
+            emitWithAcronym(s, e, surface(s, e), ofHead); // "Ministry of Fisheries", "Republic of Karsk"
+            return;
+          }
+          break;
+        }
+      }
+      boolean personCue = s > 0 && tokens.get(s - 1).word() && Lexicon.TITLE_HEADS.contains(lower(tokens.get(s - 1)));
+      EntityType head = headType(e);
+      if (head == EntityType.ORGANIZATION) {
+        emitWithAcronym(s, e, surface(s, e), head);
+        return;
+      }
+      // Leading demonyms and titles: "Chinese President Xi Jinping" names Xi Jinping.
+      int k = s;
+      while (k < e - 1 && isDemonym(k)) {
+        k++;
+      }
+      int lastTitle = -1;
+      for (int m = k; m < e - 1 && Lexicon.PERSON_TITLES.contains(lower(tokens.get(m))); m++) {
+        if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(m)))) {
+          lastTitle = m;
+        }
+      }
+      if (lastTitle >= 0) {
+        k = lastTitle + 1;
+        personCue = true;
+        if (k < e - 2 && tokens.get(k).is("of")) {
+          k += 2; // "Secretary of State Marco Rubio"
+        }
+      }
+      if (k != s) {
+        resolveAfterTitle(k, e, personCue);
+        return;
+      }
+      classify(s, e, personCue);
+    }
+
+    /** "Independent Electoral and Boundaries Commission" is one name; "Russia and China Daily" is not. */
+    boolean oneOrganisation(int s, int and, int e) {
+      return headType(e) == EntityType.ORGANIZATION && lookup(s, and) == null && headType(and) == null;
+    }
+
+    /** A place cue before token s: "in X", "the state of X", or "X" coordinated with a place just named. */
+    boolean placeCue(int s) {
+      if (s == 0) {
+        return false;
+      }
+      Token before = tokens.get(s - 1);
+      if (before.word() && Lexicon.PLACE_PREPOSITIONS.contains(before.text())) {
+        return true;
+      }
+      if (before.is("of") && s >= 2 && Lexicon.PLACE_HEADS.contains(lower(tokens.get(s - 2)))) {
+        return true;
+      }
+      if ((before.is("and") || before.is("or") || before.is(",")) && s >= 2) {
+        int prevEnd = tokens.get(s - 2).end();
+        for (int m = mentions.size() - 1; m >= 0 && m >= mentions.size() - 4; m--) {
+          Mention x = mentions.get(m);
+          if (x.end() == prevEnd || x.end() == tokens.get(s - 2).start() + tokens.get(s - 2).text().length()) {
+            return x.type() == EntityType.PLACE;
+          }
+        }
+      }
+      return false;
+    }
+
+    void resolveAfterTitle(int s, int e, boolean personCue) {
+      if (s >= e) {
+        return;
+      }
+      Gazetteer.Entry known = lookup(s, e);
+      if (known != null) {
+        emitWithAcronym(s, e, known.canonical(), known.type());
+        return;
+      }
+      classify(s, e, personCue);
+    }
+
+    void classify(int s, int e, boolean personCue) {
+      int words = 0;
+      for (int i = s; i < e; i++) {
+        if (tokens.get(i).word()) {
+          words++;
+        }
+      }
+      if (words == 1 && isDemonym(s) || words > 1 && isDemonym(e - 1) && !personCue) {
+        return; // "Russian", "North Korean": adjectives, not names
+      }
+      EntityType head = headType(e);
+      if (head != null) {
+        emitWithAcronym(s, e, surface(s, e), head);
+        return;
+      }
+      Token after = e < tokens.size() ? tokens.get(e) : null;
+      boolean speech = after != null && after.word() && Lexicon.SPEECH_VERBS.contains(after.text());
+      if (words == 1) {
+        deferred.add(new int[] {s, e, personCue || speech ? 1 : 0});
+        return;
+      }
+      if (personCue || speech && words <= 4 || Lexicon.FIRST_NAMES.contains(tokens.get(s).text()) && words <= 4) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.PERSON);
+        return;
+      }
+      if (placeCue(s) && words <= 3) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.PLACE);
+        return;
+      }
+      if (words <= 3 && !allUpper(s, e) && nameShaped(s, e)) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.PERSON);
+        return;
+      }
+      // Known names inside an unknown span: "Moscow Kremlin" style runs.
+      int before0 = mentions.size();
+      knownOnly(s, e);
+      if (mentions.size() == before0 && keepUntyped) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.OTHER);
+      }
+    }
+
+    boolean nameShaped(int s, int e) {
+      for (int i = s; i < e; i++) {
+        Token t = tokens.get(i);
+        if (t.word() && !isConnector(t) && (t.text().length() < 2 || !t.capitalised() || Character.isDigit(t.text().charAt(0)))) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    void resolveShort(int s, int e, boolean personHint) {
+      String key = key(s, e);
+      Ref ref = registry.get(key);
+      if (ref != null) {
+        emit(s, e, ref.canonical(), ref.type());
+        return;
+      }
+      Gazetteer.Entry known = lookup(s, e);
+      if (known != null) {
+        emit(s, e, known.canonical(), known.type());
+        return;
+      }
+      Token t = tokens.get(s);
+      int len = t.text().replace(".", "").length();
+      if (t.allUpper() && len >= 2 && len <= 6 && !Lexicon.NON_ENTITY_ACRONYMS.contains(t.text())) {
+        emit(s, e, t.text(), EntityType.ORGANIZATION);
+      } else if (personHint) {
+        emit(s, e, t.text(), EntityType.PERSON);
+      } else if (placeCue(s)) {
+        emit(s, e, t.text(), EntityType.PLACE);
+      } else if (keepUntyped) {
+        emit(s, e, t.text(), EntityType.OTHER);
+      }
+    }
+
+    void emitWithAcronym(int s, int e, String canonical, EntityType type) {
+      emit(s, e, canonical, type);
+      // "Joint Chiefs of Staff (JCS)": the parenthesised acronym becomes an alias.
+      if (e + 2 < tokens.size() && tokens.get(e).is("(") && tokens.get(e + 2).is(")")) {
+        Token acr = tokens.get(e + 1);
+        if (acr.word() && acr.allUpper() && acr.text().length() <= 8) {
+          Ref ref = new Ref(canonical, type);
+          registry.put(NameKey.of(acr.text()), ref);
+        }
+      }
+    }
+
+    EntityType headType(int e) {
+      String last = lower(tokens.get(e - 1));
+      if (Lexicon.ORG_HEADS.contains(last)) {
+        return EntityType.ORGANIZATION;
+      }
+      if (Lexicon.PLACE_HEADS.contains(last)) {
+        return EntityType.PLACE;
+      }
+      return null;
+    }
+
+    boolean isDemonym(int i) {
+      Token t = tokens.get(i);
+      String w = t.text().toLowerCase(Locale.ROOT);
+      if (Lexicon.DEMONYMS.contains(w)) {
+        return true;
+      }
+      if (gazetteer.findKey(NameKey.of(w), false) != null) {
+        return false;
+      }
+      // "Korean" after "North": the stem is looked up with the words before it.
+      String prefix = "";
+      if (i > 0 && tokens.get(i - 1).word() && tokens.get(i - 1).capitalised() && !tokens.get(i - 1).sentenceStart()
+          || i > 0 && tokens.get(i - 1).word() && tokens.get(i - 1).capitalised()) {
+        prefix = NameKey.of(tokens.get(i - 1).text()) + " ";
+      }
+      for (String suffix : Lexicon.DEMONYM_SUFFIXES) {
+        if (w.length() > suffix.length() + 2 && w.endsWith(suffix)) {
+          String stem = NameKey.of(w.substring(0, w.length() - suffix.length()));
+          for (String end : STEM_ENDINGS) {
+            if (isPlace(stem + end) || !prefix.isEmpty() && isPlace(prefix + stem + end)) {
+              return true;
+            }
+          }
+        }
+      }
+      return false;
+    }
+
+    boolean isPlace(String key) {
+      Gazetteer.Entry e = gazetteer.findKey(key, false);
+      return e != null && e.type() == EntityType.PLACE;
+    }
+  }
+
+  private static final String[] STEM_ENDINGS = {"", "a", "ia", "e", "y", "o", "any", "land"};
+
+  private static String lower(Token t) {
+    return t.text().replace(".", "").toLowerCase(Locale.ROOT);
+  }
+
+  /** The text this extractor reads: headline, blank line, lead and body, at most {@link #MAX_CHARS}. */
+  static String analysedText(Article article) {
+    String headline = article.headline();
+    String body = article.text();
+    String text = headline.isEmpty() ? body : body.isEmpty() ? headline : headline + "\n\n" + body;
+    return text.length() > MAX_CHARS ? text.substring(0, MAX_CHARS) : text;
+  }
+
+  @Override
+  public List<Mention> mentions(Article article) {
+    String text = analysedText(article);
+    int headlineEnd = article.headline().isEmpty() || article.text().isEmpty() ? 0 : article.headline().length();
+    if (article.text().isEmpty()) {
+      headlineEnd = text.length(); // a headline alone: known names only
+    }
+    return new Run(text).run(headlineEnd);
+  }
+}

@@ -1,0 +1,136 @@
+package dev.lede.prepare.entity;
+
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Set;
+
+/** Facts about one text that help judge a capitalised word at the start of a sentence. */
+final class TextContext {
+  final Set<String> lowerWords = new HashSet<>();
+  final Set<String> capitalisedMidSentence = new HashSet<>();
+  final Gazetteer gazetteer;
+  final List<Token> tokens;
+  /** Per token: its {@link NameKey}, and its text in lower case (null for punctuation). */
+  final String[] keys;
+  final String[] lowers;
+  private final int[] knownLength;
+
+  TextContext(List<Token> tokens, Gazetteer gazetteer) {
+    this.tokens = tokens;
+    this.gazetteer = gazetteer;
+    this.keys = new String[tokens.size()];
+    this.lowers = new String[tokens.size()];
+    this.knownLength = new int[tokens.size()];
+    java.util.Arrays.fill(knownLength, -1);
+    for (int i = 0; i < keys.length; i++) {
+      Token t = tokens.get(i);
+      if (!t.word()) {
+        continue;
+      }
+      lowers[i] = t.text().toLowerCase(Locale.ROOT);
+      keys[i] = plainAscii(lowers[i]) ? lowers[i] : NameKey.of(t.text());
+      char c = t.text().charAt(0);
+      if (Character.isLowerCase(c)) {
+        lowerWords.add(t.text());
+      } else if (Character.isUpperCase(c) && !t.sentenceStart()) {
+        capitalisedMidSentence.add(t.text());
+      }
+    }
+  }
+
+  /** Letters and digits only, in ASCII: the lower-cased text is already the key. */
+  private static boolean plainAscii(String s) {
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      if (c >= 128 || !Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Whether a gazetteer name starts at token {@code i}. */
+  boolean startsKnownName(int i) {
+    return knownNameLength(i) > 0;
+  }
+
+  /** Marks every word of each gazetteer name that starts with a capital as a name part. */
+  void markKnownNames(boolean[] nameParts) {
+    for (int i = 0; i < tokens.size(); i++) {
+      if (tokens.get(i).capitalised()) {
+        int len = knownNameLength(i);
+        for (int j = i; j < i + len; j++) {
+          nameParts[j] = true;
+        }
+        if (len > 0) {
+          i += len - 1;
+        }
+      }
+    }
+  }
+
+  /** The number of tokens of the longest gazetteer name that starts at token {@code i}, or 0. */
+  int knownNameLength(int i) {
+    if (knownLength[i] < 0) {
+      knownLength[i] = computeKnownNameLength(i);
+    }
+    return knownLength[i];
+  }
+
+  private int computeKnownNameLength(int i) {
+    int best = 0;
+    StringBuilder key = new StringBuilder();
+    int max = Math.min(tokens.size(), i + gazetteer.maxTokens());
+    for (int j = i; j < max; j++) {
+      Token t = tokens.get(j);
+      if (!t.word()) {
+        break;
+      }
+      if (keys[j].isEmpty()) {
+        break;
+      }
+      if (key.length() > 0) {
+        key.append(' ');
+      }
+      key.append(keys[j]);
+      String k = key.toString();
+      if (gazetteer.findKey(k, NameKey.isAllUpper(t.text())) != null) {
+        best = j - i + 1;
+      }
+      if (t.possessive() || !gazetteer.isPrefix(k)) {
+        break;
+      }
+    }
+    return best;
+  }
+
+  /** The rule for a capitalised word that opens a sentence: a name only if nothing says it is a plain word. */
+  boolean sentenceInitialIsName(int i) {
+    Token t = tokens.get(i);
+    String w = t.text();
+    if (startsKnownName(i)) {
+      return true;
+    }
+    String lower = lowers[i];
+    if (Lexicon.COMMON.contains(lower)) {
+      return false;
+    }
+    if (lowerWords.contains(lower)) {
+      return false;
+    }
+    if (capitalisedMidSentence.contains(w)) {
+      return true;
+    }
+    if (lower.endsWith("ly") || lower.endsWith("ing") || lower.endsWith("ed")) {
+      return false;
+    }
+    // A lone capitalised word opening a sentence and followed by a lower-case word is most often an
+    // ordinary word ("Reports suggest"); one followed by another capitalised word starts a name.
+    if (i + 1 < tokens.size()) {
+      Token next = tokens.get(i + 1);
+      return next.capitalised() && !next.sentenceStart();
+    }
+    return false;
+  }
+}

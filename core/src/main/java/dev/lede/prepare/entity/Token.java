@@ -1,0 +1,36 @@
+package dev.lede.prepare.entity;
+
+/**
+ * A word or punctuation mark of the text, with what the recogniser needs to know about it.
+ *
+ * @param start offset of the first char in the text
+ * @param end offset after the last char (a possessive included)
+ * @param text the token as written, possessive stripped
+ * @param word true for a word (letters or digits), false for punctuation
+ * @param possessive the word ended in {@code 's}/{@code ’s}/{@code s'}
+ * @param sentenceStart the first word of a sentence, paragraph or line
+ */
+record Token(int start, int end, String text, boolean word, boolean possessive, boolean sentenceStart) {
+
+  /** Starts with a capital, e.g. {@code Korea}, {@code U.S.}, {@code al-Assad}. */
+  boolean capitalised() {
+    if (!word || text.isEmpty()) {
+      return false;
+    }
+    char c = text.charAt(0);
+    if (Character.isUpperCase(c)) {
+      return true;
+    }
+    // Arabic and Dutch particles glued with a hyphen: al-Assad, el-Sisi.
+    int dash = text.indexOf('-');
+    return dash > 0 && dash <= 3 && dash + 1 < text.length() && Character.isUpperCase(text.charAt(dash + 1));
+  }
+
+  boolean allUpper() {
+    return word && NameKey.isAllUpper(text);
+  }
+
+  boolean is(String s) {
+    return text.equals(s);
+  }
+}

@@ -1,0 +1,99 @@
+package dev.lede.prepare.entity;
+
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * Splits text into words and punctuation in one linear pass, keeping initialisms ({@code U.S.}),
+ * hyphenated names ({@code Jong-un}) and possessives ({@code Korea’s}) in one word, and marking the
+ * words that open a sentence.
+ */
+final class Tokenizer {
+  private Tokenizer() {}
+
+  /** Abbreviations whose final dot does not end a sentence. */
+  private static final Set<String> ABBREVIATIONS =
+      Set.of(
+          "Mr", "Mrs", "Ms", "Dr", "St", "Jr", "Sr", "Gen", "Lt", "Col", "Sgt", "Capt", "Gov", "Sen", "Rep", "Inc",
+          "Corp", "Co", "Ltd", "Prof", "Rev", "No", "vs", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Cpl", "Pte", "Gens",
+          "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Bros", "Dept", "Univ", "Assn");
+
+  static List<Token> tokenize(String text) {
+    List<Token> out = new ArrayList<>(Math.max(16, text.length() / 5));
+    int n = text.length();
+    int i = 0;
+    boolean sentenceStart = true;
+    while (i < n) {
+      char c = text.charAt(i);
+      if (c == '\n') {
+        sentenceStart = true;
+        i++;
+        continue;
+      }
+      if (Character.isWhitespace(c) || Character.isSpaceChar(c)) {
+        i++;
+        continue;
+      }
+      if (Character.isLetterOrDigit(c)) {
+        int start = i;
+        i++;
+        while (i < n) {
+          char d = text.charAt(i);
+          if (Character.isLetterOrDigit(d) || Character.getType(d) == Character.NON_SPACING_MARK) {
+            i++;
+          } else if ((d == '-' || d == '\u2010' || d == '\u2011' || d == '\'' || d == '\u2019' || d == '.' || d == '&')
+              && i + 1 < n
+              && Character.isLetterOrDigit(text.charAt(i + 1))) {
+            if (d == '.' && !initialismSoFar(text, start, i)) {
+              break;
+            }
+            i++;
+          } else {
+            break;
+          }
+        }
+        int end = i;
+        // A closing dot belongs to an initialism (U.S.) or a known abbreviation (Mr.).
+        if (i < n && text.charAt(i) == '.') {
+          String w = text.substring(start, end);
+          if (initialismSoFar(text, start, end) && w.indexOf('.') > 0 || ABBREVIATIONS.contains(w)) {
+            end = ++i;
+          }
+        }
+        String raw = text.substring(start, end);
+        boolean possessive = false;
+        String core = NameKey.stripPossessive(raw);
+        if (core.length() != raw.length()) {
+          possessive = true;
+        } else if (i < n && NameKey.isApostrophe(text.charAt(i)) && raw.endsWith("s")
+            && (i + 1 == n || !Character.isLetterOrDigit(text.charAt(i + 1)))) {
+          // Plural possessive: "the Joneses' house".
+          possessive = true;
+          end = ++i;
+        }
+        out.add(new Token(start, end, core, true, possessive, sentenceStart));
+        sentenceStart = false;
+        continue;
+      }
+      out.add(new Token(i, i + 1, String.valueOf(c), false, false, false));
+      if (c == '.' || c == '!' || c == '?') {
+        sentenceStart = true;
+      }
+      i++;
+    }
+    return out;
+  }
+
+  /** True when text[start, end) is single letters separated by dots so far: "U", "U.S", "U.S.A". */
+  private static boolean initialismSoFar(String text, int start, int end) {
+    for (int k = start; k < end; k++) {
+      boolean letterSlot = (k - start) % 2 == 0;
+      char c = text.charAt(k);
+      if (letterSlot ? !Character.isLetter(c) : c != '.') {
+        return false;
+      }
+    }
+    return true;
+  }
+}

@@ -1,0 +1,34 @@
+package dev.lede.prepare.story;
+
+import java.util.Collection;
+import java.util.List;
+import java.util.Optional;
+
+/**
+ * Where story entries live between articles. The index keeps them in its own Lucene documents
+ * (band keys as indexed terms, the signature stored), so that nothing outside the index must be
+ * kept in step with it; {@link InMemoryStoryStore} serves tests and the benchmark.
+ *
+ * <p>An entry {@link #put} must be found by the next {@link #candidates} call even before the
+ * index is refreshed.
+ */
+public interface StoryStore {
+
+  /**
+   * Entries that share at least one band key, or the content hash, with the given ones; at most
+   * {@code limit}, those sharing the most keys first when the store can tell.
+   */
+  List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit);
+
+  /** The entry of an article, if it has one. */
+  Optional<StoryEntry> get(String id);
+
+  /** The entries of a story, in any order. */
+  List<StoryEntry> members(String storyId);
+
+  /** Adds or replaces the entry with this id. */
+  void put(StoryEntry entry);
+
+  /** Removes the entry with this id, if any. */
+  void remove(String id);
+}

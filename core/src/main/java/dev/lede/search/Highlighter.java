@@ -1,0 +1,220 @@
+package dev.lede.search;
+
+import dev.lede.article.Article;
+import dev.lede.index.Schema;
+import java.text.BreakIterator;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.ByteRunAutomaton;
+
+/**
+ * Marks where a query matched a headline, and picks the body passage that matched best.
+ *
+ * <p>It re-analyses the text with each field's own analyzer and compares tokens with the terms the
+ * query holds for that field, so offsets point at the words as written ({@code Putin’s} for a
+ * query {@code putin}). Matches separated only by spaces or punctuation merge into one span: a
+ * phrase is marked as a phrase.
+ */
+final class Highlighter {
+  /** The longest snippet, in chars. */
+  static final int SNIPPET_CHARS = 240;
+
+  private final Schema schema;
+  private final Map<String, Set<String>> terms = new HashMap<>();
+  private final Map<String, List<ByteRunAutomaton>> automata = new HashMap<>();
+
+  Highlighter(Schema schema, Query query) {
+    this.schema = schema;
+    query.visit(
+        new QueryVisitor() {
+          @Override
+          public void consumeTerms(Query q, Term... ts) {
+            for (Term t : ts) {
+              terms.computeIfAbsent(t.field(), f -> new HashSet<>()).add(t.text());
+            }
+          }
+
+          @Override
+          public void consumeTermsMatching(Query q, String field, Supplier<ByteRunAutomaton> automaton) {
+            automata.computeIfAbsent(field, f -> new ArrayList<>()).add(automaton.get());
+          }
+
+          @Override
+          public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+            return occur == BooleanClause.Occur.MUST_NOT ? QueryVisitor.EMPTY_VISITOR : this;
+          }
+        });
+  }
+
+  Highlight headline(String headline) {
+    return new Highlight(headline, matches(headline, Schema.HEADLINE, Schema.HEADLINE_EXACT, Schema.EXACT));
+  }
+
+  /** The best passage of lead and body; the lead's start when nothing matched. */
+  Highlight snippet(Article article) {
+    String text = article.text();
+    if (text.isEmpty()) {
+      return Highlight.plain("");
+    }
+    List<Span> all = matches(text, Schema.BODY, Schema.EXACT, null);
+    if (all.isEmpty()) {
+      all = matches(text, Schema.LEAD, Schema.EXACT, null);
+    }
+    int[] best = bestSentence(text, all);
+    int from = best[0];
+    int to = best[1];
+    if (to - from > SNIPPET_CHARS) {
+      // A long sentence: keep a window that starts a little before its first match.
+      int first = all.stream().filter(s -> s.start() >= best[0] && s.end() <= best[1]).mapToInt(Span::start).findFirst().orElse(from);
+      from = Math.max(from, wordStart(text, first - SNIPPET_CHARS / 4));
+      to = Math.min(to, wordEnd(text, from + SNIPPET_CHARS));
+    }
+    String snippet = text.substring(from, to).replaceAll("\\s+", " ");
+    if (snippet.length() != to - from) {
+      // White space folded: recompute spans on the folded text rather than shift them by hand.
+      return new Highlight(snippet, matchesIn(snippet));
+    }
+    List<Span> spans = new ArrayList<>();
+    for (Span s : all) {
+      if (s.start() >= from && s.end() <= to) {
+        spans.add(new Span(s.start() - from, s.end() - from));
+      }
+    }
+    return new Highlight(snippet, spans);
+  }
+
+  private List<Span> matchesIn(String snippet) {
+    List<Span> spans = matches(snippet, Schema.BODY, Schema.EXACT, null);
+    return spans.isEmpty() ? matches(snippet, Schema.LEAD, Schema.EXACT, null) : spans;
+  }
+
+  private int[] bestSentence(String text, List<Span> matches) {
+    BreakIterator it = BreakIterator.getSentenceInstance(Locale.ENGLISH);
+    it.setText(text);
+    int bestStart = 0;
+    int bestEnd = it.following(0) == BreakIterator.DONE ? text.length() : it.current();
+    double bestScore = 0;
+    it.first();
+    for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+      Set<String> distinct = new HashSet<>();
+      int count = 0;
+      for (Span s : matches) {
+        if (s.start() >= start && s.end() <= end) {
+          distinct.add(text.substring(s.start(), s.end()).toLowerCase(Locale.ROOT));
+          count++;
+        }
+      }
+      double score = distinct.size() * 10 + count;
+      if (score > bestScore) {
+        bestScore = score;
+        bestStart = start;
+        bestEnd = end;
+      }
+    }
+    while (bestEnd > bestStart && Character.isWhitespace(text.charAt(bestEnd - 1))) {
+      bestEnd--;
+    }
+    return new int[] {bestStart, bestEnd};
+  }
+
+  /** Matched spans of a text, for the terms of a stemmed field and of up to two exact fields. */
+  private List<Span> matches(String text, String stemmedField, String exactField, String exactField2) {
+    List<int[]> raw = new ArrayList<>();
+    collect(text, stemmedField, raw, stemmedField);
+    if (stemmedField.equals(Schema.BODY) || stemmedField.equals(Schema.LEAD) || stemmedField.equals(Schema.HEADLINE)) {
+      collect(text, stemmedField, raw, Schema.ENTITY_TEXT); // entity words match wherever they are written
+    }
+    collect(text, exactField, raw, exactField);
+    if (exactField2 != null) {
+      collect(text, exactField2, raw, exactField2);
+    }
+    raw.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
+    List<Span> merged = new ArrayList<>();
+    int curStart = -1;
+    int curEnd = -1;
+    for (int[] r : raw) {
+      if (curStart < 0) {
+        curStart = r[0];
+        curEnd = r[1];
+      } else if (r[0] <= curEnd || onlySeparators(text, curEnd, r[0])) {
+        curEnd = Math.max(curEnd, r[1]);
+      } else {
+        merged.add(new Span(curStart, curEnd));
+        curStart = r[0];
+        curEnd = r[1];
+      }
+    }
+    if (curStart >= 0) {
+      merged.add(new Span(curStart, curEnd));
+    }
+    return merged;
+  }
+
+  /** Adds the spans of tokens (analysed as {@code analysisField}) that the query holds for {@code termField}. */
+  private void collect(String text, String analysisField, List<int[]> out, String termField) {
+    Set<String> wanted = terms.getOrDefault(termField, Set.of());
+    List<ByteRunAutomaton> patterns = automata.getOrDefault(termField, List.of());
+    if (wanted.isEmpty() && patterns.isEmpty()) {
+      return;
+    }
+    for (Analysis.Token t : Analysis.positioned(schema.analyzer(termField), analysisField, text)) {
+      if (wanted.contains(t.term()) || matchesAny(patterns, t.term())) {
+        out.add(new int[] {t.start(), t.end()});
+      }
+    }
+  }
+
+  private static boolean matchesAny(List<ByteRunAutomaton> patterns, String term) {
+    if (patterns.isEmpty()) {
+      return false;
+    }
+    BytesRef b = new BytesRef(term);
+    for (ByteRunAutomaton a : patterns) {
+      if (a.run(b.bytes, b.offset, b.length)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /** Whether only white space and punctuation (at most a few chars) separate two matches. */
+  private static boolean onlySeparators(String text, int from, int to) {
+    if (to - from > 3) {
+      return false;
+    }
+    for (int i = from; i < to; i++) {
+      char c = text.charAt(i);
+      if (Character.isLetterOrDigit(c)) {
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private static int wordStart(String text, int at) {
+    int i = Math.max(0, at);
+    while (i > 0 && !Character.isWhitespace(text.charAt(i - 1))) {
+      i--;
+    }
+    return i;
+  }
+
+  private static int wordEnd(String text, int at) {
+    int i = Math.min(text.length(), at);
+    while (i < text.length() && i > 0 && !Character.isWhitespace(text.charAt(i - 1)) && !Character.isWhitespace(text.charAt(i))) {
+      i--;
+    }
+    return i == 0 ? Math.min(text.length(), at) : i;
+  }
+}

@@ -1,0 +1,307 @@
+package dev.lede.search;
+
+import dev.lede.LedeException;
+import dev.lede.article.Article;
+import dev.lede.index.Schema;
+import java.io.IOException;
+
+import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.apache.lucene.document.Document;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.IndexReader;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
+import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.FieldDoc;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.search.Sort;
+import org.apache.lucene.search.SortField;
+import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.search.TopFieldCollectorManager;
+import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.spell.DirectSpellChecker;
+import org.apache.lucene.search.spell.SuggestWord;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Runs {@link NewsQuery}s against an {@link IndexSearcher} over a Lede index. Stateless apart from
+ * its configuration, so one instance serves every thread.
+ */
+public final class NewsSearcher {
+  /** How many hits make a query "found little", below which a spelling suggestion is offered. */
+  static final int SUGGEST_BELOW = 1;
+
+  private final Schema schema;
+  private final Ranking ranking;
+  private final QueryFactory queries;
+
+  public NewsSearcher(Schema schema, Ranking ranking) {
+    this.schema = schema;
+    this.ranking = ranking;
+    this.queries = new QueryFactory(schema, ranking);
+  }
+
+  public Ranking ranking() {
+    return ranking;
+  }
+
+  /** Runs a query. */
+  public SearchResult search(IndexSearcher searcher, NewsQuery q) {
+    Query text = queries.text(q);
+    return run(searcher, q, text, null, text);
+  }
+
+  /**
+   * Articles like the one with this id: more-like-this over its headline, lead, body and entities,
+   * the article and the other copies of its story excluded.
+   */
+  public SearchResult similar(IndexSearcher searcher, String id, NewsQuery constraints) {
+    try {
+      TopDocs top = searcher.search(new TermQuery(new Term(Schema.ID, id)), 1);
+      if (top.scoreDocs.length == 0) {
+        throw new LedeException("no article with id '" + id + "'");
+      }
+      int doc = top.scoreDocs[0].doc;
+      Document stored = searcher.storedFields().document(doc, Set.of(Schema.ORIGINAL, Schema.STORY));
+      Article article = schema.toArticle(stored);
+      MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
+      mlt.setAnalyzer(schema.perFieldAnalyzer());
+      mlt.setFieldNames(new String[] {Schema.HEADLINE, Schema.LEAD, Schema.BODY, Schema.ENTITY_TEXT});
+      mlt.setMinTermFreq(1);
+      mlt.setMinDocFreq(1);
+      mlt.setMaxDocFreqPct(50);
+      mlt.setMaxQueryTerms(30);
+      mlt.setBoost(true);
+      Map<String, Collection<Object>> fields = new HashMap<>();
+      fields.put(Schema.HEADLINE, List.of(article.headline(), article.headline())); // the headline says most
+      fields.put(Schema.LEAD, List.of(article.lead()));
+      fields.put(Schema.BODY, List.of(article.body()));
+      List<Object> names = new ArrayList<>();
+      article.entities().forEach(e -> names.add(e.name()));
+      fields.put(Schema.ENTITY_TEXT, names);
+      Query like = mlt.like(fields);
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(like, BooleanClause.Occur.SHOULD).setMinimumNumberShouldMatch(1);
+      b.add(new TermQuery(new Term(Schema.ID, id)), BooleanClause.Occur.MUST_NOT);
+      String story = stored.get(Schema.STORY);
+      if (story != null) {
+        b.add(new TermQuery(new Term(Schema.STORY, story)), BooleanClause.Occur.MUST_NOT);
+      }
+      Query q = b.build();
+      NewsQuery shaped = constraints.toBuilder().sort(constraints.sort()).build();
+      return run(searcher, shaped, q, null, like);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private SearchResult run(IndexSearcher searcher, NewsQuery q, Query scoring, Query extraFilter, Query forHighlight) {
+    try {
+      Query filters = queries.filters(q);
+      BooleanQuery.Builder b = new BooleanQuery.Builder().add(scoring, BooleanClause.Occur.MUST);
+      if (filters != null) {
+        b.add(filters, BooleanClause.Occur.FILTER);
+      }
+      if (extraFilter != null) {
+        b.add(extraFilter, BooleanClause.Occur.FILTER);
+      }
+      Query query = b.build();
+      if (q.sort() == SortOrder.RELEVANCE && q.recency().enabled()) {
+        long asOf = (q.recency().asOf() == null ? Instant.now() : q.recency().asOf()).toEpochMilli();
+        query = FunctionScoreQuery.boostByValue(query, new RecencyBoost(q.recency().weight(), q.recency().pivot().toMillis(), asOf));
+      }
+      Sort sort = sort(q.sort());
+      FieldDoc after = q.cursor() == null ? null : Cursor.decode(q.cursor(), q.sort());
+
+      MatchStats stats = searcher.search(query, MatchStats.manager(q.facets(), q.collapse()));
+      long total = q.collapse() ? stats.stories.size() : stats.matches;
+
+      // One hit more than asked says whether there is a next page.
+      List<ScoreDoc> found = q.collapse()
+          ? collapsedPage(searcher, query, sort, after, q.limit() + 1)
+          : plainPage(searcher, query, sort, after, q.limit() + 1);
+      List<ScoreDoc> page = found.size() > q.limit() ? found.subList(0, q.limit()) : found;
+
+      Highlighter highlighter = q.highlight() ? new Highlighter(schema, forHighlight) : null;
+      StoredFields stored = searcher.storedFields();
+      List<Hit> hits = new ArrayList<>(page.size());
+      for (ScoreDoc sd : page) {
+        hits.add(hit(searcher, stored, query, q, (FieldDoc) sd, highlighter));
+      }
+      String next = null;
+      if (found.size() > q.limit()) {
+        FieldDoc last = (FieldDoc) page.get(page.size() - 1);
+        String lastId = ((BytesRef) last.fields[last.fields.length - 1]).utf8ToString();
+        long published = (Long) last.fields[last.fields.length - 2];
+        next = Cursor.encode(q.sort(), q.sort() == SortOrder.RELEVANCE ? (Float) last.fields[0] : Float.NaN, published, lastId);
+      }
+      Map<Facet, List<FacetCount>> facets = new HashMap<>();
+      for (Facet f : q.facets()) {
+        facets.put(f, stats.top(f, q.facetLimit()));
+      }
+      String didYouMean = total < SUGGEST_BELOW && q.syntax() == Syntax.SIMPLE ? suggest(searcher.getIndexReader(), q.text()) : null;
+      return new SearchResult(q.text(), total, hits, facets, next, didYouMean);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new dev.lede.QuerySyntaxException(q.text(), -1,
+          "query expands to more than " + IndexSearcher.getMaxClauseCount() + " terms: use longer prefixes or fewer words", e);
+    }
+  }
+
+  /** The Lucene sort of an order: ties broken by newer first, then id. */
+  public static Sort sortFor(SortOrder order) {
+    return sort(order);
+  }
+
+  static Sort sort(SortOrder order) {
+    SortField id = new SortField(Schema.ID, SortField.Type.STRING);
+    return switch (order) {
+      case RELEVANCE -> new Sort(SortField.FIELD_SCORE,
+          LongField.newSortField(Schema.PUBLISHED, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE), id);
+      case NEWEST -> new Sort(LongField.newSortField(Schema.PUBLISHED, true, SortedNumericSelector.Type.MIN, Long.MIN_VALUE), id);
+      case OLDEST -> new Sort(LongField.newSortField(Schema.PUBLISHED, false, SortedNumericSelector.Type.MIN, Long.MAX_VALUE), id);
+    };
+  }
+
+  private static List<ScoreDoc> plainPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int limit) throws IOException {
+    TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, limit, after, Integer.MAX_VALUE));
+    return List.of(top.scoreDocs);
+  }
+
+  /**
+   * A page of stories: hits in sort order, each story represented by its first (best) member. A
+   * hit whose story has a better member is skipped — on this page because the member is already
+   * here, or because that member stood on an earlier page.
+   */
+  private List<ScoreDoc> collapsedPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int limit) throws IOException {
+    List<ScoreDoc> page = new ArrayList<>(limit);
+    Set<String> seen = new HashSet<>();
+    FieldDoc cursor = after;
+    int batch = Math.max(limit * 2, 20);
+    while (page.size() < limit) {
+      TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, batch, cursor, 1));
+      if (top.scoreDocs.length == 0) {
+        break;
+      }
+      for (ScoreDoc sd : top.scoreDocs) {
+        String story = storyOf(searcher.getIndexReader(), sd.doc);
+        if (seen.add(story) && isBestOfStory(searcher, query, sort, story, sd.doc)) {
+          page.add(sd);
+          if (page.size() == limit) {
+            break;
+          }
+        }
+      }
+      if (top.scoreDocs.length < batch) {
+        break;
+      }
+      cursor = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+    }
+    return page;
+  }
+
+  private static String storyOf(IndexReader reader, int doc) throws IOException {
+    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
+    SortedDocValues dv = leaf.reader().getSortedDocValues(Schema.STORY);
+    if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+      return dv.lookupOrd(dv.ordValue()).utf8ToString();
+    }
+    return "\u0000doc" + doc;
+  }
+
+  private static boolean isBestOfStory(IndexSearcher searcher, Query query, Sort sort, String story, int doc) throws IOException {
+    if (searcher.getIndexReader().docFreq(new Term(Schema.STORY, story)) <= 1) {
+      return true; // stands alone: the common case needs no second query
+    }
+    TopFieldDocs best = searcher.search(inStory(query, story), new TopFieldCollectorManager(sort, 1, null, 1));
+    return best.scoreDocs.length == 0 || best.scoreDocs[0].doc == doc;
+  }
+
+  private static Query inStory(Query query, String story) {
+    return new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new TermQuery(new Term(Schema.STORY, story)), BooleanClause.Occur.FILTER)
+        .build();
+  }
+
+  private Hit hit(IndexSearcher searcher, StoredFields stored, Query query, NewsQuery q, FieldDoc sd, Highlighter highlighter) throws IOException {
+    Document d = stored.document(sd.doc, Set.of(Schema.ORIGINAL, Schema.STORY));
+    Article a = schema.toArticle(d);
+    String story = d.get(Schema.STORY);
+    List<String> alsoBy = List.of();
+    int collapsed = 0;
+    if (q.collapse() && story != null && searcher.getIndexReader().docFreq(new Term(Schema.STORY, story)) > 1) {
+      Query others = new BooleanQuery.Builder()
+          .add(inStory(query, story), BooleanClause.Occur.MUST)
+          .add(new TermQuery(new Term(Schema.ID, a.id())), BooleanClause.Occur.MUST_NOT)
+          .build();
+      TopDocs members = searcher.search(others, 100);
+      collapsed = (int) members.totalHits.value();
+      Set<String> sources = new LinkedHashSet<>();
+      for (ScoreDoc m : members.scoreDocs) {
+        Article other = schema.toArticle(stored.document(m.doc, Set.of(Schema.ORIGINAL)));
+        if (other.source() != null) {
+          sources.add(other.source());
+        }
+      }
+      alsoBy = List.copyOf(sources);
+    }
+    float score = q.sort() == SortOrder.RELEVANCE ? (Float) sd.fields[0] : Float.NaN;
+    String explanation = q.explain() ? ranking + "\n" + searcher.explain(query, sd.doc) : null;
+    Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline());
+    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(a);
+    return new Hit(a.id(), score, a.headline(), a.source(), a.published(), a.url(), a.entities(), headline, snippet,
+        explanation, story, alsoBy, collapsed);
+  }
+
+  private static Highlight leadStart(Article a) {
+    String text = a.text();
+    return Highlight.plain(text.length() <= Highlighter.SNIPPET_CHARS ? text : text.substring(0, Highlighter.SNIPPET_CHARS));
+  }
+
+  /** A corrected query when some of its words are not in the index but a close word is, else null. */
+  private static String suggest(IndexReader reader, String text) throws IOException {
+    if (text.isBlank()) {
+      return null;
+    }
+    DirectSpellChecker spell = new DirectSpellChecker();
+    StringBuilder out = new StringBuilder();
+    boolean changed = false;
+    for (String word : text.strip().split("\\s+")) {
+      String plain = word.toLowerCase(java.util.Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
+      String replacement = word;
+      if (plain.length() >= 3 && !word.contains(":") && reader.docFreq(new Term(Schema.EXACT, plain)) == 0) {
+        SuggestWord[] s = spell.suggestSimilar(new Term(Schema.EXACT, plain), 1, reader);
+        if (s.length > 0) {
+          replacement = s[0].string;
+          changed = true;
+        }
+      }
+      if (!out.isEmpty()) {
+        out.append(' ');
+      }
+      out.append(replacement);
+    }
+    return changed ? out.toString() : null;
+  }
+
+}

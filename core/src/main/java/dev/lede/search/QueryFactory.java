@@ -1,0 +1,323 @@
+package dev.lede.search;
+
+import dev.lede.QuerySyntaxException;
+import dev.lede.article.EntityType;
+import dev.lede.article.Sources;
+import dev.lede.index.Schema;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.document.LongField;
+import org.apache.lucene.index.Term;
+import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
+import org.apache.lucene.queryparser.classic.ParseException;
+import org.apache.lucene.queryparser.classic.QueryParser;
+import org.apache.lucene.queryparser.classic.TokenMgrError;
+import org.apache.lucene.search.BooleanClause;
+import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.DisjunctionMaxQuery;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MatchAllDocsQuery;
+import org.apache.lucene.search.MatchNoDocsQuery;
+import org.apache.lucene.search.PhraseQuery;
+import org.apache.lucene.search.PrefixQuery;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.TermQuery;
+import org.apache.lucene.util.BytesRef;
+
+/**
+ * Turns a {@link NewsQuery} into Lucene queries: the scoring query from its text, and the filters,
+ * which narrow the hits without touching scores.
+ */
+final class QueryFactory {
+  /** The most clauses one query may expand to; more is refused with a clear message. */
+  static final int MAX_CLAUSES = 1024;
+
+  private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
+
+  private final Schema schema;
+  private final Ranking ranking;
+
+  QueryFactory(Schema schema, Ranking ranking) {
+    this.schema = schema;
+    this.ranking = ranking;
+  }
+
+  /** The scoring part of a query's text (match-all when the text is blank). */
+  Query text(NewsQuery q) {
+    if (q.text().isBlank()) {
+      return new MatchAllDocsQuery();
+    }
+    return q.syntax() == Syntax.LUCENE ? strict(q.text()) : simple(q.text());
+  }
+
+  /** Every filter of the query as one query, or null when there is none. */
+  Query filters(NewsQuery q) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    boolean any = false;
+    if (!q.sources().isEmpty()) {
+      b.add(anyOf(Schema.SOURCE, q.sources().stream().map(Sources::normalize).toList()), BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    for (String entity : q.entities()) {
+      b.add(new TermQuery(new Term(Schema.ENTITY_KEY, Schema.entityKey(entity))), BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    if (!q.entityTypes().isEmpty()) {
+      b.add(anyOf(Schema.ENTITY_TYPE, q.entityTypes().stream().map(EntityType::name).toList()), BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    if (q.since() != null || q.until() != null) {
+      long from = q.since() == null ? Long.MIN_VALUE : q.since().toEpochMilli();
+      long to = q.until() == null ? Long.MAX_VALUE : q.until().toEpochMilli() - 1;
+      b.add(LongField.newRangeQuery(Schema.PUBLISHED, from, to), BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    if (!q.languages().isEmpty()) {
+      b.add(anyOf(Schema.LANGUAGE, q.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList()), BooleanClause.Occur.FILTER);
+      any = true;
+    }
+    return any ? b.build() : null;
+  }
+
+  private static Query anyOf(String field, List<String> values) {
+    if (values.size() == 1) {
+      return new TermQuery(new Term(field, values.get(0)));
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (String v : values) {
+      b.add(new TermQuery(new Term(field, v)), BooleanClause.Occur.SHOULD);
+    }
+    return b.build();
+  }
+
+  // --- The forgiving syntax ---
+
+  Query simple(String text) {
+    List<SimpleQueryParser.Clause> clauses = SimpleQueryParser.parse(text);
+    // Scoring clauses live in their own query: next to a FILTER, a SHOULD clause would turn optional.
+    BooleanQuery.Builder scoring = new BooleanQuery.Builder();
+    BooleanQuery.Builder outer = new BooleanQuery.Builder();
+    List<String> plainWords = new ArrayList<>();
+    int positives = 0;
+    int count = 0;
+    for (SimpleQueryParser.Clause c : clauses) {
+      if (++count > MAX_CLAUSES) {
+        break; // a huge paste is cut, not refused: the first clauses carry the meaning
+      }
+      Query query = clause(c);
+      if (query == null) {
+        continue;
+      }
+      if (c.occur() == SimpleQueryParser.Occur.MUST_NOT) {
+        outer.add(query, BooleanClause.Occur.MUST_NOT);
+      } else if (isFilterField(c.field())) {
+        outer.add(query, BooleanClause.Occur.FILTER);
+      } else {
+        scoring.add(query, c.occur() == SimpleQueryParser.Occur.MUST ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
+        positives++;
+        if (c.field() == null && c.kind() == SimpleQueryParser.Kind.WORD) {
+          plainWords.add(c.text());
+        }
+      }
+    }
+    if (plainWords.size() >= 2) {
+      addPhraseBoosts(scoring, String.join(" ", plainWords));
+    }
+    // Only exclusions and filters: they narrow "everything".
+    outer.add(positives == 0 ? new MatchAllDocsQuery() : scoring.build(), BooleanClause.Occur.MUST);
+    return outer.build();
+  }
+
+  private static boolean isFilterField(String field) {
+    return field != null && switch (field) {
+      case "source", "type", "language", "id", "published" -> true;
+      default -> false;
+    };
+  }
+
+  /** The query of one clause, or null when it means nothing (only stop words, say). */
+  private Query clause(SimpleQueryParser.Clause c) {
+    String field = c.field();
+    if (field == null) {
+      return switch (c.kind()) {
+        case WORD -> words(c.text());
+        case PHRASE -> phrase(c.text());
+        case PREFIX -> prefix(c.text());
+        case RANGE -> words(c.text());
+      };
+    }
+    return switch (field) {
+      case "headline" -> c.kind() == SimpleQueryParser.Kind.PHRASE
+          ? phraseOn(Schema.HEADLINE_EXACT, c.text(), 0)
+          : c.kind() == SimpleQueryParser.Kind.PREFIX ? prefixOn(Schema.HEADLINE_EXACT, c.text()) : fieldWords(Schema.HEADLINE, c.text());
+      case "lead" -> c.kind() == SimpleQueryParser.Kind.PHRASE ? phraseOn(Schema.LEAD, c.text(), 0) : fieldWords(Schema.LEAD, c.text());
+      case "body" -> c.kind() == SimpleQueryParser.Kind.PHRASE ? phraseOn(Schema.BODY, c.text(), 0) : fieldWords(Schema.BODY, c.text());
+      case "entity" -> entity(c.text());
+      case "source" -> new TermQuery(new Term(Schema.SOURCE, String.valueOf(Sources.normalize(c.text()))));
+      case "type" -> new TermQuery(new Term(Schema.ENTITY_TYPE, EntityType.parse(c.text()).name()));
+      case "language" -> new TermQuery(new Term(Schema.LANGUAGE, c.text().strip().toLowerCase(Locale.ROOT)));
+      case "id" -> new TermQuery(new Term(Schema.ID, c.text().strip()));
+      case "published" -> {
+        long[] r = DateRanges.range(c.text());
+        yield r == null ? words(c.text()) : LongField.newRangeQuery(Schema.PUBLISHED, r[0], r[1]);
+      }
+      default -> words(c.text());
+    };
+  }
+
+  /** A word across the text fields: each of its tokens scored by its best field (dis-max). */
+  private Query words(String text) {
+    List<String> tokens = tokens(Schema.HEADLINE, text);
+    if (tokens.isEmpty()) {
+      // Only stop words ("The Who"): look for them as written.
+      List<String> exact = tokens(Schema.EXACT, text);
+      return exact.isEmpty() ? null : phraseOf(Schema.EXACT, exact, 0);
+    }
+    if (tokens.size() == 1) {
+      return dismax(tokens.get(0));
+    }
+    // One word that analyses to several tokens (Jong-un, U.S.-led): its tokens as a phrase.
+    return phrase(text);
+  }
+
+  private Query dismax(String token) {
+    List<Query> perField = new ArrayList<>(4);
+    perField.add(boost(new TermQuery(new Term(Schema.HEADLINE, token)), ranking.headline()));
+    perField.add(boost(new TermQuery(new Term(Schema.LEAD, token)), ranking.lead()));
+    perField.add(boost(new TermQuery(new Term(Schema.ENTITY_TEXT, token)), ranking.entity()));
+    perField.add(boost(new TermQuery(new Term(Schema.BODY, token)), ranking.body()));
+    return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
+  }
+
+  private Query fieldWords(String field, String text) {
+    List<String> tokens = tokens(field, text);
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    return tokens.size() == 1 ? new TermQuery(new Term(field, tokens.get(0))) : phraseOf(field, tokens, 0);
+  }
+
+  /** A quoted phrase: as written (unstemmed), best in the headline. */
+  private Query phrase(String text) {
+    List<String> tokens = tokens(Schema.EXACT, text);
+    if (tokens.isEmpty()) {
+      return null;
+    }
+    List<Query> alternatives = List.of(
+        boost(phraseOf(Schema.HEADLINE_EXACT, tokens, 0), ranking.headline()),
+        boost(phraseOf(Schema.EXACT, tokens, 0), ranking.body()),
+        boost(phraseOn(Schema.ENTITY_TEXT, text, 0), ranking.entity()));
+    return new DisjunctionMaxQuery(alternatives.stream().filter(java.util.Objects::nonNull).toList(), ranking.tieBreaker());
+  }
+
+  private Query phraseOn(String field, String text, int slop) {
+    List<String> tokens = tokens(field, text);
+    return tokens.isEmpty() ? new MatchNoDocsQuery("no words in phrase") : phraseOf(field, tokens, slop);
+  }
+
+  private static Query phraseOf(String field, List<String> tokens, int slop) {
+    if (tokens.size() == 1) {
+      return new TermQuery(new Term(field, tokens.get(0)));
+    }
+    PhraseQuery.Builder pb = new PhraseQuery.Builder().setSlop(slop);
+    for (String t : tokens) {
+      pb.add(new Term(field, t));
+    }
+    return pb.build();
+  }
+
+  private Query prefix(String text) {
+    Query headline = prefixOn(Schema.HEADLINE_EXACT, text);
+    Query any = prefixOn(Schema.EXACT, text);
+    if (headline == null) {
+      return null;
+    }
+    return new DisjunctionMaxQuery(List.of(boost(headline, ranking.headline()), boost(any, ranking.body())), ranking.tieBreaker());
+  }
+
+  private Query prefixOn(String field, String text) {
+    BytesRef normalized = schema.analyzer(field).normalize(field, text.strip());
+    if (normalized.length == 0) {
+      return null;
+    }
+    return new PrefixQuery(new Term(field, normalized));
+  }
+
+  /** {@code entity:x}: the entity's names and aliases as text, and its exact key. */
+  private Query entity(String text) {
+    Query key = new TermQuery(new Term(Schema.ENTITY_KEY, Schema.entityKey(text)));
+    Query words = phraseOn(Schema.ENTITY_TEXT, text, 0);
+    return new DisjunctionMaxQuery(List.of(boost(key, ranking.entity() * 2), boost(words, ranking.entity())), 0f);
+  }
+
+  /** Proximity: the plain words of the query, in order, close together in the headline or the text. */
+  private void addPhraseBoosts(BooleanQuery.Builder b, String words) {
+    List<String> tokens = tokens(Schema.HEADLINE_EXACT, words);
+    if (tokens.size() < 2) {
+      return;
+    }
+    if (ranking.headlinePhrase() > 0) {
+      b.add(boost(phraseOf(Schema.HEADLINE_EXACT, tokens, 2), ranking.headlinePhrase()), BooleanClause.Occur.SHOULD);
+    }
+    if (ranking.textPhrase() > 0) {
+      b.add(boost(phraseOf(Schema.EXACT, tokens, 4), ranking.textPhrase()), BooleanClause.Occur.SHOULD);
+    }
+  }
+
+  private List<String> tokens(String field, String text) {
+    return Analysis.tokens(schema.analyzer(field), field, text);
+  }
+
+  private static Query boost(Query q, float boost) {
+    return boost == 1f || q == null ? q : new BoostQuery(q, boost);
+  }
+
+  // --- The strict syntax ---
+
+  Query strict(String text) {
+    Map<String, Float> boosts = Map.of(
+        Schema.HEADLINE, ranking.headline(),
+        Schema.LEAD, ranking.lead(),
+        Schema.ENTITY_TEXT, ranking.entity(),
+        Schema.BODY, ranking.body());
+    Analyzer analyzer = schema.perFieldAnalyzer();
+    MultiFieldQueryParser parser =
+        new MultiFieldQueryParser(new String[] {Schema.HEADLINE, Schema.LEAD, Schema.ENTITY_TEXT, Schema.BODY}, analyzer, boosts);
+    parser.setDefaultOperator(QueryParser.Operator.OR);
+    parser.setAllowLeadingWildcard(false);
+    parser.setSplitOnWhitespace(true);
+    try {
+      return parser.parse(text);
+    } catch (ParseException e) {
+      int column = e.currentToken != null && e.currentToken.next != null ? e.currentToken.next.beginColumn : -1;
+      throw syntaxError(text, column, firstLine(e.getMessage()), e);
+    } catch (TokenMgrError e) {
+      Matcher m = COLUMN.matcher(String.valueOf(e.getMessage()));
+      int column = m.find() ? Integer.parseInt(m.group(1)) - 1 : text.length();
+      throw syntaxError(text, column, firstLine(e.getMessage()), e);
+    } catch (IndexSearcher.TooManyClauses e) {
+      throw new QuerySyntaxException(text, -1, "query expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses: use fewer words or longer prefixes", e);
+    }
+  }
+
+  private static QuerySyntaxException syntaxError(String text, int column, String detail, Throwable cause) {
+    int pos = column < 0 ? text.length() : Math.min(column, text.length());
+    String hint = "check quotes, brackets and operators there, or use --syntax simple";
+    return new QuerySyntaxException(text, pos, "query syntax error at position " + pos + ": " + detail + " (" + hint + ")", cause);
+  }
+
+  private static String firstLine(String s) {
+    if (s == null) {
+      return "cannot parse";
+    }
+    int nl = s.indexOf('\n');
+    String line = (nl < 0 ? s : s.substring(0, nl)).strip();
+    return line.replaceFirst("^Cannot parse '.*?': ", "");
+  }
+}

@@ -1,0 +1,136 @@
+package dev.lede.prepare.boilerplate;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import dev.lede.article.Article;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class BoilerplateModelTest {
+  // the footer of the scraped example post, as a blog template adds it to every post
+  static final String FOOTER = "Leave a Reply\n\nYour email address will not be published. Required fields are marked *";
+
+  static Article post(int n, String source, String body) {
+    return Article.builder().id("p" + n).source(source).headline("Post " + n).body(body).build();
+  }
+
+  static String story(int n) {
+    return "Paragraph one of story " + n + " about the harbour.\n\nParagraph two of story " + n + ", with quotes.";
+  }
+
+  @Test
+  void learnsASourcesFooterAndStripsItFromTheIndexedBody() {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    for (int n = 1; n <= 5; n++) {
+      model.learn(post(n, "blog.example", story(n) + "\n\n" + FOOTER));
+    }
+    assertEquals(story(6), model.strip("blog.example", story(6) + "\n\n" + FOOTER));
+    List<LearnedLine> learned = model.learned().get("blog.example");
+    assertEquals(List.of("Leave a Reply", "Your email address will not be published. Required fields are marked *"),
+        learned.stream().map(LearnedLine::text).sorted().toList());
+    assertEquals(5, learned.get(0).count());
+    assertEquals(1.0, learned.get(0).share());
+  }
+
+  @Test
+  void neverStripsALineFromTheOnlyArticleThatHasIt() {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    Article only = post(1, "blog.example", story(1) + "\n\n" + FOOTER);
+    model.learn(only);
+    assertEquals(only.body(), model.strip("blog.example", only.body()));
+    assertTrue(model.learned().isEmpty());
+  }
+
+  @Test
+  void needsTheMinimumCountEvenWhenTheShareIsReached() {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    model.learn(post(1, "blog.example", story(1) + "\n\n" + FOOTER));
+    model.learn(post(2, "blog.example", story(2) + "\n\n" + FOOTER));
+    assertFalse(model.isBoilerplate("blog.example", "Leave a Reply"));
+    model.learn(post(3, "blog.example", story(3) + "\n\n" + FOOTER));
+    assertTrue(model.isBoilerplate("blog.example", "  leave a reply! "));
+  }
+
+  @Test
+  void aLineBelowTheShareIsNotBoilerplate() {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    for (int n = 1; n <= 12; n++) {
+      model.learn(post(n, "news.example", story(n) + (n <= 3 ? "\n\nCorrection appended." : "")));
+    }
+    // 3 of 12 articles is 25%, under the 30% share
+    assertFalse(model.isBoilerplate("news.example", "Correction appended."));
+  }
+
+  @Test
+  void learnsPerSource() {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    for (int n = 1; n <= 4; n++) {
+      model.learn(post(n, "blog.example", story(n) + "\n\n" + FOOTER));
+    }
+    model.learn(post(9, "other.example", story(9) + "\n\n" + FOOTER));
+    assertEquals(story(9) + "\n\n" + FOOTER, model.strip("other.example", story(9) + "\n\n" + FOOTER));
+    assertEquals(List.of("blog.example"), List.copyOf(model.learned().keySet()));
+  }
+
+  @Test
+  void forgettingAReplacedArticleTakesBackItsCounts() {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    Article third = post(3, "blog.example", story(3) + "\n\n" + FOOTER);
+    model.learn(post(1, "blog.example", story(1) + "\n\n" + FOOTER));
+    model.learn(post(2, "blog.example", story(2) + "\n\n" + FOOTER));
+    model.learn(third);
+    model.forget(third);
+    assertFalse(model.isBoilerplate("blog.example", "Leave a Reply"));
+    assertEquals(2, model.articles("blog.example"));
+  }
+
+  @Test
+  void resetForgetsEverything() {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    for (int n = 1; n <= 4; n++) {
+      model.learn(post(n, "blog.example", story(n) + "\n\n" + FOOTER));
+    }
+    model.reset();
+    assertTrue(model.learned().isEmpty());
+    assertEquals(0, model.articles("blog.example"));
+  }
+
+  @Test
+  void survivesAWriteAndReadThroughTheIndexDirectory(@TempDir Path dir) {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    for (int n = 1; n <= 4; n++) {
+      model.learn(post(n, "blog.example", story(n) + "\n\n" + FOOTER));
+    }
+    BoilerplateFile.write(dir, model);
+    BoilerplateModel read = new BoilerplateModel(BoilerplateOptions.defaults());
+    BoilerplateFile.read(dir, read);
+    assertEquals(model.learned(), read.learned());
+    assertEquals(4, read.articles("blog.example"));
+    // counts go on from where they were: a fifth post still strips, learning continues
+    read.learn(post(5, "blog.example", story(5) + "\n\n" + FOOTER));
+    assertEquals(5, read.learned().get("blog.example").get(0).count());
+    assertFalse(Files.exists(dir.resolve(BoilerplateFile.NAME + ".tmp")));
+  }
+
+  @Test
+  void namesTheFileWhenItIsNotABoilerplateFile(@TempDir Path dir) throws Exception {
+    Files.writeString(dir.resolve(BoilerplateFile.NAME), "{\"format\": 99}");
+    var e = assertThrows(UncheckedIOException.class,
+        () -> BoilerplateFile.read(dir, new BoilerplateModel(BoilerplateOptions.defaults())));
+    assertEquals("cannot read " + dir.resolve(BoilerplateFile.NAME) + ": not a boilerplate file of format 1",
+        e.getCause().getMessage());
+  }
+
+  @Test
+  void rejectsACountFloorThatWouldStripSingleArticles() {
+    var e = assertThrows(IllegalArgumentException.class, () -> new BoilerplateOptions(0.3, 1, 1000));
+    assertEquals("illegal minCount: 1, must be at least 2", e.getMessage());
+  }
+}

@@ -1,0 +1,179 @@
+package dev.lede.prepare.entity;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import dev.lede.article.Article;
+import dev.lede.article.Entity;
+import dev.lede.article.EntityType;
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EntityExtractorTest {
+
+  private static final EntityExtractor RULES = EntityExtractor.defaults();
+
+  static Article article(String headline, String body) {
+    return Article.builder().id("t").headline(headline).body(body).build();
+  }
+
+  static Optional<Entity> find(List<Entity> entities, String name) {
+    return entities.stream().filter(e -> e.name().equals(name)).findFirst();
+  }
+
+  static Entity require(List<Entity> entities, String name, EntityType type) {
+    Entity e = find(entities, name).orElseThrow(() -> new AssertionError(name + " not found in " + entities));
+    assertEquals(type, e.type(), () -> "type of " + name);
+    return e;
+  }
+
+  @Test
+  void laterSurnameResolvesToFullNameIntroducedEarlier() {
+    List<Entity> es =
+        RULES.extract(article("Talks", "Jane Okafor chairs the panel. Later, Okafor said the vote would wait."));
+    Entity jane = require(es, "Jane Okafor", EntityType.PERSON);
+    assertTrue(jane.aliases().contains("Okafor"), jane.toString());
+    assertFalse(find(es, "Okafor").isPresent(), es.toString());
+  }
+
+  @Test
+  void familyNameFirstResolvesKimToKimJongUn() {
+    List<Entity> es = RULES.extract(article("Summit", "Officials met Kim Jong-un in the spring. Trump praised Kim afterwards."));
+    assertTrue(require(es, "Kim Jong-un", EntityType.PERSON).aliases().contains("Kim"), es.toString());
+  }
+
+  @Test
+  void straightAndCurlyPossessivesAreStripped() {
+    List<Entity> es =
+        RULES.extract(
+            article("Moscow", "Vladimir Putin spoke. Putin’s aides later denied it, and Putin's spokesman declined to comment."));
+    Entity putin = require(es, "Vladimir Putin", EntityType.PERSON);
+    assertEquals(List.of("Putin"), putin.aliases());
+  }
+
+  @Test
+  void pluralPossessiveIsStripped() {
+    List<Mention> ms = RULES.mentions(article("Trade", "The talks covered the Philippines' exports to Japan."));
+    assertTrue(ms.stream().anyMatch(m -> m.surface().equals("Philippines") && m.canonical().equals("Philippines")), ms.toString());
+  }
+
+  @Test
+  void acronymInParenthesesBecomesAnAlias() {
+    List<Entity> es =
+        RULES.extract(
+            article("Drills", "The Regional Maritime Coordination Agency (RMCA) announced drills. The RMCA said ships would sail."));
+    Entity org = require(es, "Regional Maritime Coordination Agency", EntityType.ORGANIZATION);
+    assertTrue(org.aliases().contains("RMCA"), org.toString());
+    assertFalse(find(es, "RMCA").isPresent(), es.toString());
+  }
+
+  @Test
+  void spellingVariantsMapToOneCanonicalNameAcrossArticles() {
+    assertEquals("Kim Jong-un", require(RULES.extract(article("A", "Kim Jong Un visited a factory.")), "Kim Jong-un", EntityType.PERSON).name());
+    for (String us : List.of("the U.S. said", "the US said", "the United States said", "in America, officials said")) {
+      require(RULES.extract(article("B", "On Monday " + us + " nothing.")), "United States", EntityType.PLACE);
+    }
+    require(RULES.extract(article("C", "A UN report came out.")), "United Nations", EntityType.ORGANIZATION);
+  }
+
+  @Test
+  void lowerCaseUsIsNotTheUnitedStates() {
+    List<Entity> es = RULES.extract(article("Note", "They told us nothing. Us and them, she wrote."));
+    assertFalse(find(es, "United States").isPresent(), es.toString());
+  }
+
+  @Test
+  void contextCuesTypeUnknownNames() {
+    List<Entity> es =
+        RULES.extract(
+            article(
+                "Cues",
+                "President Amara Tellefsen met officials of the Veldorian Ministry of Fisheries in Karsk. "
+                    + "Brontec Inc. supplied the boats, and Maro Quill said the deal was done."));
+    require(es, "Amara Tellefsen", EntityType.PERSON);
+    require(es, "Veldorian Ministry of Fisheries", EntityType.ORGANIZATION);
+    require(es, "Karsk", EntityType.PLACE);
+    require(es, "Brontec Inc.", EntityType.ORGANIZATION);
+    require(es, "Maro Quill", EntityType.PERSON);
+  }
+
+  @Test
+  void sentenceOpenersAndDemonymsAreNotEntities() {
+    List<Entity> es =
+        RULES.extract(article("Quiet", "Notably, nothing happened. Reports suggest Russian and North Korean officials met."));
+    assertTrue(es.isEmpty(), es.toString());
+  }
+
+  @Test
+  void headlineCountsOnlyKnownNames() {
+    List<Entity> es = RULES.extract(article("Troops Move to Ukraine Amid Diplomatic Shifts", "Fighting went on."));
+    assertEquals(List.of("Ukraine"), es.stream().map(Entity::name).toList());
+  }
+
+  @Test
+  void emptyishArticleYieldsNoEntities() {
+    assertTrue(RULES.extract(article("", "...")).isEmpty());
+    assertTrue(RULES.mentions(article("-", "- - -")).isEmpty());
+  }
+
+  @Test
+  void textWithoutCapitalsYieldsNoEntities() {
+    assertTrue(RULES.extract(article("no capitals here", "north korea and the united states met in singapore, said kim.")).isEmpty());
+  }
+
+  // Guards against quadratic work or unbounded output on a huge input.
+  @Test
+  void hugeArticleFinishesWithBoundedOutput() {
+    StringBuilder sb = new StringBuilder(5_200_000);
+    int i = 0;
+    while (sb.length() < 5_000_000) {
+      sb.append("Delegate Name").append(i % 997).append(" Qorvath met officials in Paris and the IMF on day ").append(i++).append(". ");
+    }
+    List<Entity> es = RULES.extract(article("Big", sb.toString()));
+    assertFalse(es.isEmpty());
+    assertTrue(es.size() <= EntityExtractor.MAX_ENTITIES, "got " + es.size());
+    require(es, "International Monetary Fund", EntityType.ORGANIZATION);
+  }
+
+  @ParameterizedTest
+  @EnumSource(EntityExtractor.Approach.class)
+  void seedPostYieldsItsPlacesPeopleAndJointChiefs(EntityExtractor.Approach approach) throws IOException {
+    Path seed = Path.of("../../shared/seed/000_624c66a038de60f1.txt");
+    if (!Files.exists(seed)) {
+      seed = Path.of("../shared/seed/000_624c66a038de60f1.txt");
+    }
+    assumeTrue(Files.exists(seed), "the seed post is not here");
+    String[] lines = Files.readString(seed).split("\n", 2);
+    List<Entity> es = EntityExtractor.of(approach, Gazetteer.builtIn()).extract(article(lines[0], lines[1]));
+    for (String place : List.of("North Korea", "South Korea", "Ukraine", "Russia", "United States", "Singapore")) {
+      require(es, place, EntityType.PLACE);
+    }
+    for (String person : List.of("Donald Trump", "Kim Jong-un", "Vladimir Putin")) {
+      require(es, person, EntityType.PERSON);
+    }
+    Entity jcs = require(es, "Joint Chiefs of Staff", EntityType.ORGANIZATION);
+    assertTrue(jcs.aliases().contains("JCS"), jcs.toString());
+    assertTrue(require(es, "Kim Jong-un", EntityType.PERSON).aliases().contains("Kim"));
+  }
+
+  @Test
+  void mentionsPointAtTheirText() {
+    Article a = article("Visit", "Emmanuel Macron flew to Berlin.");
+    String text = EntityExtractor.textOf(a);
+    List<Mention> ms = RULES.mentions(a);
+    assertEquals(2, ms.size(), ms.toString());
+    for (Mention m : ms) {
+      assertEquals(m.surface(), text.substring(m.start(), m.end()));
+    }
+    assertNotNull(ms.getFirst().canonical());
+  }
+}
