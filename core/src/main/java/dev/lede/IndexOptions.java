@@ -25,7 +25,7 @@ public record IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.S
   }
 
   public static IndexOptions defaults() {
-    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.KSTEM, Ranking.defaults(), Preparer.defaults());
+    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults());
   }
 
   public IndexOptions withReadOnly(boolean readOnly) {

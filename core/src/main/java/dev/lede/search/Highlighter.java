@@ -132,6 +132,7 @@ final class Highlighter {
   private List<Span> matches(String text, String stemmedField, String exactField, String exactField2) {
     List<int[]> raw = new ArrayList<>();
     collect(text, stemmedField, raw, stemmedField);
+    collect(text, stemmedField, raw, Schema.TEXT); // plain words are searched in the catch-all field
     if (stemmedField.equals(Schema.BODY) || stemmedField.equals(Schema.LEAD) || stemmedField.equals(Schema.HEADLINE)) {
       collect(text, stemmedField, raw, Schema.ENTITY_TEXT); // entity words match wherever they are written
     }

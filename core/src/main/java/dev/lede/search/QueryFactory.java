@@ -171,9 +171,9 @@ final class QueryFactory {
     };
   }
 
-  /** A word across the text fields: each of its tokens scored by its best field (dis-max). */
+  /** A word: scored in the whole article, plus the headline (and lead and entities when weighted). */
   private Query words(String text) {
-    List<String> tokens = tokens(Schema.HEADLINE, text);
+    List<String> tokens = tokens(Schema.TEXT, text);
     if (tokens.isEmpty()) {
       // Only stop words ("The Who"): look for them as written.
       List<String> exact = tokens(Schema.EXACT, text);
@@ -187,12 +187,18 @@ final class QueryFactory {
   }
 
   private Query dismax(String token) {
-    List<Query> perField = new ArrayList<>(4);
-    perField.add(boost(new TermQuery(new Term(Schema.HEADLINE, token)), ranking.headline()));
-    perField.add(boost(new TermQuery(new Term(Schema.LEAD, token)), ranking.lead()));
-    perField.add(boost(new TermQuery(new Term(Schema.ENTITY_TEXT, token)), ranking.entity()));
-    perField.add(boost(new TermQuery(new Term(Schema.BODY, token)), ranking.body()));
-    return new DisjunctionMaxQuery(perField, ranking.tieBreaker());
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    b.add(boost(new TermQuery(new Term(Schema.TEXT, token)), ranking.body()), BooleanClause.Occur.SHOULD);
+    addIfWeighted(b, Schema.HEADLINE, token, ranking.headline());
+    addIfWeighted(b, Schema.LEAD, token, ranking.lead());
+    addIfWeighted(b, Schema.ENTITY_TEXT, token, ranking.entity());
+    return b.build();
+  }
+
+  private static void addIfWeighted(BooleanQuery.Builder b, String field, String token, float weight) {
+    if (weight > 0) {
+      b.add(boost(new TermQuery(new Term(field, token)), weight), BooleanClause.Occur.SHOULD);
+    }
   }
 
   private Query fieldWords(String field, String text) {
@@ -210,10 +216,10 @@ final class QueryFactory {
       return null;
     }
     List<Query> alternatives = List.of(
-        boost(phraseOf(Schema.HEADLINE_EXACT, tokens, 0), ranking.headline()),
         boost(phraseOf(Schema.EXACT, tokens, 0), ranking.body()),
-        boost(phraseOn(Schema.ENTITY_TEXT, text, 0), ranking.entity()));
-    return new DisjunctionMaxQuery(alternatives.stream().filter(java.util.Objects::nonNull).toList(), ranking.tieBreaker());
+        boost(phraseOf(Schema.HEADLINE_EXACT, tokens, 0), ranking.body() + ranking.headline()),
+        boost(phraseOn(Schema.ENTITY_TEXT, text, 0), Math.max(ranking.entity(), ranking.body())));
+    return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
   }
 
   private Query phraseOn(String field, String text, int slop) {
@@ -238,7 +244,7 @@ final class QueryFactory {
     if (headline == null) {
       return null;
     }
-    return new DisjunctionMaxQuery(List.of(boost(headline, ranking.headline()), boost(any, ranking.body())), ranking.tieBreaker());
+    return new DisjunctionMaxQuery(List.of(boost(headline, ranking.body() + ranking.headline()), boost(any, ranking.body())), ranking.tieBreaker());
   }
 
   private Query prefixOn(String field, String text) {
@@ -253,7 +259,8 @@ final class QueryFactory {
   private Query entity(String text) {
     Query key = new TermQuery(new Term(Schema.ENTITY_KEY, Schema.entityKey(text)));
     Query words = phraseOn(Schema.ENTITY_TEXT, text, 0);
-    return new DisjunctionMaxQuery(List.of(boost(key, ranking.entity() * 2), boost(words, ranking.entity())), 0f);
+    float w = Math.max(ranking.entity(), ranking.body());
+    return new DisjunctionMaxQuery(List.of(boost(key, w * 2), boost(words, w)), 0f);
   }
 
   /** Proximity: the plain words of the query, in order, close together in the headline or the text. */
@@ -281,14 +288,9 @@ final class QueryFactory {
   // --- The strict syntax ---
 
   Query strict(String text) {
-    Map<String, Float> boosts = Map.of(
-        Schema.HEADLINE, ranking.headline(),
-        Schema.LEAD, ranking.lead(),
-        Schema.ENTITY_TEXT, ranking.entity(),
-        Schema.BODY, ranking.body());
+    Map<String, Float> boosts = Map.of(Schema.TEXT, ranking.body(), Schema.HEADLINE, ranking.headline());
     Analyzer analyzer = schema.perFieldAnalyzer();
-    MultiFieldQueryParser parser =
-        new MultiFieldQueryParser(new String[] {Schema.HEADLINE, Schema.LEAD, Schema.ENTITY_TEXT, Schema.BODY}, analyzer, boosts);
+    MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {Schema.TEXT, Schema.HEADLINE}, analyzer, boosts);
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
     parser.setSplitOnWhitespace(true);

@@ -54,6 +54,9 @@ final class SimpleQueryParser {
   private SimpleQueryParser() {}
 
   static List<Clause> parse(String text) {
+    // In a query with no lower-case letter at all ("RUSSIA OR A FOUR-POWER SUMMIT") an upper-case
+    // AND, OR or NOT cannot be told from the word; there they are words, as the writer meant.
+    boolean operators = text.chars().anyMatch(Character::isLowerCase);
     List<Clause> clauses = new ArrayList<>();
     int i = 0;
     int n = text.length();
@@ -98,7 +101,7 @@ final class SimpleQueryParser {
         }
         String word = text.substring(i, end);
         i = end;
-        if (field == null && occur == Occur.SHOULD) {
+        if (operators && field == null && occur == Occur.SHOULD) {
           if (word.equals("OR")) {
             continue;
           }

@@ -53,4 +53,15 @@ class SimpleQueryParserTest {
     List<Clause> c = SimpleQueryParser.parse("\"general strike");
     assertEquals(List.of(new Clause(null, Kind.PHRASE, "general strike", Occur.SHOULD)), c);
   }
+
+  @Test
+  void upperCaseOperatorsAreOperatorsOnlyWhenTheQueryHasLowerCase() {
+    assertEquals(List.of(new Clause(null, Kind.WORD, "rail", Occur.MUST), new Clause(null, Kind.WORD, "strike", Occur.MUST)),
+        SimpleQueryParser.parse("rail AND strike"));
+    assertEquals(List.of(new Clause(null, Kind.WORD, "rail", Occur.SHOULD), new Clause(null, Kind.WORD, "london", Occur.MUST_NOT)),
+        SimpleQueryParser.parse("rail NOT london"));
+    // An all-capitals query (old test collections, a shouting user): AND, OR and NOT are its words.
+    assertEquals(List.of("RUSSIA", "OR", "A", "FOUR-POWER", "SUMMIT", "AND", "NOT", "WAR"),
+        SimpleQueryParser.parse("RUSSIA OR A FOUR-POWER SUMMIT AND NOT WAR").stream().map(Clause::text).toList());
+  }
 }
