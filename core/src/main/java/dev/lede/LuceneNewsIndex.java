@@ -40,6 +40,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
 import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
+import org.apache.lucene.codecs.lucene104.Lucene104Codec;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
@@ -160,7 +161,10 @@ final class LuceneNewsIndex implements NewsIndex {
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(options.ramBufferMb())
         .setSimilarity(similarity(options))
-        .setCommitOnClose(false);
+        .setCommitOnClose(false)
+        // Stored originals are most of an index: compressing them in blocks saves 27% of stored
+        // bytes over deflating each article alone, at a similar cost per read (docs/schema.md).
+        .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
     IndexWriter writer = new IndexWriter(directory, config);
     try {
       if (!DirectoryReader.indexExists(directory)) {

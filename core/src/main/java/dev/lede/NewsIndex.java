@@ -7,6 +7,8 @@ import dev.lede.search.NewsQuery;
 import dev.lede.search.SearchResult;
 import dev.lede.search.Story;
 import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -65,6 +67,20 @@ public interface NewsIndex extends AutoCloseable {
 
   /** Inserts the article, or replaces the article with the same id; unchanged content is skipped. */
   UpsertOutcome upsert(Article article);
+
+  /**
+   * Upserts many articles, as if one by one in order (a later copy of an id replaces an earlier
+   * one). Implementations may batch the writes.
+   *
+   * @return what happened to each article, in input order
+   */
+  default List<UpsertOutcome> upsertAll(Collection<Article> articles) {
+    List<UpsertOutcome> outcomes = new ArrayList<>(articles.size());
+    for (Article a : articles) {
+      outcomes.add(upsert(a));
+    }
+    return outcomes;
+  }
 
   /** Deletes the article with this id; false when there was none. */
   boolean delete(String id);

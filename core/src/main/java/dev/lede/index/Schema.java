@@ -88,7 +88,7 @@ public final class Schema {
   public static final String FINGERPRINT = "fingerprint";
   /** Story id (near-duplicates share it): collapse reads its sorted doc values. */
   public static final String STORY = "story";
-  /** The whole article as read, deflated JSON: hits, {@code show} and reindex read it. */
+  /** The whole article as read, plain JSON (the codec compresses it): hits, {@code show} and reindex read it. */
   public static final String ORIGINAL = "original";
 
   /** The text fields a query searches, for highlighting and did-you-mean. */

@@ -16,13 +16,11 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
-import java.util.zip.Deflater;
 import java.util.zip.Inflater;
 
 /**
- * The stored original: an article as JSON, deflated. Lucene compresses stored fields in blocks
- * already, but a whole article compresses better on its own and stays readable by any version of
- * Lede that knows this layout, which is what {@code reindex} needs.
+ * The stored original: an article as plain JSON, readable by any version of Lede that knows this
+ * layout, which is what {@code reindex} needs. The index's stored-fields codec compresses it.
  */
 public final class StoredArticles {
   private static final ObjectMapper JSON = new ObjectMapper();
@@ -84,28 +82,32 @@ public final class StoredArticles {
         attributes);
   }
 
+  /**
+   * The stored bytes: plain UTF-8 JSON. Compression is left to the index's stored-fields codec
+   * (BEST_COMPRESSION), which compresses blocks of articles together and so beats deflating each
+   * article alone (docs/schema.md has the numbers).
+   */
   static byte[] encode(Article a) {
     try {
-      byte[] json = JSON.writeValueAsBytes(toJson(a));
-      Deflater deflater = new Deflater(Deflater.BEST_COMPRESSION);
-      try {
-        deflater.setInput(json);
-        deflater.finish();
-        ByteArrayOutputStream out = new ByteArrayOutputStream(json.length / 2 + 16);
-        byte[] buf = new byte[8192];
-        while (!deflater.finished()) {
-          out.write(buf, 0, deflater.deflate(buf));
-        }
-        return out.toByteArray();
-      } finally {
-        deflater.end();
-      }
+      return JSON.writeValueAsBytes(toJson(a));
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
+  /** Reads plain JSON, or the per-article deflated JSON that the first indexes stored. */
   static Article decode(byte[] bytes, int offset, int length) {
+    try {
+      if (length > 0 && bytes[offset] == '{') {
+        return fromJson(JSON.readTree(bytes, offset, length));
+      }
+      return fromJson(JSON.readTree(inflate(bytes, offset, length)));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static byte[] inflate(byte[] bytes, int offset, int length) {
     Inflater inflater = new Inflater();
     try {
       inflater.setInput(bytes, offset, length);
@@ -118,11 +120,9 @@ public final class StoredArticles {
         }
         out.write(buf, 0, n);
       }
-      return fromJson(JSON.readTree(out.toByteArray()));
+      return out.toByteArray();
     } catch (DataFormatException e) {
       throw new IllegalStateException("stored article is damaged: " + e.getMessage(), e);
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
     } finally {
       inflater.end();
     }

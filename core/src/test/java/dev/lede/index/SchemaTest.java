@@ -98,4 +98,20 @@ class SchemaTest {
     org.apache.lucene.util.BytesRef bytes = schema.toDocument(dev.lede.prepare.Preparer.defaults().prepare(a)).getBinaryValue(Schema.ORIGINAL);
     assertEquals(a, StoredArticles.decode(bytes.bytes, bytes.offset, bytes.length));
   }
+
+  @Test
+  void originalIsPlainJsonAndDeflatedOriginalsOfOlderIndexesStillRead() throws Exception {
+    Article a = Article.builder().id("y").headline("Rail strike").body("Trains stop.").build();
+    byte[] json = StoredArticles.encode(a);
+    assertEquals('{', json[0]);
+    java.util.zip.Deflater deflater = new java.util.zip.Deflater();
+    deflater.setInput(json);
+    deflater.finish();
+    byte[] buf = new byte[json.length + 64];
+    int n = deflater.deflate(buf);
+    deflater.end();
+    assertEquals(a, StoredArticles.decode(buf, 0, n));
+    IllegalStateException e = assertThrows(IllegalStateException.class, () -> StoredArticles.decode(new byte[] {1, 2, 3}, 0, 3));
+    assertTrue(e.getMessage().startsWith("stored article is damaged"), e.getMessage());
+  }
 }

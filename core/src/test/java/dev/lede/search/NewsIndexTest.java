@@ -184,6 +184,20 @@ class NewsIndexTest {
   }
 
   @Test
+  void upsertAllReportsEachArticleInOrder() {
+    try (NewsIndex fresh = NewsIndex.inMemory()) {
+      Article a = Article.builder().id("a").headline("Rail strike").build();
+      Article a2 = Article.builder().id("a").headline("Rail strike called off").build();
+      Article b = Article.builder().id("b").headline("Port strike").build();
+      assertEquals(List.of(UpsertOutcome.ADDED, UpsertOutcome.ADDED, UpsertOutcome.REPLACED, UpsertOutcome.UNCHANGED),
+          fresh.upsertAll(List.of(a, b, a2, b)));
+      fresh.refresh();
+      assertEquals(2, fresh.stats().articles());
+      assertEquals("Rail strike called off", fresh.get("a").orElseThrow().headline());
+    }
+  }
+
+  @Test
   void deleteRemovesAndReportsWhetherItExisted() {
     assertTrue(index.delete("ecb"));
     assertFalse(index.delete("ecb"));
