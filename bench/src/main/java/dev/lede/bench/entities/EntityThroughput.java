@@ -23,17 +23,53 @@ import java.util.Locale;
 public final class EntityThroughput {
   private EntityThroughput() {}
 
+  private static void indexOnce(List<Article> articles, boolean withEntities, int warmup, int runs) {
+    dev.lede.prepare.Preparer preparer =
+        withEntities ? dev.lede.prepare.Preparer.defaults() : dev.lede.prepare.Preparer.builder().withoutEntities().build();
+    dev.lede.IndexOptions options = dev.lede.IndexOptions.defaults().withPreparer(preparer);
+    double[] secs = new double[runs];
+    for (int r = -warmup; r < runs; r++) {
+      long t0 = System.nanoTime();
+      try (dev.lede.NewsIndex idx = dev.lede.NewsIndex.open(tempDir(), options)) {
+        for (Article a : articles) {
+          idx.upsert(a);
+        }
+        idx.commit();
+      }
+      if (r >= 0) {
+        secs[r] = (System.nanoTime() - t0) / 1e9;
+      }
+    }
+    Arrays.sort(secs);
+    System.out.printf(
+        Locale.ROOT,
+        "indexing %-17s %7.0f articles/s (median of %d, one thread, on disk, commit included)%n",
+        withEntities ? "with extraction:" : "without:", articles.size() / secs[runs / 2], runs);
+  }
+
+  private static Path tempDir() {
+    try {
+      Path dir = Files.createTempDirectory("lede-entity-bench");
+      dir.toFile().deleteOnExit();
+      return dir;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
+  }
+
   public static void main(String[] args) {
     Path input = Path.of("../shared/corpora/bbc/bbc.jsonl.gz");
     int warmup = 2;
     int runs = 5;
     String approach = "all";
+    boolean index = false;
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--input" -> input = Path.of(args[++i]);
         case "--warmup" -> warmup = Integer.parseInt(args[++i]);
         case "--runs" -> runs = Integer.parseInt(args[++i]);
         case "--approach" -> approach = args[++i];
+        case "--index" -> index = true;
         default -> throw new IllegalArgumentException("unknown option " + args[i]);
       }
     }
@@ -47,6 +83,14 @@ public final class EntityThroughput {
       chars += EntityExtractor.textOf(a).length();
     }
     System.out.printf(Locale.ROOT, "input: %s, %d articles, %.1f MB of text%n", input, articles.size(), chars / 1e6);
+    if (index) {
+      // Bringing no entities of their own, every article goes through extraction in the default pipeline.
+      List<Article> bare = articles.stream().map(x -> x.withEntities(List.of())).toList();
+      for (boolean withEntities : new boolean[] {false, true, false, true}) {
+        indexOnce(bare, withEntities, warmup, runs);
+      }
+      return;
+    }
     for (EntityExtractor.Approach a : EntityExtractor.Approach.values()) {
       if (!approach.equals("all") && !approach.equalsIgnoreCase(a.name())) {
         continue;

@@ -102,7 +102,7 @@ final class Lexicon {
           technologies systems labs laboratories partners capital securities exchange reserve organization
           organisation alliance coalition movement front brigade brigades battalion regiment division club fc
           church mosque hospital centre center museum studio studios records entertainment pharmaceuticals energy
-          oil petroleum electric telecom communications airline railway railways tribunal secretariat directorate
+          oil petroleum electric telecom communications airline rail railway railways tribunal secretariat directorate
           """);
 
   /** Last words that make a name a place. */

@@ -309,8 +309,9 @@ final class Recognizer implements EntityExtractor {
         k++;
       }
       int lastTitle = -1;
-      for (int m = k; m < e - 1 && Lexicon.PERSON_TITLES.contains(lower(tokens.get(m))); m++) {
-        if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(m)))) {
+      // "Transport Secretary Heidi Alexander", "Foreign Ministry Spokesman Wang Wenbin": the name follows the last title word.
+      for (int m = k; m < e - 1; m++) {
+        if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(m))) && nameShaped(m + 1, e)) {
           lastTitle = m;
         }
       }
@@ -375,6 +376,9 @@ final class Recognizer implements EntityExtractor {
         if (tokens.get(i).word()) {
           words++;
         }
+      }
+      if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(e - 1)))) {
+        return; // "Transport Secretary", "Prime Minister": a title with no name after it
       }
       if (words == 1 && isDemonym(s) || words > 1 && isDemonym(e - 1) && !personCue) {
         return; // "Russian", "North Korean": adjectives, not names
