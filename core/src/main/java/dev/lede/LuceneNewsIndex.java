@@ -501,6 +501,11 @@ final class LuceneNewsIndex implements NewsIndex {
   }
 
   @Override
+  public java.util.List<dev.lede.search.TrendingEntity> trending(java.time.Instant asOf, java.time.Duration window, int limit) {
+    return withSearcher(s -> dev.lede.search.EntityTrends.trending(s, asOf, window, limit));
+  }
+
+  @Override
   public IndexStats stats() {
     return withSearcher(s -> {
       try {

@@ -51,13 +51,21 @@ public final class LocalSolrCloud implements AutoCloseable {
    *     end of its log
    */
   public static LocalSolrCloud start(String classpath, Path baseDir, int nodes, int startTimeoutSeconds) {
+    // Quick to start and small: tests start a cluster and stop it within a minute.
+    return start(classpath, baseDir, nodes, startTimeoutSeconds, List.of("-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1"));
+  }
+
+  /** Starts a cluster with these JVM options for the child (heap, GC, JIT), e.g. for benchmarks. */
+  public static LocalSolrCloud start(String classpath, Path baseDir, int nodes, int startTimeoutSeconds,
+      List<String> jvmOptions) {
     try {
       Files.createDirectories(baseDir.resolve("tmp"));
       Path log = baseDir.resolve("solr-dev.log");
       String java = Path.of(System.getProperty("java.home"), "bin", "java").toString();
-      List<String> cmd = new ArrayList<>(List.of(java, "-Xmx768m", "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1",
-          "-Djava.io.tmpdir=" + baseDir.resolve("tmp"), "-Dlog4j2.level=WARN", "-cp", classpath,
-          "dev.lede.solrdev.SolrDev", baseDir.toString(), "--nodes", Integer.toString(nodes)));
+      List<String> cmd = new ArrayList<>(List.of(java));
+      cmd.addAll(jvmOptions);
+      cmd.addAll(List.of("-Djava.io.tmpdir=" + baseDir.resolve("tmp"), "-cp", classpath, "dev.lede.solrdev.SolrDev",
+          baseDir.toString(), "--nodes", Integer.toString(nodes)));
       Process p = new ProcessBuilder(cmd).redirectError(log.toFile()).start();
       LocalSolrCloud[] made = new LocalSolrCloud[1];
       BlockingQueue<String> early = new LinkedBlockingQueue<>();

@@ -57,7 +57,8 @@ class SolrBenchmark {
     Path base = Path.of("target", "solr-bench-" + ProcessHandle.current().pid()).toAbsolutePath();
     String classpath = LocalSolrCloud.classpath(Path.of(System.getProperty("lede.solr.dev.classpath")),
         Path.of(System.getProperty("lede.solr.dev.classes")));
-    try (LocalSolrCloud cluster = LocalSolrCloud.start(classpath, base, 2, 120);
+    // Full JIT and a larger heap: a test cluster's quick-start settings would understate Solr.
+    try (LocalSolrCloud cluster = LocalSolrCloud.start(classpath, base, 2, 120, List.of("-Xmx1g", "-XX:+UseParallelGC"));
         CloudSolrClient admin = SolrClients.cloud(cluster.solrUrls())) {
       new SolrCollections(admin).create("bench", 2, 2);
       try (SolrNewsIndex solr = SolrNewsIndex.connect(cluster.solrUrls(), "bench")) {
@@ -92,6 +93,7 @@ class SolrBenchmark {
   }
 
   private static void run(String name, NewsIndex index, List<Article> articles, List<NewsQuery> queries) {
+    System.gc();
     long t0 = System.nanoTime();
     if (index instanceof SolrNewsIndex solr) {
       solr.upsertAll(articles);
