@@ -60,6 +60,11 @@ public final class StoryIndex {
           duplicateOf = candidate.id();
         }
       }
+      if (signed.published() != null && candidate.published() != null
+          && Math.abs(java.time.Duration.between(signed.published(), candidate.published()).toDays())
+              > options.maxDaysApart()) {
+        continue;
+      }
       boolean exact = candidate.contentHash().equals(signed.contentHash());
       if (!exact && (signed.words() < options.minWords() || candidate.words() < options.minWords())) {
         continue;

@@ -15,13 +15,16 @@ package dev.lede.prepare.story;
  * @param minWords below this many words of lead and body, an article joins a story only as an exact
  *     duplicate: a few words that share a template ("Report body 5", "Report body 6") are not copies
  *     of one story, and their shingle sets are too small for a similarity to mean anything
+ * @param maxDaysApart two dated articles further apart than this are never one story: a text
+ *     reused a year later (this year's heatwave written from last year's) is another event
  */
 public record StoryOptions(
-    int shingleSize, int hashes, int bands, double threshold, long seed, int maxCandidates, int minWords) {
+    int shingleSize, int hashes, int bands, double threshold, long seed, int maxCandidates, int minWords,
+    int maxDaysApart) {
 
   /** The measured defaults. */
   public static StoryOptions defaults() {
-    return new StoryOptions(4, 128, 64, 0.3, 0x1EDE5EEDL, 100, 25);
+    return new StoryOptions(4, 128, 64, 0.3, 0x1EDE5EEDL, 100, 25, 30);
   }
 
   public StoryOptions {
@@ -38,6 +41,9 @@ public record StoryOptions(
     if (maxCandidates < 1) {
       throw new IllegalArgumentException("illegal maxCandidates: " + maxCandidates + ", must be at least 1");
     }
+    if (maxDaysApart < 0) {
+      throw new IllegalArgumentException("illegal maxDaysApart: " + maxDaysApart + ", must be >= 0");
+    }
     if (minWords < 0) {
       throw new IllegalArgumentException("illegal minWords: " + minWords + ", must be >= 0");
     }
@@ -45,16 +51,16 @@ public record StoryOptions(
 
   /** The same options with another threshold. */
   public StoryOptions withThreshold(double newThreshold) {
-    return new StoryOptions(shingleSize, hashes, bands, newThreshold, seed, maxCandidates, minWords);
+    return new StoryOptions(shingleSize, hashes, bands, newThreshold, seed, maxCandidates, minWords, maxDaysApart);
   }
 
   /** The same options with another shingle size. */
   public StoryOptions withShingleSize(int k) {
-    return new StoryOptions(k, hashes, bands, threshold, seed, maxCandidates, minWords);
+    return new StoryOptions(k, hashes, bands, threshold, seed, maxCandidates, minWords, maxDaysApart);
   }
 
   /** The same options with another band count. */
   public StoryOptions withBands(int newBands) {
-    return new StoryOptions(shingleSize, hashes, newBands, threshold, seed, maxCandidates, minWords);
+    return new StoryOptions(shingleSize, hashes, newBands, threshold, seed, maxCandidates, minWords, maxDaysApart);
   }
 }
