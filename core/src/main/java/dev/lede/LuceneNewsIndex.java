@@ -2,7 +2,21 @@ package dev.lede;
 
 import dev.lede.IndexUnavailableException.Reason;
 import dev.lede.article.Article;
+import dev.lede.index.LuceneStoryStore;
 import dev.lede.index.Schema;
+import dev.lede.prepare.boilerplate.BoilerplateFile;
+import dev.lede.prepare.boilerplate.BoilerplateModel;
+import dev.lede.prepare.boilerplate.BoilerplateOptions;
+import dev.lede.prepare.boilerplate.LearnedLine;
+import dev.lede.prepare.story.MinHash;
+import dev.lede.prepare.story.StoryAssignment;
+import dev.lede.prepare.story.StoryEntry;
+import dev.lede.prepare.story.StoryIndex;
+import dev.lede.prepare.story.StoryOptions;
+import dev.lede.prepare.story.StorySigner;
+import dev.lede.prepare.story.WordDiff;
+import dev.lede.search.Story;
+import dev.lede.search.StoryMember;
 import dev.lede.prepare.PreparedArticle;
 import dev.lede.prepare.Preparer;
 import dev.lede.search.IndexStats;
@@ -16,7 +30,9 @@ import java.nio.file.Files;
 import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
@@ -65,6 +81,14 @@ final class LuceneNewsIndex implements NewsIndex {
   private final Preparer preparer;
   /** Fingerprints of writes not yet visible to the searcher ({@link #DELETED} for deletes). */
   private final Map<String, String> pending = new ConcurrentHashMap<>();
+  /**
+   * Story entries live in the article documents; this lock makes "find candidates, assign, write
+   * the document" one step, and keeps a refresh from clearing the store's overlay between them.
+   */
+  private final Object storyLock = new Object();
+  private final LuceneStoryStore storyStore;
+  private final StoryIndex stories;
+  private final BoilerplateModel boilerplate = new BoilerplateModel(BoilerplateOptions.defaults());
 
   private LuceneNewsIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers, Schema schema, IndexOptions options) {
     this.path = path;
@@ -74,6 +98,13 @@ final class LuceneNewsIndex implements NewsIndex {
     this.schema = schema;
     this.searcher = new NewsSearcher(schema, options.ranking());
     this.preparer = options.preparer();
+    StoryOptions storyOptions = StoryOptions.defaults();
+    this.storyStore = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY,
+        new MinHash(storyOptions.hashes(), storyOptions.bands(), storyOptions.seed()));
+    this.stories = new StoryIndex(storyStore, storyOptions);
+    if (path != null) {
+      BoilerplateFile.read(path, boilerplate);
+    }
   }
 
   static NewsIndex open(Path dir, IndexOptions options, boolean create) {
@@ -232,17 +263,82 @@ final class LuceneNewsIndex implements NewsIndex {
     IndexWriter w = writer();
     PreparedArticle prepared = preparer.prepare(article);
     String id = prepared.article().id();
-    String before = fingerprintOf(id);
-    if (prepared.fingerprint().equals(before)) {
-      return UpsertOutcome.UNCHANGED;
+    synchronized (storyLock) {
+      String before = fingerprintOf(id);
+      if (prepared.fingerprint().equals(before)) {
+        return UpsertOutcome.UNCHANGED;
+      }
+      if (before != null) {
+        storedArticle(id).ifPresent(boilerplate::forget);
+      }
+      // learn first, so that the article that makes a line boilerplate is already stripped of it
+      boilerplate.learn(prepared.article());
+      StoryAssignment assignment = stories.add(prepared.article());
+      lastAssignment = assignment;
+      List<StoryEntry> relabeled = entries(assignment.relabeled());
+      write(w, prepared, assignment.entry());
+      relabeled.forEach(e -> rewriteStory(w, e));
+      return before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
     }
+  }
+
+  private volatile StoryAssignment lastAssignment;
+
+  /** The story assignment of the last upsert that wrote an article, for ingest reports. */
+  StoryAssignment lastAssignment() {
+    return lastAssignment;
+  }
+
+  private void write(IndexWriter w, PreparedArticle prepared, StoryEntry entry) {
+    String id = prepared.article().id();
+    PreparedArticle ready = prepared
+        .withIndexedBody(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+        .withStoryId(entry.storyId());
+    Document doc = schema.toDocument(ready);
+    LuceneStoryStore.addFields(doc, entry);
     try {
-      w.updateDocument(new Term(Schema.ID, id), schema.toDocument(prepared));
+      w.updateDocument(new Term(Schema.ID, id), doc);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write article '" + id + "': " + e.getMessage(), e);
     }
     pending.put(id, prepared.fingerprint());
-    return before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
+  }
+
+  /** The current entries of these ids, taken before a refresh can drop the store's overlay. */
+  private List<StoryEntry> entries(List<String> ids) {
+    List<StoryEntry> out = new ArrayList<>();
+    for (String id : ids) {
+      storyStore.get(id).ifPresent(out::add);
+    }
+    return out;
+  }
+
+  /** Rewrites an indexed article whose story id changed; Lucene cannot update sorted doc values in place. */
+  private void rewriteStory(IndexWriter w, StoryEntry entry) {
+    Optional<Article> stored = storedArticle(entry.id());
+    if (stored.isPresent()) {
+      write(w, preparer.prepare(stored.get()), entry);
+      // the overlay may have been cleared by the refresh that read the article: the entry goes back in
+      storyStore.put(entry);
+    }
+  }
+
+  /** The stored article, refreshing first when it was written since the last refresh. */
+  private Optional<Article> storedArticle(String id) {
+    if (pending.containsKey(id)) {
+      refresh();
+    }
+    return withSearcher(s -> {
+      try {
+        TopDocs top = s.search(new TermQuery(new Term(Schema.ID, id)), 1);
+        if (top.scoreDocs.length == 0) {
+          return Optional.empty();
+        }
+        return Optional.of(schema.toArticle(s.storedFields(), top.scoreDocs[0].doc));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
   }
 
   /** The fingerprint stored for an id, counting writes not yet refreshed; null when absent. */
@@ -267,14 +363,21 @@ final class LuceneNewsIndex implements NewsIndex {
   @Override
   public boolean delete(String id) {
     IndexWriter w = writer();
-    boolean existed = fingerprintOf(id) != null;
-    try {
-      w.deleteDocuments(new Term(Schema.ID, id));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    synchronized (storyLock) {
+      boolean existed = fingerprintOf(id) != null;
+      if (existed) {
+        storedArticle(id).ifPresent(boilerplate::forget);
+      }
+      List<StoryEntry> relabeled = entries(stories.remove(id));
+      try {
+        w.deleteDocuments(new Term(Schema.ID, id));
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+      pending.put(id, DELETED);
+      relabeled.forEach(e -> rewriteStory(w, e));
+      return existed;
     }
-    pending.put(id, DELETED);
-    return existed;
   }
 
   @Override
@@ -286,6 +389,9 @@ final class LuceneNewsIndex implements NewsIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit index " + path + ": " + e.getMessage(), e);
     }
+    if (path != null) {
+      BoilerplateFile.write(path, boilerplate);
+    }
     refresh();
   }
 
@@ -293,9 +399,12 @@ final class LuceneNewsIndex implements NewsIndex {
   public void refresh() {
     try {
       // Clear first: a write racing with the refresh stays pending rather than being forgotten.
-      Map<String, String> snapshot = new HashMap<>(pending);
-      searchers.maybeRefreshBlocking();
-      snapshot.forEach(pending::remove);
+      synchronized (storyLock) {
+        Map<String, String> snapshot = new HashMap<>(pending);
+        searchers.maybeRefreshBlocking();
+        snapshot.forEach(pending::remove);
+        storyStore.afterRefresh();
+      }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -341,6 +450,47 @@ final class LuceneNewsIndex implements NewsIndex {
   }
 
   @Override
+  public Optional<Story> story(String id) {
+    if (pending.containsKey(id) || !pending.isEmpty()) {
+      refresh();
+    }
+    Optional<StoryEntry> entry = storyStore.get(id);
+    if (entry.isEmpty()) {
+      return Optional.empty();
+    }
+    List<StoryEntry> members = stories.members(entry.get().storyId());
+    List<StoryMember> out = new ArrayList<>();
+    List<String> base = null;
+    String baseHash = null;
+    for (StoryEntry m : members) {
+      Optional<Article> a = storedArticle(m.id());
+      if (a.isEmpty()) {
+        continue;
+      }
+      List<String> words = StorySigner.comparedWords(a.get());
+      if (base == null) {
+        base = words;
+        baseHash = m.contentHash();
+      }
+      WordDiff diff = WordDiff.between(base, words);
+      out.add(new StoryMember(m.id(), a.get().source(), a.get().published(), a.get().headline(), a.get().url(),
+          words.size(), diff.added(), diff.removed(), m.contentHash().equals(baseHash)));
+    }
+    return out.isEmpty() ? Optional.empty() : Optional.of(new Story(entry.get().storyId(), out));
+  }
+
+  @Override
+  public Map<String, List<LearnedLine>> boilerplate() {
+    return boilerplate.learned();
+  }
+
+  @Override
+  public void resetBoilerplate() {
+    writer();
+    boilerplate.reset();
+  }
+
+  @Override
   public SearchResult search(NewsQuery query) {
     return withSearcher(s -> searcher.search(s, query));
   }
@@ -348,6 +498,11 @@ final class LuceneNewsIndex implements NewsIndex {
   @Override
   public SearchResult similar(String id, NewsQuery constraints) {
     return withSearcher(s -> searcher.similar(s, id, constraints));
+  }
+
+  @Override
+  public java.util.List<dev.lede.search.TrendingEntity> trending(java.time.Instant asOf, java.time.Duration window, int limit) {
+    return withSearcher(s -> dev.lede.search.EntityTrends.trending(s, asOf, window, limit));
   }
 
   @Override
@@ -403,6 +558,9 @@ final class LuceneNewsIndex implements NewsIndex {
         if (writer.hasUncommittedChanges()) {
           writer.setLiveCommitData(schema.describe().entrySet());
           writer.commit();
+          if (path != null) {
+            BoilerplateFile.write(path, boilerplate);
+          }
         }
         writer.close();
       }

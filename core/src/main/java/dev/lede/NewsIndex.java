@@ -1,10 +1,14 @@
 package dev.lede;
 
 import dev.lede.article.Article;
+import dev.lede.prepare.boilerplate.LearnedLine;
 import dev.lede.search.IndexStats;
 import dev.lede.search.NewsQuery;
 import dev.lede.search.SearchResult;
+import dev.lede.search.Story;
 import java.nio.file.Path;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 
 /**
@@ -39,6 +43,11 @@ public interface NewsIndex extends AutoCloseable {
     return LuceneNewsIndex.open(directory, IndexOptions.defaults(), false);
   }
 
+  /** Opens an existing index with explicit options (e.g. read-only for searching beside a writer). */
+  static NewsIndex openExisting(Path directory, IndexOptions options) {
+    return LuceneNewsIndex.open(directory, options, false);
+  }
+
   /** Opens an index with explicit options. */
   static NewsIndex open(Path directory, IndexOptions options) {
     return LuceneNewsIndex.open(directory, options, true);
@@ -47,6 +56,11 @@ public interface NewsIndex extends AutoCloseable {
   /** A new index held in memory, for tests and short-lived embedding. */
   static NewsIndex inMemory() {
     return LuceneNewsIndex.inMemory(IndexOptions.defaults());
+  }
+
+  /** A new in-memory index with explicit options (e.g. another stemmer or ranking, for evaluation). */
+  static NewsIndex inMemory(IndexOptions options) {
+    return LuceneNewsIndex.inMemory(options);
   }
 
   /** Inserts the article, or replaces the article with the same id; unchanged content is skipped. */
@@ -75,6 +89,51 @@ public interface NewsIndex extends AutoCloseable {
    * @throws LedeException when there is no article with this id
    */
   SearchResult similar(String id, NewsQuery constraints);
+
+  /**
+   * The entities most articles matching the query name, with counts (the entity facet of the query,
+   * its filters and date window applied).
+   */
+  default java.util.List<dev.lede.search.FacetCount> topEntities(NewsQuery query, int limit) {
+    NewsQuery q = query.toBuilder().facet(dev.lede.search.Facet.ENTITY).facetLimit(limit).limit(1).build();
+    return search(q).facets().getOrDefault(dev.lede.search.Facet.ENTITY, java.util.List.of());
+  }
+
+  /**
+   * The entities whose share of coverage rose most in the window that ends at {@code asOf},
+   * compared with the window before it, highest ratio first. An entity must be named in at least
+   * {@link dev.lede.search.EntityTrends#MIN_COUNT_AFTER} recent articles; counts come from doc
+   * values, no stored document is read.
+   *
+   * @throws UnsupportedOperationException when the implementation cannot count by time window
+   */
+  default java.util.List<dev.lede.search.TrendingEntity> trending(java.time.Instant asOf, java.time.Duration window, int limit) {
+    throw new UnsupportedOperationException("trending is not supported by " + getClass().getSimpleName());
+  }
+
+  /**
+   * The story of the article with this id: its near-duplicate copies, earliest first, each with
+   * how it differs in length from the earliest. Empty when there is no such article.
+   */
+  default Optional<Story> story(String id) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not group stories");
+  }
+
+  /**
+   * The boilerplate learned so far: per source, the lines left out of what is indexed, most
+   * frequent first.
+   */
+  default Map<String, List<LearnedLine>> boilerplate() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not learn boilerplate");
+  }
+
+  /**
+   * Forgets the learned boilerplate; articles indexed so far keep what was stripped from them until
+   * they are indexed again (e.g. by a reindex), and learning starts over.
+   */
+  default void resetBoilerplate() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not learn boilerplate");
+  }
 
   /** What the index holds. */
   IndexStats stats();

@@ -1,10 +1,23 @@
 package dev.lede.cli;
 
-/** The `lede` command's entry point: the only place that exits the process. */
+import java.io.PrintWriter;
+import java.nio.charset.StandardCharsets;
+
+/** The {@code lede} command's entry point: the only place that exits the process. */
 public final class Main {
   private Main() {}
 
+  /** Held so the JUL configuration below is not garbage-collected. */
+  private static final java.util.logging.Logger LUCENE = java.util.logging.Logger.getLogger("org.apache.lucene");
+
   public static void main(String[] args) {
-    System.exit(LedeCli.commandLine(new java.io.PrintWriter(System.out, true), new java.io.PrintWriter(System.err, true)).execute(args));
+    // Lucene logs a hint about the incubating Vector API at start-up: noise for a command-line user.
+    LUCENE.setLevel(java.util.logging.Level.OFF);
+    PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
+    PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
+    int code = LedeCli.commandLine(out, err).execute(args);
+    out.flush();
+    err.flush();
+    System.exit(code);
   }
 }

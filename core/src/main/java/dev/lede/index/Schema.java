@@ -63,6 +63,11 @@ public final class Schema {
   public static final String ENTITY_KEY = "entity_key";
   /** Entity types (PERSON, ...): filter and facet. */
   public static final String ENTITY_TYPE = "entity_type";
+  /**
+   * Doc values only: {@code TYPE/canonical name} per entity ({@code PERSON/Kim Jong-un}), so that
+   * entity counts over a time window (trending) know each entity's type without loading documents.
+   */
+  public static final String ENTITY_TYPED = "entity_typed";
   /** Canonical names and aliases, stemmed: {@code entity:kim} and entity names in free text rank. */
   public static final String ENTITY_TEXT = "entity_text";
   /** Normalised source domain: filter and facet. */
@@ -179,6 +184,7 @@ public final class Schema {
     for (Entity e : a.entities()) {
       doc.add(new StringField(ENTITY, e.name(), Field.Store.NO));
       doc.add(new SortedSetDocValuesField(ENTITY, new BytesRef(e.name())));
+      doc.add(new SortedSetDocValuesField(ENTITY_TYPED, new BytesRef(e.type().name() + "/" + e.name())));
       types.add(e.type().name());
       keys.add(entityKey(e.name()));
       doc.add(new TextField(ENTITY_TEXT, e.name(), Field.Store.NO));

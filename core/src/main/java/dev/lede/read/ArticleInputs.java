@@ -46,9 +46,8 @@ public final class ArticleInputs {
   private static final int SNIFF_BYTES = 1 << 16;
 
   /**
-   * Small on purpose: most posts are a few KiB, and a 64 KiB buffer per stream per file cost more
-   * than reading the file. Large sequential reads bypass these buffers anyway, and the sniff's mark
-   * grows the outer one when it needs to.
+   * Small on purpose: most posts are a few KiB, and a large buffer per file cost more than reading
+   * the file. Large sequential reads bypass it anyway; it is there for the gzip check's mark.
    */
   private static final int BUFFER = 1 << 13;
 

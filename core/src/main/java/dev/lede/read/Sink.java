@@ -70,10 +70,6 @@ final class Sink {
       this.file = file;
     }
 
-    String file() {
-      return file;
-    }
-
     void article(Article article, long record, InputFormat format) {
       last = Math.max(last, record);
       sink.article(article, new Origin(file, record, format));

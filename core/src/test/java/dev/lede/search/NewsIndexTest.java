@@ -156,7 +156,8 @@ class NewsIndexTest {
         String cursor = null;
         int pages = 0;
         do {
-          SearchResult r = big.search(NewsQuery.builder("budget vote").sort(order).limit(10).after(cursor).build());
+          // the 137 articles share five bodies: exact duplicates form stories, so page through every copy
+          SearchResult r = big.search(NewsQuery.builder("budget vote").sort(order).limit(10).after(cursor).collapse(false).build());
           assertEquals(137, r.total());
           for (Hit h : r.hits()) {
             assertTrue(seen.add(h.id()), "duplicate " + h.id() + " with " + order);
@@ -241,7 +242,8 @@ class NewsIndexTest {
       if (a.published() != null) {
         months.merge(a.published().toString().substring(0, 7), 1L, Long::sum);
       }
-      a.entities().stream().map(e -> e.type().name()).distinct().forEach(t -> types.merge(t, 1L, Long::sum));
+      // Stored entities: extraction adds to articles that brought none.
+      index.get(a.id()).orElseThrow().entities().stream().map(e -> e.type().name()).distinct().forEach(t -> types.merge(t, 1L, Long::sum));
     }
     assertEquals(sources, toMap(r.facets().get(Facet.SOURCE)));
     assertEquals(months, toMap(r.facets().get(Facet.MONTH)));
@@ -283,7 +285,7 @@ class NewsIndexTest {
   void forgivingParserAcceptsRandomStrings() {
     Random random = new Random(42);
     String alphabet = "ab \"-+*:()[]{}^~!?/\\ORANDNOT headline:source:published:entity:type:>< TO 2025-01-01 \u2019\u00e9\u0000";
-    for (int i = 0; i < 3_000; i++) {
+    for (int i = 0; i < 500; i++) { // end to end; SimpleQueryParserTest covers 10,000 strings without searching
       StringBuilder sb = new StringBuilder();
       int len = random.nextInt(30);
       for (int k = 0; k < len; k++) {

@@ -50,12 +50,18 @@ public interface EntityExtractor {
     return of(Approach.RULES, Gazetteer.builtIn());
   }
 
-  /** An extractor of the given approach over a gazetteer (e.g. the built-in one with a user's laid over it). */
+  /**
+   * An extractor of the given approach over a gazetteer (e.g. the built-in one with a user's laid over it).
+   *
+   * @throws IllegalStateException for {@link Approach#OPENNLP} and {@link Approach#COMBINED} when
+   *     Apache OpenNLP ({@code org.apache.opennlp:opennlp-tools} and {@code opennlp-models-pos-en},
+   *     optional dependencies of lede-core) is not on the class path
+   */
   static EntityExtractor of(Approach approach, Gazetteer gazetteer) {
     return switch (approach) {
       case RULES -> new Recognizer("rules", gazetteer, new CapitalisationDetector(), false);
-      case OPENNLP -> new Recognizer("opennlp", gazetteer, new PosTagDetector(false), false);
-      case COMBINED -> new Recognizer("combined", gazetteer, new PosTagDetector(true), false);
+      case OPENNLP -> new Recognizer("opennlp", gazetteer, PosTagDetector.create(false), false);
+      case COMBINED -> new Recognizer("combined", gazetteer, PosTagDetector.create(true), false);
     };
   }
 

@@ -44,6 +44,18 @@ final class PosTagDetector implements ProperNounDetector {
 
   private final boolean onlySentenceInitial;
 
+  /** A detector, or a clear error when OpenNLP is not on the class path. */
+  static ProperNounDetector create(boolean onlySentenceInitial) {
+    try {
+      Class.forName("opennlp.tools.postag.POSTaggerME", false, PosTagDetector.class.getClassLoader());
+    } catch (ClassNotFoundException e) {
+      throw new IllegalStateException(
+          "the OpenNLP entity extractor needs org.apache.opennlp:opennlp-tools and org.apache.opennlp:opennlp-models-pos-en"
+              + " on the class path (optional dependencies of lede-core)", e);
+    }
+    return new PosTagDetector(onlySentenceInitial);
+  }
+
   /**
    * @param onlySentenceInitial when true, the model judges only capitalised sentence openers and the
    *     capitalisation rules judge the rest (the combined approach)

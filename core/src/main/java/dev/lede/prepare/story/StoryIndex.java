@@ -60,9 +60,11 @@ public final class StoryIndex {
           duplicateOf = candidate.id();
         }
       }
-      double similarity = candidate.contentHash().equals(signed.contentHash())
-          ? 1.0
-          : MinHash.similarity(signed.signature(), candidate.signature());
+      boolean exact = candidate.contentHash().equals(signed.contentHash());
+      if (!exact && (signed.words() < options.minWords() || candidate.words() < options.minWords())) {
+        continue;
+      }
+      double similarity = exact ? 1.0 : MinHash.similarity(signed.signature(), candidate.signature());
       if (similarity >= options.threshold()
           && (best == null || similarity > bestSimilarity
               || similarity == bestSimilarity && StoryEntry.EARLIEST_FIRST.compare(candidate, best) < 0)) {

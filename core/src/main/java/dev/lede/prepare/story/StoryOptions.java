@@ -12,12 +12,16 @@ package dev.lede.prepare.story;
  * @param threshold estimated Jaccard similarity at or above which an article joins a story
  * @param seed fixes the MinHash functions
  * @param maxCandidates how many candidates are verified at most per article
+ * @param minWords below this many words of lead and body, an article joins a story only as an exact
+ *     duplicate: a few words that share a template ("Report body 5", "Report body 6") are not copies
+ *     of one story, and their shingle sets are too small for a similarity to mean anything
  */
-public record StoryOptions(int shingleSize, int hashes, int bands, double threshold, long seed, int maxCandidates) {
+public record StoryOptions(
+    int shingleSize, int hashes, int bands, double threshold, long seed, int maxCandidates, int minWords) {
 
   /** The measured defaults. */
   public static StoryOptions defaults() {
-    return new StoryOptions(4, 128, 64, 0.3, 0x1EDE5EEDL, 100);
+    return new StoryOptions(4, 128, 64, 0.3, 0x1EDE5EEDL, 100, 25);
   }
 
   public StoryOptions {
@@ -34,20 +38,23 @@ public record StoryOptions(int shingleSize, int hashes, int bands, double thresh
     if (maxCandidates < 1) {
       throw new IllegalArgumentException("illegal maxCandidates: " + maxCandidates + ", must be at least 1");
     }
+    if (minWords < 0) {
+      throw new IllegalArgumentException("illegal minWords: " + minWords + ", must be >= 0");
+    }
   }
 
   /** The same options with another threshold. */
   public StoryOptions withThreshold(double newThreshold) {
-    return new StoryOptions(shingleSize, hashes, bands, newThreshold, seed, maxCandidates);
+    return new StoryOptions(shingleSize, hashes, bands, newThreshold, seed, maxCandidates, minWords);
   }
 
   /** The same options with another shingle size. */
   public StoryOptions withShingleSize(int k) {
-    return new StoryOptions(k, hashes, bands, threshold, seed, maxCandidates);
+    return new StoryOptions(k, hashes, bands, threshold, seed, maxCandidates, minWords);
   }
 
   /** The same options with another band count. */
   public StoryOptions withBands(int newBands) {
-    return new StoryOptions(shingleSize, hashes, newBands, threshold, seed, maxCandidates);
+    return new StoryOptions(shingleSize, hashes, newBands, threshold, seed, maxCandidates, minWords);
   }
 }

@@ -151,4 +151,15 @@ class StoryIndexTest {
         article("b", "blog.example", "2024-05-02T08:00:00Z", "Tunnel", SAME_TOPIC_OTHER_STORY + footer));
     assertNotEquals(a.storyId(), b.storyId());
   }
+
+  @Test
+  void shortTextsJoinOnlyAsExactDuplicates() {
+    // a template with a number changed is not one story told twice
+    StoryIndex stories = index();
+    stories.add(article("r1", "w.com", "2024-05-01T08:00:00Z", "Report 1", "A report. Report body 1"));
+    assertNull(stories.add(article("r2", "w.com", "2024-05-01T09:00:00Z", "Report 2", "A report. Report body 2"))
+        .matchedId());
+    assertEquals("r1",
+        stories.add(article("r3", "x.com", "2024-05-01T10:00:00Z", "Report", "A report. Report body 1")).storyId());
+  }
 }

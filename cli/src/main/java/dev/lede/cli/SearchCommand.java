@@ -1,0 +1,109 @@
+package dev.lede.cli;
+
+import dev.lede.NewsIndex;
+import dev.lede.article.EntityType;
+import dev.lede.cli.render.OutputFormat;
+import dev.lede.cli.render.ResultRenderer;
+import dev.lede.search.Facet;
+import dev.lede.search.NewsQuery;
+import dev.lede.search.Recency;
+import dev.lede.search.SearchResult;
+import dev.lede.search.SortOrder;
+import dev.lede.search.Syntax;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lede search QUERY}: ranked search with filters, facets and paging. */
+@Command(name = "search", header = "Search the index.",
+    description = "Query syntax (simple, the default): words, \"a phrase\", -exclude, +require, OR, prefix*, "
+        + "headline:, lead:, body:, entity:, source:, type:, published:[2025-01-01 TO 2025-06-30]. "
+        + "--syntax lucene reads Lucene's classic syntax strictly.")
+final class SearchCommand implements Callable<Integer> {
+  @ParentCommand LedeCli lede;
+
+  @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (several words are joined; empty matches everything).")
+  List<String> query = new ArrayList<>();
+
+  @Option(names = "--source", paramLabel = "DOMAIN", split = ",", description = "Only these sources (repeatable or comma-separated).")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--entity", paramLabel = "NAME", description = "Only articles naming this entity, by name or alias (repeatable: all must match).")
+  List<String> entities = new ArrayList<>();
+
+  @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Only articles with an entity of this type: person, organization, place, other.")
+  List<EntityType> types = new ArrayList<>();
+
+  @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published at or after: 2025-01-31, an instant, or an age like 7d.")
+  Instant since;
+
+  @Option(names = "--until", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published before: as --since.")
+  Instant until;
+
+  @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance, newest or oldest (default: relevance).")
+  SortOrder sort;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "Hits per page, 1 to 10000 (default: 10).")
+  int limit;
+
+  @Option(names = "--after", paramLabel = "CURSOR", description = "The next page: the cursor a previous search printed.")
+  String after;
+
+  @Option(names = "--facets", description = "Count matches by source, entity, entity type and month.")
+  boolean facets;
+
+  @Option(names = "--explain", description = "Show how each score was computed.")
+  boolean explain;
+
+  @Option(names = "--syntax", paramLabel = "SYNTAX", defaultValue = "simple", description = "simple (forgiving) or lucene (strict).")
+  Syntax syntax;
+
+  @Option(names = "--recent", paramLabel = "DAYS", description = "Favour recent articles among near-equal matches: half the boost at DAYS old.")
+  Integer recentDays;
+
+  @Option(names = "--all-copies", description = "Show every copy of a syndicated story instead of one hit per story.")
+  boolean allCopies;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, jsonl, csv or trec (default: text).")
+  OutputFormat format;
+
+  @Option(names = "--qid", paramLabel = "ID", defaultValue = "1", description = "Query id for --format trec (default: 1).")
+  String qid;
+
+  @Override
+  public Integer call() {
+    NewsQuery.Builder b = NewsQuery.builder(String.join(" ", query))
+        .syntax(syntax)
+        .sources(sources)
+        .entities(entities)
+        .entityTypes(types)
+        .since(since)
+        .until(until)
+        .sort(sort)
+        .limit(limit)
+        .after(after)
+        .explain(explain)
+        .collapse(!allCopies);
+    if (facets) {
+      b.facet(Facet.values());
+    }
+    if (recentDays != null) {
+      if (recentDays < 1) {
+        throw new IllegalArgumentException("--recent must be at least 1 day, got " + recentDays);
+      }
+      b.recency(new Recency(0.15f, Duration.ofDays(recentDays), null));
+    }
+    NewsQuery q = b.build();
+    try (NewsIndex index = lede.openForReading()) {
+      SearchResult r = index.search(q);
+      ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), qid).render(r, lede.spec.commandLine().getOut());
+      return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
+    }
+  }
+}

@@ -1,0 +1,52 @@
+package dev.lede.cli;
+
+import dev.lede.NewsIndex;
+import dev.lede.cli.render.OutputFormat;
+import dev.lede.cli.render.ResultRenderer;
+import dev.lede.search.NewsQuery;
+import dev.lede.search.SearchResult;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.Parameters;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lede similar ID}: related articles. */
+@Command(name = "similar", header = "Articles related to one article (more-like-this).")
+final class SimilarCommand implements Callable<Integer> {
+  @ParentCommand LedeCli lede;
+
+  @Parameters(paramLabel = "ID", description = "The article id.")
+  String id;
+
+  @Option(names = "--source", paramLabel = "DOMAIN", split = ",", description = "Only these sources.")
+  List<String> sources = new ArrayList<>();
+
+  @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published at or after.")
+  Instant since;
+
+  @Option(names = "--until", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published before.")
+  Instant until;
+
+  @Option(names = "--limit", paramLabel = "N", defaultValue = "10", description = "How many (default: 10).")
+  int limit;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, jsonl, csv or trec.")
+  OutputFormat format;
+
+  @Override
+  public Integer call() {
+    NewsQuery constraints = NewsQuery.builder("").sources(sources).since(since).until(until).limit(limit).build();
+    try (NewsIndex index = lede.openForReading()) {
+      if (index.get(id).isEmpty()) {
+        throw new LedeCli.NotFoundException("no article with id '" + id + "'");
+      }
+      SearchResult r = index.similar(id, constraints);
+      ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), id).render(r, lede.spec.commandLine().getOut());
+      return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
+    }
+  }
+}

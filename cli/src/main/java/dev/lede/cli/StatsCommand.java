@@ -1,0 +1,50 @@
+package dev.lede.cli;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lede.NewsIndex;
+import dev.lede.cli.render.Json;
+import dev.lede.search.IndexStats;
+import java.io.PrintWriter;
+import java.util.Locale;
+import java.util.concurrent.Callable;
+import picocli.CommandLine.Command;
+import picocli.CommandLine.Option;
+import picocli.CommandLine.ParentCommand;
+
+/** {@code lede stats}. */
+@Command(name = "stats", header = "What the index holds: articles, sources, dates, size, segments, schema.")
+final class StatsCommand implements Callable<Integer> {
+  @ParentCommand LedeCli lede;
+
+  @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+  TextOrJson format;
+
+  @Override
+  public Integer call() {
+    IndexStats s;
+    try (NewsIndex index = lede.openForReading()) {
+      s = index.stats();
+    }
+    PrintWriter out = lede.spec.commandLine().getOut();
+    if (format == TextOrJson.JSON) {
+      ObjectNode o = Json.object()
+          .put("index", lede.indexDir().toString())
+          .put("articles", s.articles())
+          .put("sources", s.sources())
+          .put("oldest", s.oldest() == null ? null : s.oldest().toString())
+          .put("newest", s.newest() == null ? null : s.newest().toString())
+          .put("size_bytes", s.sizeBytes())
+          .put("segments", s.segments())
+          .put("schema_version", s.schemaVersion());
+      out.println(Json.pretty(o));
+    } else {
+      out.println("index:    " + lede.indexDir());
+      out.println("articles: " + s.articles());
+      out.println("sources:  " + s.sources());
+      out.println("dates:    " + (s.oldest() == null ? "-" : s.oldest().toString().substring(0, 10) + " .. " + s.newest().toString().substring(0, 10)));
+      out.println(String.format(Locale.ROOT, "size:     %.1f MB in %d segments", s.sizeBytes() / 1e6, s.segments()));
+      out.println("schema:   v" + s.schemaVersion());
+    }
+    return ExitCodes.OK;
+  }
+}

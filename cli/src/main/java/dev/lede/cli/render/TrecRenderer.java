@@ -1,0 +1,25 @@
+package dev.lede.cli.render;
+
+import dev.lede.search.Hit;
+import dev.lede.search.SearchResult;
+import java.io.PrintWriter;
+import java.util.Locale;
+
+/** A TREC run file: {@code qid Q0 docid rank score tag}, for trec_eval and friends. */
+final class TrecRenderer implements ResultRenderer {
+  private final String queryId;
+
+  TrecRenderer(String queryId) {
+    this.queryId = queryId;
+  }
+
+  @Override
+  public void render(SearchResult r, PrintWriter out) {
+    int rank = 1;
+    for (Hit h : r.hits()) {
+      float score = Float.isNaN(h.score()) ? -rank : h.score();
+      out.println(queryId + " Q0 " + h.id() + " " + rank + " " + String.format(Locale.ROOT, "%.6f", score) + " lede");
+      rank++;
+    }
+  }
+}
