@@ -25,8 +25,8 @@ public final class SolrFields {
   public static final String LEAD = "lead";
   public static final String BODY = "body";
   public static final String HEADLINE_EXACT = "headline_exact";
-  public static final String LEAD_EXACT = "lead_exact";
-  public static final String BODY_EXACT = "body_exact";
+  /** Headline, lead and body unstemmed (copyField): quoted phrases as written. */
+  public static final String EXACT = "exact";
   /** Canonical entity names: facets. */
   public static final String ENTITY = "entity";
   /** Canonical names and aliases, lower-cased: filters. */
@@ -46,9 +46,12 @@ public final class SolrFields {
   public static final String ORIGINAL = "original";
   public static final String VERSION = "_version_";
 
+  /** Fields only the Solr layout has: the routed document id, the article id, the url, Solr's version. */
+  public static final List<String> SOLR_ONLY = List.of(ID, ARTICLE_ID, URL, VERSION);
+
   /** Every field the schema must declare, in schema order. */
   public static final List<String> ALL = List.of(
-      ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, HEADLINE_EXACT, LEAD_EXACT, BODY_EXACT, ENTITY, ENTITY_KEY,
+      ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,
       ENTITY_TYPE, ENTITY_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, ORIGINAL);
 
   /** The version of this layout; a collection made with another must be rebuilt. */

@@ -361,6 +361,10 @@ public final class SolrNewsIndex implements NewsIndex {
         for (FacetField.Count c : f.getValues()) {
           counts.add(new FacetCount(c.getName(), c.getCount()));
         }
+        if (facet == Facet.MONTH) {
+          counts.sort(java.util.Comparator.comparing(FacetCount::value).reversed());
+          counts = List.copyOf(counts.subList(0, Math.min(counts.size(), query.facetLimit())));
+        }
         facets.put(facet, counts);
       }
     }

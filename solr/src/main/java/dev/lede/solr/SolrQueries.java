@@ -3,6 +3,7 @@ package dev.lede.solr;
 import dev.lede.QuerySyntaxException;
 import dev.lede.search.Facet;
 import dev.lede.search.NewsQuery;
+import dev.lede.search.Ranking;
 import dev.lede.search.Recency;
 import dev.lede.search.SortOrder;
 import dev.lede.search.Syntax;
@@ -41,13 +42,21 @@ final class SolrQueries {
 
   private SolrQueries() {}
 
-  /** Field weights, as in Lede's schema: headline > lead > entities > body. */
-  record Weights(float headline, float lead, float entities, float body, float headlinePhrase) {
-    static final Weights DEFAULT = new Weights(4f, 2f, 1.5f, 1f, 8f);
+  /**
+   * Field weights and phrase boosts, from Lede's own {@link Ranking}: the same numbers the embedded
+   * index ranks with (BM25's k1 and b are Solr's defaults, 1.2 and 0.75, as in {@link Ranking#defaults()}).
+   */
+  record Weights(Ranking ranking) {
+    static final Weights DEFAULT = new Weights(Ranking.defaults());
 
     String qf() {
-      return SolrFields.HEADLINE + "^" + headline + " " + SolrFields.LEAD + "^" + lead + " " + SolrFields.ENTITY_TEXT
-          + "^" + entities + " " + SolrFields.BODY + "^" + body;
+      return SolrFields.HEADLINE + "^" + ranking.headline() + " " + SolrFields.LEAD + "^" + ranking.lead() + " "
+          + SolrFields.ENTITY_TEXT + "^" + ranking.entity() + " " + SolrFields.BODY + "^" + ranking.body();
+    }
+
+    /** A headline that holds the query as a phrase, as written, ranks first; a phrase in the text helps less. */
+    String pf() {
+      return SolrFields.HEADLINE_EXACT + "~2^" + ranking.headlinePhrase() + " " + SolrFields.EXACT + "~4^" + ranking.textPhrase();
     }
   }
 
@@ -64,12 +73,19 @@ final class SolrQueries {
       s.set("defType", "edismax");
       s.setQuery(normalizeDates(text));
       s.set("qf", w.qf());
-      s.set("pf", SolrFields.HEADLINE + "^" + w.headlinePhrase());
-      s.set("q.op", "AND");
+      s.set("pf", w.pf());
+      s.set("tie", Float.toString(w.ranking().tieBreaker()));
+      // Words are alternatives, as in the embedded index; +word, AND and -word constrain.
+      s.set("q.op", "OR");
+      s.set("mm", "0");
       s.set("sow", true);
-      // Fields a user may name in the query; everything else is taken as words.
-      s.set("uf", String.join(" ", SolrFields.HEADLINE, SolrFields.LEAD, SolrFields.BODY, SolrFields.SOURCE,
-          SolrFields.ENTITY, SolrFields.PUBLISHED, SolrFields.LANGUAGE));
+      // Fields a user may name in the query, with the embedded syntax's aliases; anything else is words.
+      s.set("uf", "headline title lead body source entity type language lang published date");
+      s.set("f.title.qf", SolrFields.HEADLINE);
+      s.set("f.entity.qf", SolrFields.ENTITY_TEXT);
+      s.set("f.type.qf", SolrFields.ENTITY_TYPE);
+      s.set("f.lang.qf", SolrFields.LANGUAGE);
+      s.set("f.date.qf", SolrFields.PUBLISHED);
       if (q.sort() == SortOrder.RELEVANCE && q.recency().enabled()) {
         s.set("bf", recencyFunction(q.recency()));
       }
@@ -148,6 +164,11 @@ final class SolrQueries {
     s.setFacetSort("count");
     for (Facet f : q.facets()) {
       s.addFacetField("{!ex=" + COLLAPSE_TAG + " key=" + f.name() + "}" + facetField(f));
+    }
+    if (q.facets().contains(Facet.MONTH)) {
+      // Months read as a timeline, newest first (as in the embedded index): every month comes back
+      // (one value per month: few) and the client orders and cuts them.
+      s.set("f." + SolrFields.MONTH + ".facet.limit", -1);
     }
   }
 

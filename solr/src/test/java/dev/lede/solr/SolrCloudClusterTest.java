@@ -147,6 +147,7 @@ class SolrCloudClusterTest {
     m.put("volcano", q("volcano").facet(Facet.SOURCE, Facet.MONTH, Facet.ENTITY).build());
     m.put("volcano-all-copies", q("volcano").collapse(false).build());
     m.put("rates", q("interest rates").collapse(false).facet(Facet.SOURCE).build());
+    m.put("rates-required", q("+interest rates").collapse(false).build());
     m.put("phrase", q("\"central bank\"").collapse(false).build());
     m.put("entity-alias", q("").entity("Lagarde").sort(SortOrder.NEWEST).build());
     m.put("newest-all", q("").sort(SortOrder.NEWEST).collapse(false).limit(20)
@@ -197,7 +198,9 @@ class SolrCloudClusterTest {
     assertEquals(List.of(new FacetCount("2024-01", 3)), volcano.facets().get(Facet.MONTH));
     assertEquals(List.of(new FacetCount("Iceland", 3)), volcano.facets().get(Facet.ENTITY));
 
-    assertEquals(List.of("r1", "r2"), a.get("rates").topIds());
+    // Words are alternatives: "rates" alone is enough, both words rank higher.
+    assertEquals(List.of("r1", "r2", "r3"), a.get("rates").topIds());
+    assertEquals(List.of("r1", "r2"), a.get("rates-required").topIds());
     assertEquals("r2", a.get("phrase").topIds().get(0), "the headline phrase match ranks first");
     assertEquals(Set.of("r1", "r2", "r3"), Set.copyOf(a.get("phrase").topIds()));
     assertEquals(List.of("r3", "r2"), a.get("entity-alias").topIds(), "the alias 'Lagarde' finds the entity");
@@ -212,7 +215,7 @@ class SolrCloudClusterTest {
     for (Facet f : Facet.values()) {
       assertEquals(expectedFacet(every, f), all.facets().get(f), "facet " + f);
     }
-    assertEquals(List.of(new FacetCount("2024-01", 1), new FacetCount("2024-02", 1)),
+    assertEquals(List.of(new FacetCount("2024-02", 1), new FacetCount("2024-01", 1)),
         a.get("bbc-months").facets().get(Facet.MONTH));
     assertEquals(List.of("f1"), a.get("lucene-syntax").topIds());
   }
@@ -358,7 +361,7 @@ class SolrCloudClusterTest {
     return articles.stream().filter(x -> x.id().equals(id)).findFirst().orElseThrow();
   }
 
-  /** A facet computed from the articles themselves: largest count first, ties by value. */
+  /** A facet computed from the articles themselves: largest count first, ties by value; months newest first. */
   private List<FacetCount> expectedFacet(Set<String> ids, Facet facet) {
     Map<String, Long> counts = new TreeMap<>();
     for (Article x : articles) {
@@ -373,8 +376,11 @@ class SolrCloudClusterTest {
       };
       values.forEach(v -> counts.merge(v, 1L, Long::sum));
     }
+    Comparator<Map.Entry<String, Long>> order = facet == Facet.MONTH
+        ? Map.Entry.<String, Long>comparingByKey().reversed()
+        : Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey());
     return counts.entrySet().stream()
-        .sorted(Map.Entry.<String, Long>comparingByValue().reversed().thenComparing(Map.Entry.comparingByKey()))
+        .sorted(order)
         .map(e -> new FacetCount(e.getKey(), e.getValue())).toList();
   }
 }

@@ -75,6 +75,7 @@ class SolrQueriesTest {
     assertTrue(Arrays.asList(s.getFilterQueries()).contains("{!collapse tag=story field=story}"));
     assertTrue(Arrays.asList(s.getFacetFields()).contains("{!ex=story key=SOURCE}source"));
     assertTrue(Arrays.asList(s.getFacetFields()).contains("{!ex=story key=MONTH}month"));
+    assertEquals("-1", s.get("f.month.facet.limit"), "every month, ordered on the client");
   }
 
   @Test
