@@ -130,9 +130,32 @@ class LedeCliTest {
 
   @Test
   void emptyQueryListsEverythingNewestFirst() {
-    Run r = search("--sort", "newest", "--limit", "1", "--format", "json");
+    Run r = search("--sort", "newest", "--limit", "1", "--format", "json", "--all-copies");
     assertEquals(ExitCodes.OK, r.code());
     assertEquals(67, parse(r.out()).get("total").asInt());
+  }
+
+  @Test
+  void labelledSyndicatedCopiesCollapseIntoOneHitEach(@TempDir Path dir) throws Exception {
+    Path idx = dir.resolve("stories");
+    run("--index", idx.toString(), "index", CORPUS.toString());
+    Map<String, java.util.Set<String>> groups = new HashMap<>();
+    for (String line : Files.readAllLines(CORPUS.resolve("labels/stories.tsv"))) {
+      if (!line.startsWith("#") && !line.isBlank()) {
+        String[] f = line.split("\t");
+        groups.computeIfAbsent(f[0], g -> new java.util.HashSet<>()).add(f[1]);
+      }
+    }
+    JsonNode all = parse(run("--index", idx.toString(), "search", "--limit", "200", "--format", "json").out());
+    int members = groups.values().stream().mapToInt(java.util.Set::size).sum();
+    assertEquals(67 - members + groups.size(), all.get("total").asInt(), "one hit per labelled group, every other article alone");
+    for (JsonNode hit : all.get("hits")) {
+      for (java.util.Set<String> group : groups.values()) {
+        if (group.contains(hit.get("id").asText())) {
+          assertEquals(group.size() - 1, hit.get("collapsed").asInt(), hit.toString());
+        }
+      }
+    }
   }
 
   @Test
