@@ -44,12 +44,12 @@ import org.apache.lucene.util.BytesRef;
  * visible. The writer owns the store: not for concurrent writers.
  */
 public final class LuceneStoryStore implements StoryStore {
-  /** The band keys of the article's MinHash signature: indexed, not stored. */
-  public static final String LSH = "lsh";
-  /** Hash of the normalised lead and body: finds exact duplicates. */
-  public static final String CONTENT_HASH = "story_hash";
-  /** The packed entry: stored only. */
-  public static final String ENTRY = "story_entry";
+  /** The band keys of the article's MinHash signature: see {@link Schema#LSH}. */
+  public static final String LSH = Schema.LSH;
+  /** See {@link Schema#STORY_HASH}. */
+  public static final String CONTENT_HASH = Schema.STORY_HASH;
+  /** See {@link Schema#STORY_ENTRY}. */
+  public static final String ENTRY = Schema.STORY_ENTRY;
 
   private static final int MAX_MEMBERS = 10_000;
 

@@ -88,6 +88,16 @@ public final class Schema {
   public static final String FINGERPRINT = "fingerprint";
   /** Story id (near-duplicates share it): collapse reads its sorted doc values. */
   public static final String STORY = "story";
+  /**
+   * LSH band keys of the article's MinHash signature, indexed not stored: a new article finds its
+   * near-duplicate candidates with one query, so the candidate store is the index itself
+   * (written by {@link LuceneStoryStore}).
+   */
+  public static final String LSH = "lsh";
+  /** Hash of the normalised lead and body: finds exact duplicates with one term lookup. */
+  public static final String STORY_HASH = "story_hash";
+  /** The story entry (signature, dates, membership) packed into one stored field, for exact similarity on candidates. */
+  public static final String STORY_ENTRY = "story_entry";
   /** The whole article as read, plain JSON (the codec compresses it): hits, {@code show} and reindex read it. */
   public static final String ORIGINAL = "original";
 
