@@ -19,13 +19,36 @@ final class StatsCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
   TextOrJson format;
 
+  @Option(names = "--boilerplate", description = "Show the boilerplate learned per source instead.")
+  boolean boilerplate;
+
   @Override
   public Integer call() {
     IndexStats s;
+    java.util.Map<String, java.util.List<dev.lede.prepare.boilerplate.LearnedLine>> learned;
     try (NewsIndex index = lede.openForReading()) {
       s = index.stats();
+      learned = boilerplate ? index.boilerplate() : java.util.Map.of();
     }
     PrintWriter out = lede.spec.commandLine().getOut();
+    if (boilerplate) {
+      if (format == TextOrJson.JSON) {
+        ObjectNode o = Json.object();
+        learned.forEach((source, lines) -> {
+          com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray(source);
+          lines.forEach(l -> a.addObject().put("text", l.text()).put("count", l.count()).put("articles", l.articles()));
+        });
+        out.println(Json.pretty(o));
+      } else if (learned.isEmpty()) {
+        out.println("no boilerplate learned yet");
+      } else {
+        learned.forEach((source, lines) -> {
+          out.println(source + ":");
+          lines.forEach(l -> out.println(String.format(Locale.ROOT, "  %4d/%-4d %s", l.count(), l.articles(), l.text())));
+        });
+      }
+      return ExitCodes.OK;
+    }
     if (format == TextOrJson.JSON) {
       ObjectNode o = Json.object()
           .put("index", lede.indexDir().toString())

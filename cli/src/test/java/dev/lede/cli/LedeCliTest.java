@@ -272,4 +272,24 @@ class LedeCliTest {
       throw new AssertionError("not JSON: " + s, e);
     }
   }
+
+  @Test
+  void storyEntitiesTrendingAndBoilerplateSpeakTextAndJson() {
+    JsonNode story = parse(run("--index", index.toString(), "story", "sudan-wire-a", "--format", "json").out());
+    assertEquals(3, story.get("members").size(), story.toString());
+    assertEquals("sudan-wire-a", story.get("story").asText(), "the earliest copy names the story");
+    assertTrue(run("--index", index.toString(), "story", "sudan-wire-a").out().contains("earliest"));
+
+    JsonNode entities = parse(run("--index", index.toString(), "entities", "korea", "--format", "json").out());
+    List<String> names = new java.util.ArrayList<>();
+    entities.get("entities").forEach(e -> names.add(e.get("name").asText()));
+    assertTrue(names.contains("North Korea") && names.contains("South Korea"), names.toString());
+
+    Run trending = run("--index", index.toString(), "trending", "--as-of", "2025-02-11", "--window", "30", "--format", "json");
+    assertTrue(trending.code() == ExitCodes.OK || trending.code() == ExitCodes.NOTHING_FOUND, trending.err());
+    assertEquals(30, parse(trending.out()).get("window_days").asInt());
+
+    JsonNode learned = parse(run("--index", index.toString(), "stats", "--boilerplate", "--format", "json").out());
+    assertEquals("Follow BBC News on social media for the latest updates.", learned.get("bbc.co.uk").get(0).get("text").asText());
+  }
 }
