@@ -24,6 +24,8 @@ public final class SolrFields {
   public static final String HEADLINE = "headline";
   public static final String LEAD = "lead";
   public static final String BODY = "body";
+  /** Lead and body as one stemmed field (copyField), as in the embedded schema. */
+  public static final String TEXT = "text";
   public static final String HEADLINE_EXACT = "headline_exact";
   /** Headline, lead and body unstemmed (copyField): quoted phrases as written. */
   public static final String EXACT = "exact";
@@ -32,6 +34,8 @@ public final class SolrFields {
   /** Canonical names and aliases, lower-cased: filters. */
   public static final String ENTITY_KEY = "entity_key";
   public static final String ENTITY_TYPE = "entity_type";
+  /** {@code TYPE:name} per entity, as in the embedded schema. */
+  public static final String ENTITY_TYPED = "entity_typed";
   /** Entity names and aliases as searchable text. */
   public static final String ENTITY_TEXT = "entity_text";
   public static final String SOURCE = "source";
@@ -51,8 +55,8 @@ public final class SolrFields {
 
   /** Every field the schema must declare, in schema order. */
   public static final List<String> ALL = List.of(
-      ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,
-      ENTITY_TYPE, ENTITY_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, ORIGINAL);
+      ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, TEXT, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,
+      ENTITY_TYPE, ENTITY_TYPED, ENTITY_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, ORIGINAL);
 
   /** The version of this layout; a collection made with another must be rebuilt. */
   public static final int SCHEMA_VERSION = 1;
@@ -90,10 +94,12 @@ public final class SolrFields {
     Set<String> names = new LinkedHashSet<>();
     Set<String> keys = new LinkedHashSet<>();
     Set<String> types = new LinkedHashSet<>();
+    Set<String> typed = new LinkedHashSet<>();
     Set<String> text = new LinkedHashSet<>();
     for (Entity e : a.entities()) {
       names.add(e.name());
       types.add(e.type().name());
+      typed.add(e.type().name() + ":" + e.name());
       keys.add(entityKey(e.name()));
       text.add(e.name());
       for (String alias : e.aliases()) {
@@ -105,6 +111,7 @@ public final class SolrFields {
       d.setField(ENTITY, names);
       d.setField(ENTITY_KEY, keys);
       d.setField(ENTITY_TYPE, types);
+      d.setField(ENTITY_TYPED, typed);
       d.setField(ENTITY_TEXT, text);
     }
     setIfPresent(d, SOURCE, a.source());

@@ -62,7 +62,7 @@ class SolrConfigsetTest {
       Element t = (Element) types.item(i);
       if (t.getAttribute("name").equals("text_news")) {
         assertEquals(List.of("standard"), attributes(t.getElementsByTagName("tokenizer"), "name"));
-        assertEquals(List.of("englishPossessive", "lowercase", "asciiFolding", "stop", "kStem"),
+        assertEquals(List.of("englishPossessive", "lowercase", "asciiFolding", "stop", "porterStem"),
             attributes(t.getElementsByTagName("filter"), "name"));
         return;
       }
