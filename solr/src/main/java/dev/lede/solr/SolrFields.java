@@ -53,6 +53,13 @@ public final class SolrFields {
   /** Fields only the Solr layout has: the routed document id, the article id, the url, Solr's version. */
   public static final List<String> SOLR_ONLY = List.of(ID, ARTICLE_ID, URL, VERSION);
 
+  /**
+   * Lede fields the Solr configset leaves out: the embedded index's near-duplicate candidate store
+   * (LSH band keys, content hash, packed entry). On Solr, story ids are assigned before documents are
+   * sent, and routing by story id keeps each story on one shard.
+   */
+  public static final List<String> EMBEDDED_ONLY = List.of(dev.lede.index.Schema.LSH, dev.lede.index.Schema.STORY_HASH, dev.lede.index.Schema.STORY_ENTRY);
+
   /** Every field the schema must declare, in schema order. */
   public static final List<String> ALL = List.of(
       ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, TEXT, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,

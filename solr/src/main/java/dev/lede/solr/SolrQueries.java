@@ -49,9 +49,19 @@ final class SolrQueries {
   record Weights(Ranking ranking) {
     static final Weights DEFAULT = new Weights(Ranking.defaults());
 
+    /** As the embedded index: a word in the whole article (text), plus the headline, lead and entities when weighted. */
     String qf() {
-      return SolrFields.HEADLINE + "^" + ranking.headline() + " " + SolrFields.LEAD + "^" + ranking.lead() + " "
-          + SolrFields.ENTITY_TEXT + "^" + ranking.entity() + " " + SolrFields.BODY + "^" + ranking.body();
+      StringBuilder qf = new StringBuilder(SolrFields.TEXT + "^" + ranking.body());
+      weighted(qf, SolrFields.HEADLINE, ranking.headline());
+      weighted(qf, SolrFields.LEAD, ranking.lead());
+      weighted(qf, SolrFields.ENTITY_TEXT, ranking.entity());
+      return qf.toString();
+    }
+
+    private static void weighted(StringBuilder qf, String field, float weight) {
+      if (weight > 0) {
+        qf.append(' ').append(field).append('^').append(weight);
+      }
     }
 
     /** A headline that holds the query as a phrase, as written, ranks first; a phrase in the text helps less. */
@@ -74,7 +84,7 @@ final class SolrQueries {
       s.setQuery(normalizeDates(text));
       s.set("qf", w.qf());
       s.set("pf", w.pf());
-      s.set("tie", Float.toString(w.ranking().tieBreaker()));
+      s.set("tie", "1.0"); // field scores add up, as the embedded index's word query does
       // Words are alternatives, as in the embedded index; +word, AND and -word constrain.
       s.set("q.op", "OR");
       s.set("mm", "0");
