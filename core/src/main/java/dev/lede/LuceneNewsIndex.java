@@ -436,21 +436,7 @@ final class LuceneNewsIndex implements NewsIndex {
 
   @Override
   public Optional<Article> get(String id) {
-    if (pending.containsKey(id)) {
-      refresh();
-    }
-    return withSearcher(s -> {
-      try {
-        TopDocs top = s.search(new TermQuery(new Term(Schema.ID, id)), 1);
-        if (top.scoreDocs.length == 0) {
-          return Optional.empty();
-        }
-        Document d = s.storedFields().document(top.scoreDocs[0].doc, Set.of(Schema.ORIGINAL));
-        return Optional.of(schema.toArticle(d));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
+    return storedArticle(id);
   }
 
   @Override

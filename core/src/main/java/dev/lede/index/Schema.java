@@ -4,10 +4,8 @@ import dev.lede.article.Article;
 import dev.lede.article.Entity;
 import dev.lede.prepare.PreparedArticle;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +14,6 @@ import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
-import org.apache.lucene.analysis.TokenStream;
-import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.LongField;
@@ -159,24 +155,9 @@ public final class Schema {
   public Map<String, List<String>> analyze(String text) {
     Map<String, List<String>> out = new LinkedHashMap<>();
     for (String field : List.of(HEADLINE, EXACT, ENTITY_TEXT)) {
-      out.put(field, tokens(analyzer(field), field, text));
+      out.put(field, Tokens.tokens(analyzer(field), field, text));
     }
     return out;
-  }
-
-  static List<String> tokens(Analyzer analyzer, String field, String text) {
-    List<String> tokens = new ArrayList<>();
-    try (TokenStream ts = analyzer.tokenStream(field, text)) {
-      CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
-      ts.reset();
-      while (ts.incrementToken()) {
-        tokens.add(term.toString());
-      }
-      ts.end();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    return tokens;
   }
 
   /** The document for a prepared article. */

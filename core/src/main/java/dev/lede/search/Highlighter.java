@@ -2,6 +2,7 @@ package dev.lede.search;
 
 import dev.lede.article.Article;
 import dev.lede.index.Schema;
+import dev.lede.index.Tokens;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -169,7 +170,7 @@ final class Highlighter {
     if (wanted.isEmpty() && patterns.isEmpty()) {
       return;
     }
-    for (Analysis.Token t : Analysis.positioned(schema.analyzer(termField), analysisField, text)) {
+    for (Tokens.Token t : Tokens.positioned(schema.analyzer(termField), analysisField, text)) {
       if (wanted.contains(t.term()) || matchesAny(patterns, t.term())) {
         out.add(new int[] {t.start(), t.end()});
       }

@@ -4,6 +4,7 @@ import dev.lede.QuerySyntaxException;
 import dev.lede.article.EntityType;
 import dev.lede.article.Sources;
 import dev.lede.index.Schema;
+import dev.lede.index.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
@@ -278,7 +279,7 @@ final class QueryFactory {
   }
 
   private List<String> tokens(String field, String text) {
-    return Analysis.tokens(schema.analyzer(field), field, text);
+    return Tokens.tokens(schema.analyzer(field), field, text);
   }
 
   private static Query boost(Query q, float boost) {

@@ -1,4 +1,4 @@
-package dev.lede.search;
+package dev.lede.index;
 
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -9,18 +9,18 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
 import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 
-/** Runs an analyzer over a text. */
-final class Analysis {
-  private Analysis() {}
+/** Runs an analyzer over a text: the terms it makes, with where each stands in the text. */
+public final class Tokens {
+  private Tokens() {}
 
   /** A token and where it stands in the analysed text. */
-  record Token(String term, int start, int end) {}
+  public record Token(String term, int start, int end) {}
 
-  static List<String> tokens(Analyzer analyzer, String field, String text) {
+  public static List<String> tokens(Analyzer analyzer, String field, String text) {
     return positioned(analyzer, field, text).stream().map(Token::term).toList();
   }
 
-  static List<Token> positioned(Analyzer analyzer, String field, String text) {
+  public static List<Token> positioned(Analyzer analyzer, String field, String text) {
     List<Token> tokens = new ArrayList<>();
     try (TokenStream ts = analyzer.tokenStream(field, text)) {
       CharTermAttribute term = ts.addAttribute(CharTermAttribute.class);
