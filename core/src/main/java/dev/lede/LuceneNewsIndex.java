@@ -112,7 +112,7 @@ final class LuceneNewsIndex implements NewsIndex {
     this.options = options;
     this.searcher = new NewsSearcher(schema, options.ranking());
     this.preparer = options.preparer();
-    StoryOptions storyOptions = StoryOptions.defaults();
+    StoryOptions storyOptions = options.stories();
     this.storyStore = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY,
         new MinHash(storyOptions.hashes(), storyOptions.bands(), storyOptions.seed()));
     this.stories = new StoryIndex(storyStore, storyOptions);
