@@ -140,6 +140,61 @@ class EntityExtractorTest {
     require(es, "Maro Quill", EntityType.PERSON);
   }
 
+  // Typing rules for names that are neither people nor organisations (added with the gold set).
+  @Test
+  void numberedEventAndFacilityNamesAreOther() {
+    List<Entity> es =
+        RULES.extract(
+            article(
+                "Launch",
+                "The Kestrel 7 rocket carried the Orbital Relay Station into orbit for the Veloria II mission. "
+                    + "Officials at the Harbin Cup and the Clean Rivers Act hearing said nothing, and Queen Elizabeth II sent a note."));
+    require(es, "Kestrel 7", EntityType.OTHER);
+    require(es, "Orbital Relay Station", EntityType.OTHER);
+    require(es, "Veloria II", EntityType.OTHER);
+    require(es, "Harbin Cup", EntityType.OTHER);
+    require(es, "Clean Rivers Act", EntityType.OTHER);
+    require(es, "Elizabeth II", EntityType.PERSON);
+  }
+
+  @Test
+  void numberAfterNameStaysOutsideWhenItIsAQuantity() {
+    List<Entity> es = RULES.extract(article("Shares", "Shares in Kestrel 3 per cent higher lifted the index. Kestrel 40 years on."));
+    assertFalse(find(es, "Kestrel 3").isPresent(), es.toString());
+    assertFalse(find(es, "Kestrel 40").isPresent(), es.toString());
+  }
+
+  @Test
+  void capeMountAndLakeNamesArePlaces() {
+    List<Entity> es = RULES.extract(article("Trip", "The team flew from Cape Verlan to Mount Oskar, then drove to Lake Tarrow."));
+    require(es, "Cape Verlan", EntityType.PLACE);
+    require(es, "Mount Oskar", EntityType.PLACE);
+    require(es, "Lake Tarrow", EntityType.PLACE);
+  }
+
+  @Test
+  void lowerCasePartyAfterUnknownNameMakesAnOrganisation() {
+    List<Entity> es = RULES.extract(article("Poll", "Polls showed the opposition Zelnik party ahead."));
+    Entity party = require(es, "Zelnik Party", EntityType.ORGANIZATION);
+    assertEquals(List.of("Zelnik"), party.aliases());
+  }
+
+  @Test
+  void leadingTheStaysOutsideTheMention() {
+    List<Mention> ms = RULES.mentions(article("Aid", "The UN said aid had stopped. The Hague court sat."));
+    assertTrue(ms.stream().anyMatch(m -> m.surface().equals("UN") && m.canonical().equals("United Nations")), ms.toString());
+    assertTrue(ms.stream().anyMatch(m -> m.surface().equals("The Hague")), ms.toString());
+  }
+
+  @Test
+  void knownPlaceQualifyingKnownOrganisationIsTwoMentions() {
+    List<Entity> es = RULES.extract(article("Rates", "Officials said the UK Bank of England would wait."));
+    require(es, "United Kingdom", EntityType.PLACE);
+    require(es, "Bank of England", EntityType.ORGANIZATION);
+    List<Entity> council = RULES.extract(article("Vote", "The UN Security Council voted on Monday."));
+    assertEquals(List.of("UN Security Council"), council.stream().map(Entity::name).toList());
+  }
+
   @Test
   void sentenceOpenersAndDemonymsAreNotEntities() {
     List<Entity> es =
