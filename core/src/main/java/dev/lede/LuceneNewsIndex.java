@@ -38,14 +38,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -63,7 +59,6 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
-import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The embedded, Lucene-backed {@link NewsIndex}: one {@link IndexWriter} (thread-safe) and a
@@ -110,19 +105,7 @@ final class LuceneNewsIndex implements NewsIndex {
 
   static NewsIndex open(Path dir, IndexOptions options, boolean create) {
     Schema schema = new Schema(options.stemmer());
-    boolean exists = Files.isDirectory(dir) && hasCommit(dir);
-    if (!exists) {
-      if (!create || options.readOnly()) {
-        throw new IndexUnavailableException(Reason.MISSING, dir, "no index at " + dir + ": run `lede index <files>` first");
-      }
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new IndexUnavailableException(Reason.NOT_A_LEDE_INDEX, dir, dir + " is a file, not an index directory");
-      }
-      if (Files.isDirectory(dir) && !isEmpty(dir)) {
-        throw new IndexUnavailableException(Reason.NOT_A_LEDE_INDEX, dir,
-            dir + " is not a Lede index and not empty: choose an empty or new directory");
-      }
-    }
+    boolean exists = IndexFailures.checkBeforeOpen(dir, create && !options.readOnly());
     Directory directory = null;
     try {
       Files.createDirectories(dir);
@@ -131,20 +114,15 @@ final class LuceneNewsIndex implements NewsIndex {
         checkCommit(dir, directory, schema);
       }
       return options.readOnly() ? readOnly(dir, directory, schema, options) : writable(dir, directory, schema, options);
-    } catch (LockObtainFailedException e) {
-      closeQuietly(directory);
-      throw new IndexUnavailableException(Reason.LOCKED, dir,
-          "index " + dir + " is locked: another Lede process is writing to it (wait for it to finish, or search with a read-only open)", e);
-    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | NoSuchFileException e) {
-      closeQuietly(directory);
-      throw new IndexUnavailableException(Reason.CORRUPT, dir,
-          "index " + dir + " is damaged (" + e.getClass().getSimpleName() + "): run `lede check` to see what is wrong, or rebuild it with `lede index`", e);
     } catch (IndexUnavailableException e) {
       closeQuietly(directory);
       throw e;
     } catch (IOException e) {
       closeQuietly(directory);
-      throw new IndexUnavailableException(Reason.CORRUPT, dir, "cannot open index " + dir + ": " + e.getMessage(), e);
+      throw IndexFailures.opening(dir, e);
+    } catch (UncheckedIOException e) {
+      closeQuietly(directory);
+      throw IndexFailures.reading(dir, e);
     }
   }
 
@@ -200,29 +178,13 @@ final class LuceneNewsIndex implements NewsIndex {
     };
   }
 
-  private static boolean hasCommit(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean isEmpty(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.findAny().isEmpty();
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   /** The last commit must be Lede's, of this schema version and analysis. */
   private static void checkCommit(Path dir, Directory directory, Schema schema) throws IOException {
     Map<String, String> data;
     try {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
     } catch (IndexNotFoundException e) {
-      throw new IndexUnavailableException(Reason.CORRUPT, dir, "index " + dir + " has no readable commit: rebuild it with `lede index`", e);
+      throw IndexFailures.opening(dir, e);
     }
     String version = data.get("lede.schema");
     if (version == null) {
@@ -421,10 +383,13 @@ final class LuceneNewsIndex implements NewsIndex {
     try {
       s = searchers.acquire();
     } catch (IOException e) {
-      throw new UncheckedIOException(e);
+      throw IndexFailures.reading(path, new UncheckedIOException(e));
     }
     try {
       return f.apply(s);
+    } catch (RuntimeException | AssertionError e) {
+      // a damaged file may show itself only when a search first reads it
+      throw IndexFailures.reading(path, e, s.getIndexReader());
     } finally {
       try {
         searchers.release(s);

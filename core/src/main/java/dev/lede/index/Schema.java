@@ -234,7 +234,9 @@ public final class Schema {
   public Article toArticle(Document d) {
     BytesRef bytes = d.getBinaryValue(ORIGINAL);
     if (bytes == null) {
-      throw new IllegalStateException("document has no stored original");
+      // every document Lede writes has one: without it the stored fields are damaged
+      throw new java.io.UncheckedIOException(new org.apache.lucene.index.CorruptIndexException(
+          "a document has no stored article", "stored field '" + ORIGINAL + "'"));
     }
     return StoredArticles.decode(bytes.bytes, bytes.offset, bytes.length);
   }
