@@ -65,6 +65,28 @@ public interface NewsIndex extends AutoCloseable {
     return LuceneNewsIndex.inMemory(options);
   }
 
+  /**
+   * Runs Lucene's index checker (checksums and integrity of every segment) and Lede's own checks
+   * (the commit is Lede's, of this schema version). Takes the write lock while it runs.
+   *
+   * @throws IndexUnavailableException when there is no index, its commit cannot be read, or a
+   *     writer holds it
+   */
+  static IndexCheck check(Path directory) {
+    return IndexChecker.check(directory);
+  }
+
+  /**
+   * Drops the damaged segments that {@code confirmed} lists, and every article in them; nothing
+   * else changes. Refuses when the index no longer matches {@code confirmed} (so that what is
+   * dropped is what was shown), or when a problem other than damaged segments remains.
+   *
+   * @return the check of the repaired index
+   */
+  static IndexCheck repair(Path directory, IndexCheck confirmed) {
+    return IndexChecker.repair(directory, confirmed);
+  }
+
   /** Inserts the article, or replaces the article with the same id; unchanged content is skipped. */
   UpsertOutcome upsert(Article article);
 
