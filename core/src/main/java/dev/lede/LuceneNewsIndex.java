@@ -92,7 +92,7 @@ final class LuceneNewsIndex implements NewsIndex {
     this.writer = writer;
     this.searchers = searchers;
     this.schema = schema;
-    this.searcher = new NewsSearcher(schema, options.ranking());
+    this.searcher = new NewsSearcher(schema, options.ranking(), options.queryTimeout());
     this.preparer = options.preparer();
     StoryOptions storyOptions = StoryOptions.defaults();
     this.storyStore = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY,
