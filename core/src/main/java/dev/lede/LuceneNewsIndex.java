@@ -243,12 +243,28 @@ final class LuceneNewsIndex implements NewsIndex {
       lastAssignment = assignment;
       List<StoryEntry> relabeled = entries(assignment.relabeled());
       write(w, prepared, assignment.entry());
+      // warned here, not in write(), which also rewrites story members that were warned about before
+      for (String trimmed : Schema.trimmed(prepared.article())) {
+        warnings.add("article '" + id + "': " + trimmed);
+      }
       relabeled.forEach(e -> rewriteStory(w, e));
       return before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
     }
   }
 
   private volatile StoryAssignment lastAssignment;
+
+  /** Warnings of writes not yet taken by {@link #takeWarnings()}. */
+  private final java.util.Queue<String> warnings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  @Override
+  public List<String> takeWarnings() {
+    List<String> out = new ArrayList<>();
+    for (String w; (w = warnings.poll()) != null; ) {
+      out.add(w);
+    }
+    return out;
+  }
 
   /** The story assignment of the last upsert that wrote an article, for ingest reports. */
   StoryAssignment lastAssignment() {

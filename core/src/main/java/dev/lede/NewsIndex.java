@@ -104,6 +104,15 @@ public interface NewsIndex extends AutoCloseable {
     return outcomes;
   }
 
+  /**
+   * The warnings of the writes since the last call, and forgets them: an article written with a
+   * field cut to fit the index's limits, one line each, naming the article and the field. Writes
+   * never fail for such a field.
+   */
+  default List<String> takeWarnings() {
+    return List.of();
+  }
+
   /** Deletes the article with this id; false when there was none. */
   boolean delete(String id);
 

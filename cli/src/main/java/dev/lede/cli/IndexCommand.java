@@ -72,6 +72,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     AtomicLong added = new AtomicLong();
     AtomicLong replaced = new AtomicLong();
     AtomicLong unchanged = new AtomicLong();
+    AtomicLong trimmed = new AtomicLong(); // fields cut to fit the index's limits
     List<Rejection> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
     Progress progress = new Progress(err, !lede.quiet && isTerminal());
     try (NewsIndex index = NewsIndex.open(lede.indexDir());
@@ -91,6 +92,10 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
             try {
               UpsertOutcome o = index.upsert(article);
               (o == UpsertOutcome.ADDED ? added : o == UpsertOutcome.REPLACED ? replaced : unchanged).incrementAndGet();
+              for (String w : index.takeWarnings()) {
+                trimmed.incrementAndGet();
+                err.println("lede: warning: " + w);
+              }
             } catch (RuntimeException e) {
               failure.compareAndSet(null, e);
             } finally {
@@ -149,6 +154,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
             .put("replaced", replaced.get())
             .put("unchanged", unchanged.get())
             .put("rejected", rejected.size())
+            .put("trimmed_fields", trimmed.get())
             .put("skipped_files", report.skipped().size())
             .put("seconds", Math.round(seconds * 1000) / 1000.0);
         out.println(Json.pretty(o));
