@@ -4,6 +4,7 @@ import dev.lede.index.NewsAnalyzers;
 import dev.lede.prepare.Preparer;
 import dev.lede.prepare.story.StoryOptions;
 import dev.lede.search.Ranking;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -16,10 +17,15 @@ import java.util.Objects;
  * @param preparer the preparation pipeline run on every upserted article
  * @param mergePolicy how the writer merges segments
  * @param stories how near-duplicates are grouped into stories ({@link StoryOptions#withGrouping} turns it off)
+ * @param queryTimeout how long one search may run before it is stopped with a {@link
+ *     QueryTimeoutException}; default {@link #DEFAULT_QUERY_TIMEOUT}
  */
 public record IndexOptions(
     double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer, Merging mergePolicy,
-    StoryOptions stories) {
+    StoryOptions stories, Duration queryTimeout) {
+  /** Ten seconds: far beyond any sensible query on one machine, short enough that a runaway one is noticed. */
+  public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
+
   public IndexOptions {
     if (!(ramBufferMb > 0)) {
       throw new IllegalArgumentException("illegal RAM buffer " + ramBufferMb + " MB, must be > 0");
@@ -29,11 +35,15 @@ public record IndexOptions(
     Objects.requireNonNull(preparer, "preparer");
     Objects.requireNonNull(mergePolicy, "mergePolicy");
     Objects.requireNonNull(stories, "stories");
+    Objects.requireNonNull(queryTimeout, "queryTimeout");
+    if (queryTimeout.isNegative()) {
+      throw new IllegalArgumentException("illegal query timeout " + queryTimeout + ", must be >= 0");
+    }
   }
 
   /** Options with the default merge policy. */
   public IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer) {
-    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults());
+    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
   }
 
   /**
@@ -42,7 +52,7 @@ public record IndexOptions(
    * gained nothing and costs heap that a 512 MB process needs for the rest.
    */
   public static IndexOptions defaults() {
-    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults());
+    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
   }
 
   /**
@@ -74,30 +84,34 @@ public record IndexOptions(
   }
 
   public IndexOptions withReadOnly(boolean readOnly) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withRamBufferMb(double mb) {
-    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
+    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withStemmer(NewsAnalyzers.Stemmer stemmer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withRanking(Ranking ranking) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withMergePolicy(Merging mergePolicy) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withStories(StoryOptions stories) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withPreparer(Preparer preparer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+  }
+
+  public IndexOptions withQueryTimeout(Duration queryTimeout) {
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 }

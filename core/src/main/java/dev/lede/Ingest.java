@@ -169,6 +169,9 @@ final class Ingest {
     } else {
       outcome = index.upsert(article);
     }
+    for (String warning : index.takeWarnings()) {
+      listener.warning(warning);
+    }
     switch (outcome) {
       case ADDED -> added.incrementAndGet();
       case REPLACED -> replaced.incrementAndGet();

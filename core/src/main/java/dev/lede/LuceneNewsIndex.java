@@ -39,14 +39,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -110,7 +106,7 @@ final class LuceneNewsIndex implements NewsIndex {
     this.writer = writer;
     this.schema = schema;
     this.options = options;
-    this.searcher = new NewsSearcher(schema, options.ranking());
+    this.searcher = new NewsSearcher(schema, options.ranking(), options.queryTimeout());
     this.preparer = options.preparer();
     StoryOptions storyOptions = options.stories();
     this.storyStore = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY,
@@ -137,22 +133,16 @@ final class LuceneNewsIndex implements NewsIndex {
   private static LuceneNewsIndex openGeneration(Path dir, Generations.Pointer pointer, IndexOptions options, boolean create) {
     Schema schema = new Schema(options.stemmer());
     Path gen = pointer.liveDir();
-    boolean exists = Files.isDirectory(gen) && hasCommit(gen);
-    if (!exists) {
-      if (!pointer.flat()) {
+    boolean exists;
+    if (pointer.flat()) {
+      // a flat directory is what users point at: say exactly what it holds if it is not an index
+      exists = IndexFailures.checkBeforeOpen(dir, create && !options.readOnly());
+    } else {
+      if (IndexFailures.contents(gen) != IndexFailures.Contents.COMMITTED) {
         throw new IndexUnavailableException(Reason.CORRUPT, dir, "index " + dir + " points to generation " + pointer.live()
             + ", which has no commit" + (pointer.previous() == null ? "" : ": run `lede reindex --rollback`"));
       }
-      if (!create || options.readOnly()) {
-        throw new IndexUnavailableException(Reason.MISSING, dir, "no index at " + dir + ": run `lede index <files>` first");
-      }
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new IndexUnavailableException(Reason.NOT_A_LEDE_INDEX, dir, dir + " is a file, not an index directory");
-      }
-      if (Files.isDirectory(dir) && !isEmpty(dir)) {
-        throw new IndexUnavailableException(Reason.NOT_A_LEDE_INDEX, dir,
-            dir + " is not a Lede index and not empty: choose an empty or new directory");
-      }
+      exists = true;
     }
     Directory directory = null;
     try {
@@ -167,23 +157,22 @@ final class LuceneNewsIndex implements NewsIndex {
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
       throw locked(dir, e);
-    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | NoSuchFileException e) {
-      closeQuietly(directory);
-      throw new IndexUnavailableException(Reason.CORRUPT, dir,
-          "index " + dir + " is damaged (" + e.getClass().getSimpleName() + "): run `lede check` to see what is wrong, or rebuild it with `lede index`", e);
     } catch (IndexUnavailableException e) {
       closeQuietly(directory);
       throw e;
     } catch (IOException e) {
       closeQuietly(directory);
-      throw new IndexUnavailableException(Reason.CORRUPT, dir, "cannot open index " + dir + ": " + e.getMessage(), e);
+      throw IndexFailures.opening(dir, e);
+    } catch (UncheckedIOException e) {
+      closeQuietly(directory);
+      throw IndexFailures.reading(dir, e);
     }
   }
 
   /** The error for a write lock held by another writer (or a reindex). */
   static IndexUnavailableException locked(Path dir, Exception cause) {
     return new IndexUnavailableException(Reason.LOCKED, dir,
-        "index " + dir + " is locked: another Lede process is writing to it (wait for it to finish, or search with a read-only open)", cause);
+        "index " + dir + " is locked: another Lede process is writing to it (wait for it to finish; searches still work)", cause);
   }
 
   /** A new, empty index in a generation directory of its own, for a reindex to fill. */
@@ -253,29 +242,13 @@ final class LuceneNewsIndex implements NewsIndex {
     };
   }
 
-  private static boolean hasCommit(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean isEmpty(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.findAny().isEmpty();
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   /** The last commit must be Lede's, of this schema version and analysis. */
   static void checkCommit(Path dir, Directory directory, Schema schema) throws IOException {
     Map<String, String> data;
     try {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
     } catch (IndexNotFoundException e) {
-      throw new IndexUnavailableException(Reason.CORRUPT, dir, "index " + dir + " has no readable commit: rebuild it with `lede index`", e);
+      throw IndexFailures.opening(dir, e);
     }
     String version = data.get("lede.schema");
     if (version == null) {
@@ -355,6 +328,10 @@ final class LuceneNewsIndex implements NewsIndex {
           .withIndexedBody(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
           .withStoryId(assignment.entry().storyId());
       pending.put(id, prepared.fingerprint());
+      // warned here, not in writeDocument(), which also rewrites story members that were warned about before
+      for (String trimmed : Schema.trimmed(prepared.article())) {
+        warnings.add("article '" + id + "': " + trimmed);
+      }
       if (!assignment.relabeled().isEmpty()) {
         // Rare (a back-filled earliest copy): rewriting the relabeled members reads them back, so
         // this article must be in the writer first; all of it stays under the lock.
@@ -396,6 +373,18 @@ final class LuceneNewsIndex implements NewsIndex {
   }
 
   private volatile StoryAssignment lastAssignment;
+
+  /** Warnings of writes not yet taken by {@link #takeWarnings()}. */
+  private final java.util.Queue<String> warnings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  @Override
+  public List<String> takeWarnings() {
+    List<String> out = new ArrayList<>();
+    for (String w; (w = warnings.poll()) != null; ) {
+      out.add(w);
+    }
+    return out;
+  }
 
   /** The story assignment of the last upsert that wrote an article, for ingest reports. */
   StoryAssignment lastAssignment() {
@@ -597,10 +586,13 @@ final class LuceneNewsIndex implements NewsIndex {
         }
         continue;
       } catch (IOException e) {
-        throw new UncheckedIOException(e);
+        throw IndexFailures.reading(path, new UncheckedIOException(e));
       }
       try {
         return f.apply(g, s);
+      } catch (RuntimeException | AssertionError e) {
+        // a damaged file may show itself only when a search first reads it
+        throw IndexFailures.reading(path, e, s.getIndexReader());
       } finally {
         try {
           g.searchers().release(s);

@@ -65,6 +65,28 @@ public interface NewsIndex extends AutoCloseable {
     return LuceneNewsIndex.inMemory(options);
   }
 
+  /**
+   * Runs Lucene's index checker (checksums and integrity of every segment) and Lede's own checks
+   * (the commit is Lede's, of this schema version). Takes the write lock while it runs.
+   *
+   * @throws IndexUnavailableException when there is no index, its commit cannot be read, or a
+   *     writer holds it
+   */
+  static IndexCheck check(Path directory) {
+    return IndexChecker.check(directory);
+  }
+
+  /**
+   * Drops the damaged segments that {@code confirmed} lists, and every article in them; nothing
+   * else changes. Refuses when the index no longer matches {@code confirmed} (so that what is
+   * dropped is what was shown), or when a problem other than damaged segments remains.
+   *
+   * @return the check of the repaired index
+   */
+  static IndexCheck repair(Path directory, IndexCheck confirmed) {
+    return IndexChecker.repair(directory, confirmed);
+  }
+
   /** Inserts the article, or replaces the article with the same id; unchanged content is skipped. */
   UpsertOutcome upsert(Article article);
 
@@ -126,6 +148,15 @@ public interface NewsIndex extends AutoCloseable {
    */
   static ReindexReport rollback(Path directory) {
     return Reindex.rollback(directory);
+  }
+
+  /**
+   * The warnings of the writes since the last call, and forgets them: an article written with a
+   * field cut to fit the index's limits, one line each, naming the article and the field. Writes
+   * never fail for such a field.
+   */
+  default List<String> takeWarnings() {
+    return List.of();
   }
 
   /** Deletes the article with this id; false when there was none. */

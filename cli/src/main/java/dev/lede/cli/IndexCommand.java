@@ -78,7 +78,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
       }
       PrintWriter out = lede.spec.commandLine().getOut();
       if (output.equalsIgnoreCase("json")) {
-        out.println(Json.pretty(json(report, lede.indexDir().toString())));
+        out.println(Json.pretty(json(report, lede.indexDir().toString()).put("trimmed_fields", progress.trimmed())));
       } else if (!lede.quiet) {
         out.println(summary(report) + " into " + lede.indexDir());
       }
@@ -163,6 +163,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     private final BufferedWriter rejectsOut;
     private final long start = System.nanoTime();
     private long rejected;
+    private long trimmed;
     private long last;
 
     IngestProgress(LedeCli lede, Path rejects) throws IOException {
@@ -190,6 +191,16 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
           throw new UncheckedIOException("cannot write " + rejectsPath + ": " + e.getMessage(), e);
         }
       }
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+      trimmed++;
+      err.println("lede: warning: " + message);
+    }
+
+    synchronized long trimmed() {
+      return trimmed;
     }
 
     @Override

@@ -31,6 +31,7 @@ import picocli.CommandLine.Spec;
       SimilarCommand.class,
       DeleteCommand.class,
       StatsCommand.class,
+      CheckCommand.class,
       EntitiesCommand.class,
       TrendingCommand.class,
       StoryCommand.class,
