@@ -47,9 +47,8 @@ public record IndexOptions(
   }
 
   /**
-   * The RAM buffer's default, 64 MB, was measured (docs/reindex.md): on 20k news articles with two
-   * threads, 16 MB flushed four times as many segments and ingested more slowly, while 128 MB
-   * gained nothing and costs heap that a 512 MB process needs for the rest.
+   * A 64 MB RAM buffer: on 8,900 news articles 16 MB cost the same CPU but left 7 segments to 64 MB's
+   * 2 (docs/reindex.md); more would take heap that a 512 MB process needs for the rest.
    */
   public static IndexOptions defaults() {
     return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
@@ -69,7 +68,7 @@ public record IndexOptions(
       }
     }
 
-    /** Lucene's own defaults (10 per tier, 5 GB segments): no setting measured better on news. */
+    /** Lucene's own defaults (10 per tier, 5 GB segments); no other setting has been measured on news yet. */
     public static Merging defaults() {
       return new Merging(10, 5 * 1024);
     }

@@ -73,6 +73,12 @@ import org.apache.lucene.store.LockObtainFailedException;
  */
 final class LuceneNewsIndex implements NewsIndex {
   private static final String DELETED = "";
+  /**
+   * Writes not yet visible to search are also held in memory (fingerprints, and story entries of
+   * several KB each in the story store's overlay) until a refresh: past this many, a write
+   * refreshes, so that a long ingest without commits keeps a flat heap.
+   */
+  private static final int MAX_PENDING = 5_000;
 
   /** The index directory as the user named it (null in memory): messages and the pointer file. */
   private final Path path;
@@ -351,6 +357,9 @@ final class LuceneNewsIndex implements NewsIndex {
         inFlight[0]--;
         inFlight.notifyAll();
       }
+    }
+    if (pending.size() >= MAX_PENDING) {
+      refresh();
     }
     return new Written(outcome, assignment.duplicateOf());
   }
