@@ -13,7 +13,9 @@ public class IndexUnavailableException extends LedeException {
     LOCKED,
     CORRUPT,
     NOT_A_LEDE_INDEX,
-    SCHEMA_MISMATCH
+    SCHEMA_MISMATCH,
+    /** A remote index (a Solr cluster) that cannot be reached. */
+    UNREACHABLE
   }
 
   private final Reason reason;
