@@ -35,6 +35,9 @@ import picocli.CommandLine.ParentCommand;
     description = "Formats: scraped posts (.txt), JSON, JSON Lines, news-please, each optionally gzipped. "
         + "An article already indexed with the same content is skipped; a changed one is replaced.")
 final class IndexCommand implements java.util.concurrent.Callable<Integer> {
+  /** Articles per request to a Solr cluster: as many as SolrNewsIndex sends in one update. */
+  private static final int BATCH_ON_SOLR = 500;
+
   @ParentCommand LedeCli lede;
 
   @Parameters(arity = "1..*", paramLabel = "PATH", description = "Files, directories (walked recursively) or - for standard input.")
@@ -74,29 +77,42 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     AtomicLong unchanged = new AtomicLong();
     List<Rejection> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
     Progress progress = new Progress(err, !lede.quiet && isTerminal());
-    try (NewsIndex index = NewsIndex.open(lede.indexDir());
+    try (NewsIndex index = lede.openForWriting();
          BufferedWriter rejectsOut = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
       ExecutorService pool = Executors.newFixedThreadPool(n);
-      Semaphore inFlight = new Semaphore(n * 64); // bounded: memory stays flat however large the input
+      // A cluster is written in batches (one request each); the embedded index article by article.
+      int batchSize = lede.onSolr() ? BATCH_ON_SOLR : 1;
+      Semaphore inFlight = new Semaphore(batchSize == 1 ? n * 64 : n * 2); // bounded: memory stays flat however large the input
       java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
       AtomicLong sinceCommit = new AtomicLong();
+      List<Article> buffer = new ArrayList<>();
+      java.util.function.Consumer<List<Article>> submit = batch -> {
+        inFlight.acquireUninterruptibly();
+        pool.execute(() -> {
+          try {
+            for (UpsertOutcome o : index.upsertAll(batch)) {
+              (o == UpsertOutcome.ADDED ? added : o == UpsertOutcome.REPLACED ? replaced : unchanged).incrementAndGet();
+            }
+          } catch (RuntimeException e) {
+            failure.compareAndSet(null, e);
+          } finally {
+            inFlight.release();
+          }
+        });
+      };
       ReadListener listener = new ReadListener() {
         @Override
         public void article(Article article, Origin origin) {
           if (failure.get() != null) {
             throw failure.get(); // stops the read: the index is failing, not the input
           }
-          inFlight.acquireUninterruptibly();
-          pool.execute(() -> {
-            try {
-              UpsertOutcome o = index.upsert(article);
-              (o == UpsertOutcome.ADDED ? added : o == UpsertOutcome.REPLACED ? replaced : unchanged).incrementAndGet();
-            } catch (RuntimeException e) {
-              failure.compareAndSet(null, e);
-            } finally {
-              inFlight.release();
+          synchronized (buffer) {
+            buffer.add(article);
+            if (buffer.size() >= batchSize) {
+              submit.accept(List.copyOf(buffer));
+              buffer.clear();
             }
-          });
+          }
           if (commitEvery != null && sinceCommit.incrementAndGet() % commitEvery == 0) {
             index.commit();
           }
@@ -130,6 +146,12 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
         }
       };
       ReadReport report = read(listener);
+      synchronized (buffer) {
+        if (!buffer.isEmpty()) {
+          submit.accept(List.copyOf(buffer));
+          buffer.clear();
+        }
+      }
       pool.shutdown();
       if (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS)) {
         throw new IllegalStateException("indexing threads did not finish");
@@ -142,7 +164,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
       double seconds = (System.nanoTime() - start) / 1e9;
       if (output.equalsIgnoreCase("json")) {
         ObjectNode o = Json.object()
-            .put("index", lede.indexDir().toString())
+            .put("index", lede.indexName())
             .put("files", report.files())
             .put("read", report.articles())
             .put("added", added.get())
@@ -155,7 +177,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
       } else if (!lede.quiet) {
         out.println(String.format(Locale.ROOT, "read %d, added %d, replaced %d, unchanged %d, rejected %d in %.1f s (%d files, %d skipped) into %s",
             report.articles(), added.get(), replaced.get(), unchanged.get(), rejected.size(), seconds,
-            report.files(), report.skipped().size(), lede.indexDir()));
+            report.files(), report.skipped().size(), lede.indexName()));
       }
       return rejected.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
     }
