@@ -161,12 +161,13 @@ class SolrCliTest {
 
   @Test
   @Order(5)
-  void statsCountTheSameArticlesAndRefuseBoilerplate() throws IOException {
+  void statsAndEntitiesCountTheSameAndBoilerplateIsRefused() throws IOException {
     JsonNode s = json(solr("stats", "--format", "json"));
     JsonNode e = json(local("stats", "--format", "json"));
     for (String f : List.of("articles", "sources", "oldest", "newest")) {
       assertEquals(e.get(f), s.get(f), f);
     }
+    assertEquals(json(local("entities", "--format", "json")), json(solr("entities", "--format", "json")));
     Run b = solr("stats", "--boilerplate");
     assertEquals(ExitCodes.USAGE, b.code());
     assertTrue(b.err().startsWith("lede: stats --boilerplate") && b.err().contains("not on Solr"), b.err());

@@ -210,10 +210,11 @@ public final class SolrNewsIndex implements NewsIndex {
     List<UpsertOutcome> outcomes = new ArrayList<>(all.size());
     for (int from = 0; from < all.size(); from += DEFAULT_BATCH) {
       List<Article> batch = all.subList(from, Math.min(all.size(), from + DEFAULT_BATCH));
-      // Preparation is the costly, parallel part: outside the lock.
+      // Preparation and signing are the costly, parallel part: outside the lock.
       List<PreparedArticle> prepared = batch.stream().map(preparer::prepare).toList();
+      List<StoryEntry> signed = storyOf != null ? null : prepared.stream().map(p -> stories.signer().sign(p.article())).toList();
       synchronized (writeLock) {
-        outcomes.addAll(writeBatch(prepared));
+        outcomes.addAll(writeBatch(prepared, signed));
         if (pendingDocIds.size() >= MAX_PENDING) {
           refresh();
         }
@@ -222,7 +223,7 @@ public final class SolrNewsIndex implements NewsIndex {
     return outcomes;
   }
 
-  private List<UpsertOutcome> writeBatch(List<PreparedArticle> batch) {
+  private List<UpsertOutcome> writeBatch(List<PreparedArticle> batch, List<StoryEntry> signed) {
     // The last copy of an id in the batch wins.
     Map<String, Integer> lastIndexOf = new HashMap<>();
     for (int i = 0; i < batch.size(); i++) {
@@ -238,6 +239,7 @@ public final class SolrNewsIndex implements NewsIndex {
     }
     if (storyOf == null) {
       storyStore.preload(lastIndexOf.keySet());
+      storyStore.prefetchCandidates(lastIndexOf.values().stream().map(signed::get).toList());
       storyStore.startRecording();
     }
     UpdateRequest update = new UpdateRequest();
@@ -269,7 +271,7 @@ public final class SolrNewsIndex implements NewsIndex {
       }
       SolrInputDocument doc;
       if (storyOf == null) {
-        StoryAssignment assignment = stories.add(p.article());
+        StoryAssignment assignment = stories.add(signed.get(i));
         relabeled.addAll(assignment.relabeled());
         doc = SolrFields.toDocument(p.withStoryId(assignment.storyId()));
         SolrStoryStore.addFields(doc, assignment.entry());

@@ -34,6 +34,8 @@ import org.apache.solr.common.SolrDocumentList;
  */
 final class SolrStoryStore implements StoryStore {
   private static final int MAX_MEMBERS = 10_000;
+  /** The most entries {@link #prefetchCandidates} holds for a batch; more, and candidates are queried per article. */
+  private static final int MAX_PREFETCH = 20_000;
 
   private final BiFunction<SolrQuery, String, SolrDocumentList> search;
   private final MinHash minHash;
@@ -43,6 +45,8 @@ final class SolrStoryStore implements StoryStore {
   private final Map<String, Optional<StoryEntry>> preloaded = new HashMap<>();
   /** The story each article was in before the first change since {@link #startRecording()}. */
   private final Map<String, String> storyBefore = new LinkedHashMap<>();
+  /** Every visible entry sharing a key with the batch being written, or null: query per article. */
+  private InMemoryStoryStore batchVisible;
 
   /**
    * @param search runs a query against the collection and returns its documents (the second
@@ -66,11 +70,13 @@ final class SolrStoryStore implements StoryStore {
     pending.clear();
     gone.clear();
     preloaded.clear();
+    batchVisible = null;
   }
 
   /** Looks up the visible entries of these ids in one request, for the batch about to be written. */
   void preload(Collection<String> ids) {
     preloaded.clear();
+    batchVisible = null;
     List<String> wanted = ids.stream().filter(id -> pending.get(id).isEmpty() && !gone.contains(id)).distinct().toList();
     if (wanted.isEmpty()) {
       return;
@@ -80,6 +86,40 @@ final class SolrStoryStore implements StoryStore {
     for (StoryEntry e : entries(q, "look up story entries")) {
       preloaded.put(e.id(), Optional.of(e));
     }
+  }
+
+  /**
+   * Fetches, in one request, every visible entry that shares a band key or the content hash with any
+   * of these (the articles of the batch about to be written), so that {@link #candidates} answers
+   * from memory instead of with one query per article. The collection does not change during the
+   * batch (writes become visible on refresh), so the answers are the ones the queries would give.
+   * When too many documents match, candidates are queried one by one as before.
+   */
+  void prefetchCandidates(Collection<StoryEntry> signed) {
+    batchVisible = null;
+    if (signed.isEmpty()) {
+      return;
+    }
+    java.util.TreeSet<String> keys = new java.util.TreeSet<>();
+    java.util.TreeSet<String> hashes = new java.util.TreeSet<>();
+    for (StoryEntry e : signed) {
+      keys.addAll(e.bandKeys());
+      hashes.add(e.contentHash());
+    }
+    SolrQuery q = query("_query_:\"{!terms f=" + SolrFields.LSH + " v=$ledekeys}\" OR _query_:\"{!terms f="
+        + SolrFields.STORY_HASH + " v=$ledehashes}\"", MAX_PREFETCH + 1);
+    q.set("ledekeys", String.join(",", keys));
+    q.set("ledehashes", String.join(",", hashes));
+    List<StoryEntry> found = entries(q, "prefetch story candidates");
+    if (found.size() > MAX_PREFETCH) {
+      return;
+    }
+    InMemoryStoryStore visible = new InMemoryStoryStore();
+    for (StoryEntry e : found) {
+      visible.put(e);
+      preloaded.putIfAbsent(e.id(), Optional.of(e));
+    }
+    batchVisible = visible;
   }
 
   /** Starts recording the story each article leaves ({@link #storyBefore}). */
@@ -94,20 +134,26 @@ final class SolrStoryStore implements StoryStore {
 
   @Override
   public List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
-    // Constant scores summed: the number of shared band keys orders candidates, an equal content hash first of all.
-    StringBuilder text = new StringBuilder();
-    for (String key : new java.util.TreeSet<>(bandKeys)) {
-      text.append(SolrFields.LSH).append(':').append(SolrQueries.quote(key)).append("^=1 ");
-    }
-    text.append(SolrFields.STORY_HASH).append(':').append(SolrQueries.quote(contentHash)).append("^=1000");
     List<StoryEntry> out = new ArrayList<>(pending.candidates(bandKeys, contentHash, limit));
     Set<String> seen = new HashSet<>();
     out.forEach(e -> seen.add(e.id()));
-    SolrQuery q = query(text.toString(), limit + seen.size() + gone.size());
-    q.set("q.op", "OR");
-    q.addSort("score", SolrQuery.ORDER.desc);
-    q.addSort(SolrFields.ARTICLE_ID, SolrQuery.ORDER.asc);
-    for (StoryEntry e : entries(q, "find story candidates")) {
+    List<StoryEntry> visible;
+    if (batchVisible != null) {
+      visible = batchVisible.candidates(bandKeys, contentHash, limit + seen.size() + gone.size());
+    } else {
+      // Constant scores summed: the number of shared band keys orders candidates, an equal content hash first of all.
+      StringBuilder text = new StringBuilder();
+      for (String key : new java.util.TreeSet<>(bandKeys)) {
+        text.append(SolrFields.LSH).append(':').append(SolrQueries.quote(key)).append("^=1 ");
+      }
+      text.append(SolrFields.STORY_HASH).append(':').append(SolrQueries.quote(contentHash)).append("^=1000");
+      SolrQuery q = query(text.toString(), limit + seen.size() + gone.size());
+      q.set("q.op", "OR");
+      q.addSort("score", SolrQuery.ORDER.desc);
+      q.addSort(SolrFields.ARTICLE_ID, SolrQuery.ORDER.asc);
+      visible = entries(q, "find story candidates");
+    }
+    for (StoryEntry e : visible) {
       preloaded.putIfAbsent(e.id(), Optional.of(e));
       if (out.size() >= limit) {
         break;
