@@ -61,7 +61,8 @@ final class StatsCommand implements Callable<Integer> {
           .put("newest", s.newest() == null ? null : s.newest().toString())
           .put("size_bytes", s.sizeBytes())
           .put("segments", s.segments())
-          .put("schema_version", s.schemaVersion());
+          .put("schema_version", s.schemaVersion())
+          .put("generation", s.generation());
       out.println(Json.pretty(o));
     } else {
       out.println("index:    " + lede.indexName());
@@ -72,6 +73,9 @@ final class StatsCommand implements Callable<Integer> {
         out.println(String.format(Locale.ROOT, "size:     %.1f MB in %d segments", s.sizeBytes() / 1e6, s.segments()));
       }
       out.println("schema:   v" + s.schemaVersion());
+      if (s.generation() != null) {
+        out.println("generation: " + (s.generation().equals(".") ? "flat (never reindexed)" : s.generation()));
+      }
     }
     return ExitCodes.OK;
   }

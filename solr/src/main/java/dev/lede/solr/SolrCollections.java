@@ -201,18 +201,8 @@ public final class SolrCollections {
 
   /** As {@link #rebuild(String, int, int)}, with fixed story labels (null: Lede's story grouping). */
   public Rebuilt rebuild(String alias, int shards, int replicas, Function<Article, String> storyOf) {
-    new Layout(shards, replicas);
-    String previous = aliasTarget(alias);
-    if (previous == null && !collectionExists(alias)) {
-      throw new IndexUnavailableException(IndexUnavailableException.Reason.MISSING, null,
-          "no Solr collection or alias '" + alias + "' to rebuild (create it with `lede solr init`)", null);
-    }
-    if (previous == null) {
-      throw new LedeException("'" + alias + "' is a collection, not an alias: a rebuild could not switch readers to the "
-          + "new collection. Create the collection with `lede solr init`, which puts it behind an alias");
-    }
-    String target = stamped(alias);
-    create(target, shards, replicas);
+    String previous = requireAlias(alias);
+    String target = createNext(alias, shards, replicas);
     long count = 0;
     SolrNewsIndex from = storyOf == null ? SolrNewsIndex.wrap(client, previous) : SolrNewsIndex.wrap(client, previous, storyOf);
     SolrNewsIndex to = storyOf == null ? SolrNewsIndex.wrap(client, target) : SolrNewsIndex.wrap(client, target, storyOf);
@@ -230,6 +220,65 @@ public final class SolrCollections {
     to.commit();
     alias(alias, target);
     return new Rebuilt(alias, previous, target, count);
+  }
+
+  /**
+   * Creates the next collection for {@code alias}, {@code alias_<utc stamp>}, with Lede's configset,
+   * and returns its name; the alias is not switched (see {@link #alias}).
+   */
+  public String createNext(String alias, int shards, int replicas) {
+    new Layout(shards, replicas);
+    String target = stamped(alias);
+    create(target, shards, replicas);
+    return target;
+  }
+
+  /**
+   * The collection an alias points at.
+   *
+   * @throws IndexUnavailableException (MISSING) when there is no such alias or collection
+   * @throws LedeException when it names a collection, not an alias: readers could not be switched
+   */
+  public String requireAlias(String alias) {
+    String target = aliasTarget(alias);
+    if (target != null) {
+      return target;
+    }
+    if (!collectionExists(alias)) {
+      throw new IndexUnavailableException(IndexUnavailableException.Reason.MISSING, null,
+          "no Solr collection or alias '" + alias + "' (create it with `lede solr init`)", null);
+    }
+    throw new LedeException("'" + alias + "' is a collection, not an alias: a rebuild could not switch readers to the "
+        + "new collection. Create the collection with `lede solr init`, which puts it behind an alias");
+  }
+
+  /** What a rollback did: the alias now points at {@code to} instead of {@code from}. */
+  public record RolledBack(String alias, String from, String to) {}
+
+  /**
+   * Points the alias back at the newest of its other collections ({@code alias_<utc stamp>}): after
+   * a rebuild, the one it replaced; a second rollback goes forward again.
+   *
+   * @throws LedeException when the alias has no other collection (the previous one was deleted)
+   */
+  public RolledBack rollback(String alias) {
+    String current = requireAlias(alias);
+    List<String> others;
+    try {
+      others = CollectionAdminRequest.listCollections(client).stream()
+          .filter(c -> c.startsWith(alias + "_") && c.substring(alias.length() + 1).matches("\\d{8}T\\d{9}"))
+          .filter(c -> !c.equals(current))
+          .sorted()
+          .toList();
+    } catch (SolrServerException | IOException | SolrException e) {
+      throw new LedeException("cannot list Solr collections: " + SolrNewsIndex.rootMessage(e), e);
+    }
+    if (others.isEmpty()) {
+      throw new LedeException("alias '" + alias + "' has no collection to roll back to (only '" + current + "')");
+    }
+    String to = others.get(others.size() - 1);
+    alias(alias, to);
+    return new RolledBack(alias, current, to);
   }
 
   private String stamped(String alias) {
