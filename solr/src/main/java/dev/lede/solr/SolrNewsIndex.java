@@ -63,7 +63,7 @@ import org.apache.solr.common.params.ModifiableSolrParams;
  *
  * <p>Articles are prepared on the client by Lede's own {@link Preparer} (cleaning, entities) and
  * grouped into stories by the same near-duplicate assignment as the embedded index, whose candidate
- * store is the collection itself ({@link SolrStoryStore}); then they are sent in batches. Each
+ * store is the collection itself ({@code SolrStoryStore}); then they are sent in batches. Each
  * document's Solr id is {@code story!article}, so Solr's compositeId router puts every copy of a
  * story on one shard, which keeps collapse by story exact across shards. Boilerplate learning is
  * not done on Solr: it would need a model shared by every writer.
