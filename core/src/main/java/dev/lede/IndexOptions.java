@@ -2,6 +2,7 @@ package dev.lede;
 
 import dev.lede.index.NewsAnalyzers;
 import dev.lede.prepare.Preparer;
+import dev.lede.prepare.story.StoryOptions;
 import dev.lede.search.Ranking;
 import java.util.Objects;
 
@@ -14,9 +15,11 @@ import java.util.Objects;
  * @param ranking field weights and BM25 parameters (a search-time setting)
  * @param preparer the preparation pipeline run on every upserted article
  * @param mergePolicy how the writer merges segments
+ * @param stories how near-duplicates are grouped into stories ({@link StoryOptions#withGrouping} turns it off)
  */
 public record IndexOptions(
-    double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer, Merging mergePolicy) {
+    double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer, Merging mergePolicy,
+    StoryOptions stories) {
   public IndexOptions {
     if (!(ramBufferMb > 0)) {
       throw new IllegalArgumentException("illegal RAM buffer " + ramBufferMb + " MB, must be > 0");
@@ -25,11 +28,12 @@ public record IndexOptions(
     Objects.requireNonNull(ranking, "ranking");
     Objects.requireNonNull(preparer, "preparer");
     Objects.requireNonNull(mergePolicy, "mergePolicy");
+    Objects.requireNonNull(stories, "stories");
   }
 
   /** Options with the default merge policy. */
   public IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer) {
-    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults());
+    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults());
   }
 
   /**
@@ -38,7 +42,7 @@ public record IndexOptions(
    * gained nothing and costs heap that a 512 MB process needs for the rest.
    */
   public static IndexOptions defaults() {
-    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults());
+    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults());
   }
 
   /**
@@ -70,26 +74,30 @@ public record IndexOptions(
   }
 
   public IndexOptions withReadOnly(boolean readOnly) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
   }
 
   public IndexOptions withRamBufferMb(double mb) {
-    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy);
+    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
   }
 
   public IndexOptions withStemmer(NewsAnalyzers.Stemmer stemmer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
   }
 
   public IndexOptions withRanking(Ranking ranking) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
   }
 
   public IndexOptions withMergePolicy(Merging mergePolicy) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
+  }
+
+  public IndexOptions withStories(StoryOptions stories) {
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
   }
 
   public IndexOptions withPreparer(Preparer preparer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories);
   }
 }

@@ -170,8 +170,9 @@ final class Ingest {
     if (index instanceof LuceneNewsIndex lucene) {
       LuceneNewsIndex.Written w = lucene.write(article);
       outcome = w.outcome();
-      if (w.exactDuplicate()) {
+      if (w.duplicateOf() != null) {
         duplicates.incrementAndGet();
+        listener.duplicate(article.id(), w.duplicateOf());
       }
     } else {
       outcome = index.upsert(article);

@@ -18,6 +18,13 @@ public interface IngestListener {
   /** A file was deliberately not read (hidden, unknown extension, empty). */
   default void skipped(Path file, String why) {}
 
+  /**
+   * An article was written whose normalised lead and body equal those of an earlier article under
+   * another id (the same text twice: a syndicated copy, or a crawler that saw one page under two
+   * URLs). It is indexed all the same.
+   */
+  default void duplicate(String id, String duplicateOf) {}
+
   /** Articles written or found unchanged so far, and records rejected so far. */
   default void progress(long done, long rejected) {}
 }

@@ -112,7 +112,7 @@ final class LuceneNewsIndex implements NewsIndex {
     this.options = options;
     this.searcher = new NewsSearcher(schema, options.ranking());
     this.preparer = options.preparer();
-    StoryOptions storyOptions = StoryOptions.defaults();
+    StoryOptions storyOptions = options.stories();
     this.storyStore = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY,
         new MinHash(storyOptions.hashes(), storyOptions.bands(), storyOptions.seed()));
     this.stories = new StoryIndex(storyStore, storyOptions);
@@ -321,7 +321,7 @@ final class LuceneNewsIndex implements NewsIndex {
   }
 
   /** What one write did, with what an ingest report counts beside the outcome. */
-  record Written(UpsertOutcome outcome, boolean exactDuplicate) {}
+  record Written(UpsertOutcome outcome, String duplicateOf) {}
 
   /**
    * Upserts one article. Preparing runs on the caller's thread; story assignment and boilerplate
@@ -341,7 +341,7 @@ final class LuceneNewsIndex implements NewsIndex {
     synchronized (storyLock) {
       String before = fingerprintOf(id);
       if (prepared.fingerprint().equals(before)) {
-        return new Written(UpsertOutcome.UNCHANGED, false);
+        return new Written(UpsertOutcome.UNCHANGED, null);
       }
       outcome = before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
       if (before != null) {
@@ -361,7 +361,7 @@ final class LuceneNewsIndex implements NewsIndex {
         List<StoryEntry> relabeled = entries(assignment.relabeled());
         writeDocument(w, ready, assignment.entry());
         relabeled.forEach(e -> rewriteStory(w, e));
-        return new Written(outcome, assignment.duplicateOf() != null);
+        return new Written(outcome, assignment.duplicateOf());
       }
       synchronized (inFlight) {
         inFlight[0]++;
@@ -375,7 +375,7 @@ final class LuceneNewsIndex implements NewsIndex {
         inFlight.notifyAll();
       }
     }
-    return new Written(outcome, assignment.duplicateOf() != null);
+    return new Written(outcome, assignment.duplicateOf());
   }
 
   /** Waits until every document assigned under the lock is in the writer; call holding {@link #storyLock}. */

@@ -109,6 +109,10 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
   /** One line: {@code read 12, added 10, replaced 1, unchanged 1, rejected 0 in 0.4 s (3 files, 0 skipped)}. */
   static String summary(IngestReport report) {
     String pruned = report.pruned() > 0 ? String.format(Locale.ROOT, ", pruned %d", report.pruned()) : "";
+    if (report.exactDuplicates() > 0) {
+      pruned += String.format(Locale.ROOT, ", %d exact duplicate%s (-v names them)", report.exactDuplicates(),
+          report.exactDuplicates() == 1 ? "" : "s");
+    }
     return String.format(Locale.ROOT, "read %d, added %d, replaced %d, unchanged %d, rejected %d%s in %.1f s (%d files, %d skipped)",
         report.read(), report.added(), report.replaced(), report.unchanged(), report.rejected(), pruned,
         report.elapsed().toNanos() / 1e9, report.files(), report.skipped().size());
@@ -185,6 +189,13 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
         } catch (IOException e) {
           throw new UncheckedIOException("cannot write " + rejectsPath + ": " + e.getMessage(), e);
         }
+      }
+    }
+
+    @Override
+    public void duplicate(String id, String duplicateOf) {
+      if (lede.verbose) {
+        err.println("lede: " + id + " has the same text as " + duplicateOf + " (indexed; one story)");
       }
     }
 
