@@ -69,7 +69,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     ArticleSource source = source(lede, paths, InputFormat.parse(format));
     IngestOptions options = IngestOptions.defaults().withThreads(n).withCommitEvery(commitEvery == null ? 0 : commitEvery).withPrune(prune);
     PrintWriter err = lede.spec.commandLine().getErr();
-    try (NewsIndex index = NewsIndex.open(lede.indexDir());
+    try (NewsIndex index = lede.openForWriting();
          IngestProgress progress = new IngestProgress(lede, rejects)) {
       IngestReport report = index.ingest(source, options, progress);
       progress.done();
@@ -78,9 +78,9 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
       }
       PrintWriter out = lede.spec.commandLine().getOut();
       if (output.equalsIgnoreCase("json")) {
-        out.println(Json.pretty(json(report, lede.indexDir().toString()).put("trimmed_fields", progress.trimmed())));
+        out.println(Json.pretty(json(report, lede.indexName()).put("trimmed_fields", progress.trimmed())));
       } else if (!lede.quiet) {
-        out.println(summary(report) + " into " + lede.indexDir());
+        out.println(summary(report) + " into " + lede.indexName());
       }
       return report.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
     }
