@@ -331,7 +331,7 @@ final class LuceneNewsIndex implements NewsIndex {
       assignment = stories.add(prepared.article());
       lastAssignment = assignment;
       ready = prepared
-          .withIndexedBody(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+          .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
           .withStoryId(assignment.entry().storyId());
       pending.put(id, prepared.fingerprint());
       // warned here, not in writeDocument(), which also rewrites story members that were warned about before
@@ -414,7 +414,7 @@ final class LuceneNewsIndex implements NewsIndex {
   /** Writes a stored article again with its (new) story entry; under {@link #storyLock}. */
   private void write(IndexWriter w, PreparedArticle prepared, StoryEntry entry) {
     PreparedArticle ready = prepared
-        .withIndexedBody(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+        .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
         .withStoryId(entry.storyId());
     writeDocument(w, ready, entry);
     pending.put(prepared.article().id(), prepared.fingerprint());

@@ -167,7 +167,19 @@ class SolrCliTest {
     for (String f : List.of("articles", "sources", "oldest", "newest")) {
       assertEquals(e.get(f), s.get(f), f);
     }
-    assertEquals(json(local("entities", "--format", "json")), json(solr("entities", "--format", "json")));
+    // Solr does not learn boilerplate, so an entity named only in a site's learned template line
+    // ("Follow BBC News ...") is still counted there; the embedded index drops it.
+    String learned = local("stats", "--boilerplate").out();
+    List<String> embedded = new java.util.ArrayList<>();
+    json(local("entities", "--format", "json", "--limit", "1000")).get("entities").forEach(n -> embedded.add(n.toString()));
+    List<String> onSolr = new java.util.ArrayList<>();
+    json(solr("entities", "--format", "json", "--limit", "1000")).get("entities")
+        .forEach(n -> {
+          if (!learned.contains(n.get("name").asText())) {
+            onSolr.add(n.toString());
+          }
+        });
+    assertEquals(embedded, onSolr);
     Run b = solr("stats", "--boilerplate");
     assertEquals(ExitCodes.USAGE, b.code());
     assertTrue(b.err().startsWith("lede: stats --boilerplate") && b.err().contains("not on Solr"), b.err());

@@ -16,10 +16,13 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
+import org.apache.lucene.document.BinaryDocValuesField;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
-import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.BinaryDocValues;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
@@ -80,7 +83,10 @@ public final class LuceneStoryStore implements StoryStore {
       doc.add(new StringField(LSH, key, Field.Store.NO));
     }
     doc.add(new StringField(CONTENT_HASH, entry.contentHash(), Field.Store.NO));
-    doc.add(new StoredField(ENTRY, pack(entry)));
+    // Doc values, not a stored field: every new article reads up to maxCandidates entries, and a
+    // stored field costs a decompressed block each (BEST_COMPRESSION), which made grouping most of
+    // the cost of ingest (docs/stories.md, "Cost").
+    doc.add(new BinaryDocValuesField(ENTRY, new BytesRef(pack(entry))));
   }
 
   /** Forgets the overlay: call after a refresh that made every pending write visible. */
@@ -151,11 +157,20 @@ public final class LuceneStoryStore implements StoryStore {
     return (List<StoryEntry>) searchers.apply(searcher -> {
       try {
         TopDocs top = searcher.search(query, Math.max(1, n));
-        StoredFields stored = searcher.storedFields();
         List<StoryEntry> out = new ArrayList<>(top.scoreDocs.length);
+        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+        StoredFields stored = null;
         for (ScoreDoc sd : top.scoreDocs) {
-          Document doc = stored.document(sd.doc, Set.of(ENTRY));
-          BytesRef packed = doc.getBinaryValue(ENTRY);
+          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
+          BinaryDocValues values = leaf.reader().getBinaryDocValues(ENTRY);
+          BytesRef packed = null;
+          if (values != null && values.advanceExact(sd.doc - leaf.docBase)) {
+            packed = values.binaryValue();
+          } else {
+            // an index written before entries moved to doc values
+            stored = stored == null ? searcher.storedFields() : stored;
+            packed = stored.document(sd.doc, Set.of(ENTRY)).getBinaryValue(ENTRY);
+          }
           if (packed != null) {
             out.add(unpack(packed, minHash));
           }

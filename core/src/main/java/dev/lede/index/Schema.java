@@ -93,7 +93,7 @@ public final class Schema {
   public static final String LSH = "lsh";
   /** Hash of the normalised lead and body: finds exact duplicates with one term lookup. */
   public static final String STORY_HASH = "story_hash";
-  /** The story entry (signature, dates, membership) packed into one stored field, for exact similarity on candidates. */
+  /** The story entry (signature, dates, membership) packed into one binary doc value, for exact similarity on candidates. */
   public static final String STORY_ENTRY = "story_entry";
   /** The whole article as read, plain JSON (the codec compresses it): hits, {@code show} and reindex read it. */
   public static final String ORIGINAL = "original";

@@ -1,13 +1,16 @@
 package dev.lede.prepare;
 
 import dev.lede.article.Article;
+import dev.lede.article.Entity;
 import dev.lede.article.Fingerprints;
+import java.util.List;
 import java.util.Objects;
 
 /**
  * An article ready for the index.
  *
- * @param article the article, with entities filled in; it is stored as it is
+ * @param article the article, with entities filled in; it is stored as it is (less entities named
+ *     only in learned boilerplate)
  * @param indexedBody the body text to index (boilerplate may have been removed from it; the stored
  *     original keeps everything)
  * @param fingerprint the content fingerprint of the article as read
@@ -36,6 +39,33 @@ public record PreparedArticle(Article article, String indexedBody, String finger
 
   public PreparedArticle withIndexedBody(String body) {
     return new PreparedArticle(article, body, fingerprint, storyId);
+  }
+
+  /**
+   * The indexed body with a source's learned boilerplate taken out. Entities named only in what
+   * was taken out go too: a site's sign-off ("Follow BBC News on social media") is not news about
+   * the BBC. Extraction ran before the boilerplate was known, so this is where that is put right.
+   */
+  public PreparedArticle withBoilerplateRemoved(String strippedBody) {
+    if (strippedBody.equals(indexedBody) || article.entities().isEmpty()) {
+      return withIndexedBody(strippedBody);
+    }
+    String kept = article.headline() + "\n" + article.lead() + "\n" + strippedBody;
+    List<Entity> entities = article.entities().stream().filter(e -> namedIn(e, kept)).toList();
+    Article a = entities.size() == article.entities().size() ? article : article.withEntities(entities);
+    return new PreparedArticle(a, strippedBody, fingerprint, storyId);
+  }
+
+  private static boolean namedIn(Entity e, String text) {
+    if (text.contains(e.name())) {
+      return true;
+    }
+    for (String alias : e.aliases()) {
+      if (text.contains(alias)) {
+        return true;
+      }
+    }
+    return false;
   }
 
   public PreparedArticle withStoryId(String story) {
