@@ -113,6 +113,52 @@ public interface NewsIndex extends AutoCloseable {
     return List.of();
   }
 
+  /**
+   * Reads every article of a source and upserts it, on {@code options.threads()} threads with a
+   * bounded queue between the reader and them, then commits. A bad record is reported to the
+   * listener and counted; the rest goes on. With {@link IngestOptions#prune()}, articles whose ids
+   * the source did not have are deleted afterwards, unless some record could not be read.
+   *
+   * @param listener hears rejections, skipped files and progress; may be null
+   */
+  default IngestReport ingest(dev.lede.read.ArticleSource source, IngestOptions options, IngestListener listener) {
+    return Ingest.run(this, source, options, listener);
+  }
+
+  /**
+   * Rebuilds the index in {@code directory} into a new generation, with the schema and analysis of
+   * {@code options}, and makes it live atomically: searchers open on the old generation keep it
+   * until they {@link #refresh()}. The generation live before is kept for {@link #rollback(Path)};
+   * older ones are removed. A crash at any moment leaves the live generation as it was.
+   *
+   * <p>Reads the live generation's stored originals (whatever schema version wrote them, so this
+   * also upgrades an index that no longer opens), or, when {@code inputs} is not null, those
+   * inputs instead. Holds the live generation's write lock throughout: a writer open on the
+   * index makes it fail at once with {@link IndexUnavailableException} (LOCKED), and the reverse.
+   *
+   * @throws IndexUnavailableException when there is no index, it is locked, damaged or not Lede's
+   * @throws LedeException when stored articles could not be read back (nothing is switched)
+   */
+  static ReindexReport reindex(Path directory, dev.lede.read.ArticleSource inputs, IndexOptions options, IngestOptions ingest,
+      IngestListener listener) {
+    return Reindex.run(directory, inputs, options, ingest, listener);
+  }
+
+  /** Rebuilds from the stored originals with the default options. */
+  static ReindexReport reindex(Path directory) {
+    return Reindex.run(directory, null, IndexOptions.defaults(), IngestOptions.defaults(), null);
+  }
+
+  /**
+   * Makes the generation that was live before the last reindex live again (a second rollback goes
+   * forward again).
+   *
+   * @throws LedeException when there is no previous generation
+   */
+  static ReindexReport rollback(Path directory) {
+    return Reindex.rollback(directory);
+  }
+
   /** Deletes the article with this id; false when there was none. */
   boolean delete(String id);
 

@@ -25,6 +25,7 @@ import picocli.CommandLine.Spec;
         + "ranking that understands news.",
     subcommands = {
       IndexCommand.class,
+      ReindexCommand.class,
       SearchCommand.class,
       ShowCommand.class,
       SimilarCommand.class,
