@@ -160,7 +160,12 @@ public final class LedeCli implements Runnable {
 
   /** Opens the index for reading only: searches never wait for, or block, a writer. */
   NewsIndex openForReading() {
-    return NewsIndex.openExisting(indexDir(), IndexOptions.defaults().withReadOnly(true));
+    return openForReading(IndexOptions.defaults());
+  }
+
+  /** As {@link #openForReading()}, with other options (read-only is set here). */
+  NewsIndex openForReading(IndexOptions options) {
+    return NewsIndex.openExisting(indexDir(), options.withReadOnly(true));
   }
 
   Map<String, String> env() {
