@@ -41,24 +41,17 @@ public record IndexOptions(
     }
   }
 
-  /** Options with the default query timeout. */
-  public IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer,
-      Merging mergePolicy, StoryOptions stories) {
-    this(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, DEFAULT_QUERY_TIMEOUT);
-  }
-
   /** Options with the default merge policy. */
   public IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer) {
-    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults());
+    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
   }
 
   /**
-   * The RAM buffer's default, 64 MB, was measured (docs/reindex.md): on 20k news articles with two
-   * threads, 16 MB flushed four times as many segments and ingested more slowly, while 128 MB
-   * gained nothing and costs heap that a 512 MB process needs for the rest.
+   * A 64 MB RAM buffer: on 8,900 news articles 16 MB cost the same CPU but left 7 segments to 64 MB's
+   * 2 (docs/reindex.md); more would take heap that a 512 MB process needs for the rest.
    */
   public static IndexOptions defaults() {
-    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults());
+    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
   }
 
   /**
@@ -75,7 +68,7 @@ public record IndexOptions(
       }
     }
 
-    /** Lucene's own defaults (10 per tier, 5 GB segments): no setting measured better on news. */
+    /** Lucene's own defaults (10 per tier, 5 GB segments); no other setting has been measured on news yet. */
     public static Merging defaults() {
       return new Merging(10, 5 * 1024);
     }

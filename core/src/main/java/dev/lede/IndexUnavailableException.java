@@ -15,7 +15,9 @@ public class IndexUnavailableException extends LedeException {
     NOT_A_LEDE_INDEX,
     SCHEMA_MISMATCH,
     /** The directory or a file in it cannot be read: permission denied, or an I/O error. */
-    UNREADABLE
+    UNREADABLE,
+    /** A remote index (a Solr cluster) that cannot be reached. */
+    UNREACHABLE
   }
 
   private final Reason reason;

@@ -28,6 +28,11 @@ import java.util.concurrent.atomic.AtomicReference;
  */
 final class Ingest {
   private static final Object END = new Object();
+  /**
+   * Articles per {@link NewsIndex#upsertAll} call for an index other than the embedded one: a remote
+   * index (Solr) costs a round trip per call, so one article per call would be bound by latency.
+   */
+  static final int REMOTE_BATCH = 500;
 
   private final NewsIndex index;
   private final IngestOptions options;
@@ -46,7 +51,8 @@ final class Ingest {
     this.index = index;
     this.options = options;
     this.listener = listener;
-    this.queue = new ArrayBlockingQueue<>(Math.multiplyExact(options.threads(), options.queuePerThread()));
+    int capacity = Math.multiplyExact(options.threads(), options.queuePerThread());
+    this.queue = new ArrayBlockingQueue<>(index instanceof LuceneNewsIndex ? capacity : Math.max(capacity, REMOTE_BATCH * options.threads()));
   }
 
   static IngestReport run(NewsIndex index, ArticleSource source, IngestOptions options, IngestListener listener) {
@@ -145,8 +151,10 @@ final class Ingest {
         if (item == END) {
           return;
         }
-        if (item != null) {
+        if (item != null && index instanceof LuceneNewsIndex) {
           write((Article) item);
+        } else if (item != null && writeBatch((Article) item)) {
+          return;
         }
       }
     } catch (InterruptedException e) {
@@ -181,6 +189,40 @@ final class Ingest {
       index.commit();
     }
     listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
+  }
+
+  /**
+   * Writes the article and whatever else is queued, up to {@link #REMOTE_BATCH}, with one
+   * {@link NewsIndex#upsertAll} call.
+   *
+   * @return true when the end marker was taken from the queue: the worker is done
+   */
+  private boolean writeBatch(Article first) {
+    List<Article> batch = new ArrayList<>(List.of(first));
+    boolean end = false;
+    while (batch.size() < REMOTE_BATCH) {
+      Object next = queue.poll();
+      if (next == null) {
+        break;
+      }
+      if (next == END) {
+        end = true;
+        break;
+      }
+      batch.add((Article) next);
+    }
+    for (UpsertOutcome outcome : index.upsertAll(batch)) {
+      switch (outcome) {
+        case ADDED -> added.incrementAndGet();
+        case REPLACED -> replaced.incrementAndGet();
+        case UNCHANGED -> unchanged.incrementAndGet();
+      }
+      if (options.commitEvery() > 0 && sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
+        index.commit();
+      }
+    }
+    listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
+    return end;
   }
 
   private static void join(List<Thread> workers) {

@@ -19,17 +19,17 @@ public interface IngestListener {
   default void skipped(Path file, String why) {}
 
   /**
+   * An article was written with a field cut to fit the index's limits (a term longer than Lucene
+   * takes, a body past the maximum): one line naming the article and the field.
+   */
+  default void warning(String message) {}
+
+  /**
    * An article was written whose normalised lead and body equal those of an earlier article under
    * another id (the same text twice: a syndicated copy, or a crawler that saw one page under two
    * URLs). It is indexed all the same.
    */
   default void duplicate(String id, String duplicateOf) {}
-
-  /**
-   * An article was written with a field cut to fit the index's limits (see {@link
-   * NewsIndex#takeWarnings()}); the article is indexed, the warning names it and the field.
-   */
-  default void warning(String warning) {}
 
   /** Articles written or found unchanged so far, and records rejected so far. */
   default void progress(long done, long rejected) {}

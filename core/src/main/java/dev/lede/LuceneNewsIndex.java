@@ -60,6 +60,7 @@ import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
+import org.apache.lucene.store.LockObtainFailedException;
 
 /**
  * The embedded, Lucene-backed {@link NewsIndex}: one {@link IndexWriter} (thread-safe) and a
@@ -72,6 +73,12 @@ import org.apache.lucene.store.FSDirectory;
  */
 final class LuceneNewsIndex implements NewsIndex {
   private static final String DELETED = "";
+  /**
+   * Writes not yet visible to search are also held in memory (fingerprints, and story entries of
+   * several KB each in the story store's overlay) until a refresh: past this many, a write
+   * refreshes, so that a long ingest without commits keeps a flat heap.
+   */
+  private static final int MAX_PENDING = 5_000;
 
   /** The index directory as the user named it (null in memory): messages and the pointer file. */
   private final Path path;
@@ -134,13 +141,14 @@ final class LuceneNewsIndex implements NewsIndex {
     Path gen = pointer.liveDir();
     boolean exists;
     if (pointer.flat()) {
+      // a flat directory is what users point at: say exactly what it holds if it is not an index
       exists = IndexFailures.checkBeforeOpen(dir, create && !options.readOnly());
     } else {
-      exists = IndexFailures.contents(gen) == IndexFailures.Contents.COMMITTED;
-      if (!exists) {
+      if (IndexFailures.contents(gen) != IndexFailures.Contents.COMMITTED) {
         throw new IndexUnavailableException(Reason.CORRUPT, dir, "index " + dir + " points to generation " + pointer.live()
             + ", which has no commit" + (pointer.previous() == null ? "" : ": run `lede reindex --rollback`"));
       }
+      exists = true;
     }
     Directory directory = null;
     try {
@@ -152,6 +160,9 @@ final class LuceneNewsIndex implements NewsIndex {
       return options.readOnly()
           ? readOnly(dir, pointer.live(), gen, directory, schema, options)
           : writable(dir, pointer.live(), gen, directory, schema, options);
+    } catch (LockObtainFailedException e) {
+      closeQuietly(directory);
+      throw locked(dir, e);
     } catch (IndexUnavailableException e) {
       closeQuietly(directory);
       throw e;
@@ -166,7 +177,8 @@ final class LuceneNewsIndex implements NewsIndex {
 
   /** The error for a write lock held by another writer (or a reindex). */
   static IndexUnavailableException locked(Path dir, Exception cause) {
-    return IndexFailures.locked(dir, cause);
+    return new IndexUnavailableException(Reason.LOCKED, dir,
+        "index " + dir + " is locked: another Lede process is writing to it (wait for it to finish; searches still work)", cause);
   }
 
   /** A new, empty index in a generation directory of its own, for a reindex to fill. */
@@ -322,7 +334,7 @@ final class LuceneNewsIndex implements NewsIndex {
           .withIndexedBody(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
           .withStoryId(assignment.entry().storyId());
       pending.put(id, prepared.fingerprint());
-      // warned here, not in writeDocument(), which also rewrites story members warned about before
+      // warned here, not in writeDocument(), which also rewrites story members that were warned about before
       for (String trimmed : Schema.trimmed(prepared.article())) {
         warnings.add("article '" + id + "': " + trimmed);
       }
@@ -345,6 +357,9 @@ final class LuceneNewsIndex implements NewsIndex {
         inFlight[0]--;
         inFlight.notifyAll();
       }
+    }
+    if (pending.size() >= MAX_PENDING) {
+      refresh();
     }
     return new Written(outcome, assignment.duplicateOf());
   }

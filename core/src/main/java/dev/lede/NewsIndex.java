@@ -105,15 +105,6 @@ public interface NewsIndex extends AutoCloseable {
   }
 
   /**
-   * The warnings of the writes since the last call, and forgets them: an article written with a
-   * field cut to fit the index's limits, one line each, naming the article and the field. Writes
-   * never fail for such a field.
-   */
-  default List<String> takeWarnings() {
-    return List.of();
-  }
-
-  /**
    * Reads every article of a source and upserts it, on {@code options.threads()} threads with a
    * bounded queue between the reader and them, then commits. A bad record is reported to the
    * listener and counted; the rest goes on. With {@link IngestOptions#prune()}, articles whose ids
@@ -157,6 +148,15 @@ public interface NewsIndex extends AutoCloseable {
    */
   static ReindexReport rollback(Path directory) {
     return Reindex.rollback(directory);
+  }
+
+  /**
+   * The warnings of the writes since the last call, and forgets them: an article written with a
+   * field cut to fit the index's limits, one line each, naming the article and the field. Writes
+   * never fail for such a field.
+   */
+  default List<String> takeWarnings() {
+    return List.of();
   }
 
   /** Deletes the article with this id; false when there was none. */

@@ -27,7 +27,7 @@ final class DeleteCommand implements Callable<Integer> {
   public Integer call() {
     List<String> deleted = new ArrayList<>();
     List<String> missing = new ArrayList<>();
-    try (NewsIndex index = NewsIndex.openExisting(lede.indexDir())) {
+    try (NewsIndex index = lede.openExistingForWriting()) {
       for (String id : ids) {
         (index.delete(id) ? deleted : missing).add(id);
       }

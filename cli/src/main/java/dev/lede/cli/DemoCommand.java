@@ -32,6 +32,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
 
   @Override
   public Integer call() throws IOException {
+    lede.embeddedOnly("demo (it builds a throwaway index of the sample corpus)");
     Path dir = corpus != null ? corpus : defaultCorpus();
     if (!Files.isDirectory(dir)) {
       throw new IllegalArgumentException("no sample corpus at " + dir + ": pass --corpus DIR");

@@ -69,7 +69,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     ArticleSource source = source(lede, paths, InputFormat.parse(format));
     IngestOptions options = IngestOptions.defaults().withThreads(n).withCommitEvery(commitEvery == null ? 0 : commitEvery).withPrune(prune);
     PrintWriter err = lede.spec.commandLine().getErr();
-    try (NewsIndex index = NewsIndex.open(lede.indexDir());
+    try (NewsIndex index = lede.openForWriting();
          IngestProgress progress = new IngestProgress(lede, rejects)) {
       IngestReport report = index.ingest(source, options, progress);
       progress.done();
@@ -78,9 +78,9 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
       }
       PrintWriter out = lede.spec.commandLine().getOut();
       if (output.equalsIgnoreCase("json")) {
-        out.println(Json.pretty(json(report, lede.indexDir().toString())));
+        out.println(Json.pretty(json(report, lede.indexName()).put("trimmed_fields", progress.trimmed())));
       } else if (!lede.quiet) {
-        out.println(summary(report) + " into " + lede.indexDir());
+        out.println(summary(report) + " into " + lede.indexName());
       }
       return report.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
     }
@@ -163,6 +163,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     private final BufferedWriter rejectsOut;
     private final long start = System.nanoTime();
     private long rejected;
+    private long trimmed;
     private long last;
 
     IngestProgress(LedeCli lede, Path rejects) throws IOException {
@@ -193,15 +194,20 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     }
 
     @Override
+    public synchronized void warning(String message) {
+      trimmed++;
+      err.println("lede: warning: " + message);
+    }
+
+    synchronized long trimmed() {
+      return trimmed;
+    }
+
+    @Override
     public void duplicate(String id, String duplicateOf) {
       if (lede.verbose) {
         err.println("lede: " + id + " has the same text as " + duplicateOf + " (indexed; one story)");
       }
-    }
-
-    @Override
-    public void warning(String warning) {
-      err.println("lede: warning: " + warning); // the article is indexed: a warning, never a rejection
     }
 
     @Override

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       TrendingCommand.class,
       StoryCommand.class,
       AnalyzeCommand.class,
+      SolrCommand.class,
       DemoCommand.class,
       CompletionCommand.class,
       CommandLine.HelpCommand.class
@@ -45,17 +46,30 @@ import picocli.CommandLine.Spec;
       "0:results found, or success",
       "1:a search found nothing",
       "2:usage or query syntax error",
-      "3:index missing, locked by another writer, corrupt or of another schema version",
+      "3:index missing, locked by another writer, corrupt or of another schema version; Solr cluster unreachable",
       "4:ingest finished but some records were rejected",
       "5:internal error (please report it, with --stacktrace)"
     },
-    footer = {"%nEnvironment: LEDE_INDEX (default for --index), NO_COLOR (no colour)."})
+    footer = {"%nEnvironment: LEDE_INDEX (default for --index), LEDE_SOLR (default for --solr), LEDE_COLLECTION "
+        + "(default for --collection), NO_COLOR (no colour)."})
 public final class LedeCli implements Runnable {
+  /** The Solr collection (an alias, as {@code lede solr init} makes it) when none is named. */
+  static final String DEFAULT_COLLECTION = "lede";
+
   @Spec CommandSpec spec;
 
   @Option(names = "--index", paramLabel = "DIR",
       description = "Index directory (default: $LEDE_INDEX, else ./lede-index).")
   Path index;
+
+  @Option(names = "--solr", paramLabel = "URL",
+      description = "Use a SolrCloud cluster instead of an index directory: Solr URLs (comma-separated) or a ZooKeeper "
+          + "host:port[/chroot] (default: $LEDE_SOLR).")
+  String solr;
+
+  @Option(names = "--collection", paramLabel = "NAME",
+      description = "With --solr: the collection or alias (default: $LEDE_COLLECTION, else " + DEFAULT_COLLECTION + ").")
+  String collection;
 
   @Option(names = {"-q", "--quiet"}, description = "Print results only: no progress, no summaries.")
   boolean quiet;
@@ -135,6 +149,9 @@ public final class LedeCli implements Runnable {
     if (ex instanceof QuerySyntaxException || ex instanceof BadInputException || ex instanceof IllegalArgumentException) {
       return ExitCodes.USAGE;
     }
+    if (ex instanceof UnsupportedOperationException) {
+      return ExitCodes.USAGE; // a command or option the chosen backend does not offer
+    }
     if (ex instanceof NotFoundException) {
       return ExitCodes.NOTHING_FOUND;
     }
@@ -158,14 +175,75 @@ public final class LedeCli implements Runnable {
     return Path.of(fromEnv == null || fromEnv.isBlank() ? "lede-index" : fromEnv);
   }
 
+  /** The SolrCloud address (--solr, else $LEDE_SOLR), or null for the embedded index. */
+  String solrAddress() {
+    String address = solr != null ? solr : env.get("LEDE_SOLR");
+    return address == null || address.isBlank() ? null : address.strip();
+  }
+
+  /** The Solr collection or alias: --collection, else $LEDE_COLLECTION, else {@value #DEFAULT_COLLECTION}. */
+  String collectionName() {
+    String name = collection != null ? collection : env.get("LEDE_COLLECTION");
+    return name == null || name.isBlank() ? DEFAULT_COLLECTION : name.strip();
+  }
+
+  /** Whether commands run against a SolrCloud cluster. */
+  boolean onSolr() {
+    return solrAddress() != null;
+  }
+
+  /** Where the index is, for summaries: the directory, or the Solr collection and address. */
+  String indexName() {
+    return onSolr() ? "solr:" + collectionName() + " at " + solrAddress() : indexDir().toString();
+  }
+
+  /*
+   * The one place that chooses the backend. Solr's client classes live behind SolrBackend, which the
+   * JVM loads only when --solr (or LEDE_SOLR) is given: the embedded path never loads SolrJ.
+   */
+
   /** Opens the index for reading only: searches never wait for, or block, a writer. */
   NewsIndex openForReading() {
     return openForReading(IndexOptions.defaults());
   }
 
-  /** As {@link #openForReading()}, with other options (read-only is set here). */
+  /** As {@link #openForReading()}, with other options for the embedded index (read-only is set here). */
   NewsIndex openForReading(IndexOptions options) {
+    if (onSolr()) {
+      return SolrBackend.connect(solrAddress(), collectionName());
+    }
     return NewsIndex.openExisting(indexDir(), options.withReadOnly(true));
+  }
+
+  /** Opens the index for writing, creating an embedded one when missing (a Solr collection must exist). */
+  NewsIndex openForWriting() {
+    if (onSolr()) {
+      return SolrBackend.connect(solrAddress(), collectionName());
+    }
+    return NewsIndex.open(indexDir());
+  }
+
+  /** Opens an existing index for writing. */
+  NewsIndex openExistingForWriting() {
+    if (onSolr()) {
+      return SolrBackend.connect(solrAddress(), collectionName());
+    }
+    return NewsIndex.openExisting(indexDir());
+  }
+
+  /** Refuses, with exit code 2, what only the embedded index does. */
+  void embeddedOnly(String what) {
+    if (onSolr()) {
+      throw new UnsupportedOperationException(what + " works on the embedded index only, not on Solr (drop --solr"
+          + (env.get("LEDE_SOLR") != null && solr == null ? " and unset LEDE_SOLR" : "") + ")");
+    }
+  }
+
+  /** Refuses, with exit code 2, what only Solr does. */
+  void solrOnly(String what) {
+    if (!onSolr()) {
+      throw new IllegalArgumentException(what + " needs a SolrCloud cluster: give --solr URL (or set LEDE_SOLR)");
+    }
   }
 
   Map<String, String> env() {

@@ -22,7 +22,11 @@ import picocli.CommandLine.ParentCommand;
       "Builds a new generation beside the live one, from the index's own stored articles or from the PATHs given, "
           + "then switches to it atomically: searches running meanwhile see the old generation or the new one, never a mix. "
           + "The generation live before is kept for --rollback; older ones are removed. "
-          + "Upgrades an index that another schema version wrote. Fails at once while another process writes to the index."})
+          + "Upgrades an index that another schema version wrote. Fails at once while another process writes to the index.",
+      "",
+      "With --solr, a generation is a collection behind the alias --collection: the new collection gets the previous "
+          + "one's shards and replicas (`lede solr reindex` changes them), the alias switches, the previous collection "
+          + "stays for --rollback until deleted."})
 final class ReindexCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 
@@ -56,6 +60,9 @@ final class ReindexCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--threads must be at least 1, got " + n);
     }
     PrintWriter out = lede.spec.commandLine().getOut();
+    if (lede.onSolr()) {
+      return onSolr(out, n);
+    }
     String dir = lede.indexDir().toString();
     if (rollback) {
       if (paths != null && !paths.isEmpty()) {
@@ -82,6 +89,44 @@ final class ReindexCommand implements Callable<Integer> {
       out.println(Json.pretty(o));
     } else if (!lede.quiet) {
       out.println(IndexCommand.summary(r.ingest()) + " into " + dir + " generation " + r.to() + " (was " + r.from() + ")");
+    }
+    return r.ingest().rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+  }
+
+  /**
+   * On Solr, a generation is a collection behind the alias (--collection): the rebuild goes into a
+   * new collection and the alias switches to it; the previous collection stays for --rollback.
+   */
+  private int onSolr(PrintWriter out, int n) throws Exception {
+    String alias = lede.collectionName();
+    String name = lede.indexName();
+    if (rollback) {
+      if (paths != null && !paths.isEmpty()) {
+        throw new IllegalArgumentException("--rollback takes no PATH: it switches back to the previous collection");
+      }
+      String[] fromTo = SolrBackend.rollback(lede.solrAddress(), alias);
+      if (output.equalsIgnoreCase("json")) {
+        out.println(Json.pretty(Json.object().put("index", name).put("from", fromTo[0]).put("to", fromTo[1])));
+      } else if (!lede.quiet) {
+        out.println("rolled back alias " + alias + " from collection " + fromTo[0] + " to " + fromTo[1]);
+      }
+      return ExitCodes.OK;
+    }
+    SolrBackend.Rebuilt r;
+    if (paths == null || paths.isEmpty()) {
+      r = SolrBackend.reindex(lede.solrAddress(), alias, null, null, false);
+    } else {
+      try (IndexCommand.IngestProgress progress = new IndexCommand.IngestProgress(lede, rejects)) {
+        r = SolrBackend.reindexFrom(lede.solrAddress(), alias, IndexCommand.source(lede, paths, InputFormat.parse(format)),
+            IngestOptions.defaults().withThreads(n), progress);
+        progress.done();
+      }
+    }
+    if (output.equalsIgnoreCase("json")) {
+      out.println(Json.pretty(IndexCommand.json(r.ingest(), name).put("from", r.previous()).put("to", r.current())));
+    } else if (!lede.quiet) {
+      out.println(IndexCommand.summary(r.ingest()) + " into collection " + r.current() + " (" + r.shards() + " shards x "
+          + r.replicas() + " replicas); alias " + alias + " now points at it (was " + r.previous() + ", kept for --rollback)");
     }
     return r.ingest().rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
   }

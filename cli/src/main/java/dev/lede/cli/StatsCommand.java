@@ -24,6 +24,9 @@ final class StatsCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    if (boilerplate) {
+      lede.embeddedOnly("stats --boilerplate (boilerplate is learned by the embedded index's writer)");
+    }
     IndexStats s;
     java.util.Map<String, java.util.List<dev.lede.prepare.boilerplate.LearnedLine>> learned;
     try (NewsIndex index = lede.openForReading()) {
@@ -51,7 +54,7 @@ final class StatsCommand implements Callable<Integer> {
     }
     if (format == TextOrJson.JSON) {
       ObjectNode o = Json.object()
-          .put("index", lede.indexDir().toString())
+          .put("index", lede.indexName())
           .put("articles", s.articles())
           .put("sources", s.sources())
           .put("oldest", s.oldest() == null ? null : s.oldest().toString())
@@ -62,11 +65,13 @@ final class StatsCommand implements Callable<Integer> {
           .put("generation", s.generation());
       out.println(Json.pretty(o));
     } else {
-      out.println("index:    " + lede.indexDir());
+      out.println("index:    " + lede.indexName());
       out.println("articles: " + s.articles());
       out.println("sources:  " + s.sources());
       out.println("dates:    " + (s.oldest() == null ? "-" : s.oldest().toString().substring(0, 10) + " .. " + s.newest().toString().substring(0, 10)));
-      out.println(String.format(Locale.ROOT, "size:     %.1f MB in %d segments", s.sizeBytes() / 1e6, s.segments()));
+      if (!lede.onSolr()) { // Solr's stats do not count bytes or segments (one admin call per core)
+        out.println(String.format(Locale.ROOT, "size:     %.1f MB in %d segments", s.sizeBytes() / 1e6, s.segments()));
+      }
       out.println("schema:   v" + s.schemaVersion());
       if (s.generation() != null) {
         out.println("generation: " + (s.generation().equals(".") ? "flat (never reindexed)" : s.generation()));

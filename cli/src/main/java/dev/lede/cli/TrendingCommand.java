@@ -40,6 +40,7 @@ final class TrendingCommand implements Callable<Integer> {
     if (windowDays < 1 || limit < 1) {
       throw new IllegalArgumentException("--window and --limit must be at least 1");
     }
+    lede.embeddedOnly("trending (it counts entities per time window from the embedded index's doc values)");
     Instant end = asOf == null ? Instant.now() : asOf;
     List<TrendingEntity> trends;
     try (NewsIndex index = lede.openForReading()) {

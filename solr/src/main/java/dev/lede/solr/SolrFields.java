@@ -2,7 +2,6 @@ package dev.lede.solr;
 
 import dev.lede.article.Article;
 import dev.lede.article.Entity;
-import dev.lede.article.Fingerprints;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeFormatter;
 import java.util.Date;
@@ -46,6 +45,12 @@ public final class SolrFields {
   public static final String LANGUAGE = "language";
   public static final String FINGERPRINT = "fingerprint";
   public static final String STORY = "story";
+  /** LSH band keys of the article's MinHash signature: story candidates with one query (see Lede's schema). */
+  public static final String LSH = dev.lede.index.Schema.LSH;
+  /** Hash of the normalised lead and body: exact duplicates. */
+  public static final String STORY_HASH = dev.lede.index.Schema.STORY_HASH;
+  /** The story entry (date, words, hash, signature) as one stored string. */
+  public static final String STORY_ENTRY = dev.lede.index.Schema.STORY_ENTRY;
   /** The article as read, as JSON. */
   public static final String ORIGINAL = "original";
   public static final String VERSION = "_version_";
@@ -53,20 +58,17 @@ public final class SolrFields {
   /** Fields only the Solr layout has: the routed document id, the article id, the url, Solr's version. */
   public static final List<String> SOLR_ONLY = List.of(ID, ARTICLE_ID, URL, VERSION);
 
-  /**
-   * Lede fields the Solr configset leaves out: the embedded index's near-duplicate candidate store
-   * (LSH band keys, content hash, packed entry). On Solr, story ids are assigned before documents are
-   * sent, and routing by story id keeps each story on one shard.
-   */
-  public static final List<String> EMBEDDED_ONLY = List.of(dev.lede.index.Schema.LSH, dev.lede.index.Schema.STORY_HASH, dev.lede.index.Schema.STORY_ENTRY);
-
   /** Every field the schema must declare, in schema order. */
   public static final List<String> ALL = List.of(
       ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, TEXT, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,
-      ENTITY_TYPE, ENTITY_TYPED, ENTITY_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, ORIGINAL);
+      ENTITY_TYPE, ENTITY_TYPED, ENTITY_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, LSH,
+      STORY_HASH, STORY_ENTRY, ORIGINAL);
 
-  /** The version of this layout; a collection made with another must be rebuilt. */
-  public static final int SCHEMA_VERSION = 1;
+  /**
+   * The version of this layout; a collection made with another must be rebuilt. 2: the story
+   * candidate fields ({@link #LSH}, {@link #STORY_HASH}, {@link #STORY_ENTRY}).
+   */
+  public static final int SCHEMA_VERSION = 2;
 
   private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -90,14 +92,24 @@ public final class SolrFields {
     return a.published() == null ? null : MONTH_FORMAT.format(a.published());
   }
 
-  /** The Solr document of a prepared article. */
+  /** The Solr document of an article as read, unprepared, in a story given by the caller. */
   static SolrInputDocument toDocument(Article a, String story) {
+    return toDocument(dev.lede.prepare.PreparedArticle.of(a).withStoryId(story));
+  }
+
+  /**
+   * The Solr document of a prepared article: the indexed body is the prepared one (cleaned), the
+   * stored original the article with its entities, the fingerprint that of the article as read.
+   */
+  static SolrInputDocument toDocument(dev.lede.prepare.PreparedArticle prepared) {
+    Article a = prepared.article();
+    String story = prepared.story();
     SolrInputDocument d = new SolrInputDocument();
     d.setField(ID, documentId(story, a.id()));
     d.setField(ARTICLE_ID, a.id());
     d.setField(HEADLINE, a.headline());
     d.setField(LEAD, a.lead());
-    d.setField(BODY, a.body());
+    d.setField(BODY, prepared.indexedBody());
     Set<String> names = new LinkedHashSet<>();
     Set<String> keys = new LinkedHashSet<>();
     Set<String> types = new LinkedHashSet<>();
@@ -128,7 +140,7 @@ public final class SolrFields {
       d.setField(MONTH, month(a));
     }
     setIfPresent(d, LANGUAGE, a.language());
-    d.setField(FINGERPRINT, Fingerprints.of(a));
+    d.setField(FINGERPRINT, prepared.fingerprint());
     d.setField(STORY, story);
     d.setField(ORIGINAL, ArticleJson.write(a));
     return d;

@@ -47,9 +47,6 @@ class SchemaAgreementTest {
     Set<String> lede = ledeFields();
     Set<String> solr = new LinkedHashSet<>(SolrFields.ALL);
     for (String f : lede) {
-      if (SolrFields.EMBEDDED_ONLY.contains(f)) {
-        continue;
-      }
       assertTrue(solr.contains(f), "Lede's schema has '" + f + "', the Solr configset does not");
     }
     for (String f : solr) {

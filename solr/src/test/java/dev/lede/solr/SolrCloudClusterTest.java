@@ -86,7 +86,7 @@ class SolrCloudClusterTest {
     String v = System.getProperty(property);
     if (v == null || !Files.exists(Path.of(v))) {
       throw new IllegalStateException("system property " + property + " = " + v
-          + ": build the lede-solr-dev module first (./mvnw -pl solr -am verify)");
+          + ": build the lede-solr-dev module first (./mvnw -pl solr-dev,solr -am verify; a full build orders it before this one)");
     }
     return v;
   }
