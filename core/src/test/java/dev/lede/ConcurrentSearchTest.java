@@ -26,7 +26,7 @@ import org.junit.jupiter.api.io.TempDir;
  */
 class ConcurrentSearchTest {
   static final int BATCH = 10;
-  static final int BATCHES = Integer.getInteger("lede.batches", 30);
+  static final int BATCHES = Integer.getInteger("lede.batches", 20);
   static final int READERS = 3;
 
   @TempDir Path tmp;
