@@ -1,5 +1,6 @@
 package dev.lede;
 
+import dev.lede.index.Generations;
 import dev.lede.index.Schema;
 import java.io.IOException;
 import java.nio.file.Path;
@@ -19,9 +20,15 @@ import org.apache.lucene.store.FSDirectory;
 final class IndexChecker {
   private IndexChecker() {}
 
+  /** The directory of the live generation (the directory itself for a flat index). */
+  private static Path live(Path dir) {
+    Path live = java.nio.file.Files.isDirectory(dir) ? Generations.resolve(dir).liveDir() : dir;
+    IndexFailures.checkBeforeOpen(live, false);
+    return live;
+  }
+
   static IndexCheck check(Path dir) {
-    IndexFailures.checkBeforeOpen(dir, false);
-    try (Directory directory = FSDirectory.open(dir); CheckIndex checker = new CheckIndex(directory)) {
+    try (Directory directory = FSDirectory.open(live(dir)); CheckIndex checker = new CheckIndex(directory)) {
       return describe(dir, run(dir, checker));
     } catch (IOException e) {
       throw IndexFailures.opening(dir, e);
@@ -29,8 +36,7 @@ final class IndexChecker {
   }
 
   static IndexCheck repair(Path dir, IndexCheck confirmed) {
-    IndexFailures.checkBeforeOpen(dir, false);
-    try (Directory directory = FSDirectory.open(dir); CheckIndex checker = new CheckIndex(directory)) {
+    try (Directory directory = FSDirectory.open(live(dir)); CheckIndex checker = new CheckIndex(directory)) {
       CheckIndex.Status status = run(dir, checker);
       IndexCheck now = describe(dir, status);
       if (!names(now.damaged()).equals(names(confirmed.damaged())) || !now.commit().equals(confirmed.commit())) {

@@ -114,11 +114,16 @@ final class IndexFailures {
     };
   }
 
+  /** A write lock held by another writer (or a reindex): Lucene refuses at once, and so do we. */
+  static IndexUnavailableException locked(Path dir, Exception cause) {
+    return new IndexUnavailableException(Reason.LOCKED, dir,
+        "index " + dir + " is locked: another Lede process is writing to it (wait for it to finish; searches still work)", cause);
+  }
+
   /** The exception that says why the index in {@code dir} could not be opened. */
   static IndexUnavailableException opening(Path dir, IOException e) {
     if (e instanceof LockObtainFailedException) {
-      return new IndexUnavailableException(Reason.LOCKED, dir,
-          "index " + dir + " is locked: another Lede process is writing to it (wait for it to finish; searches still work)", e);
+      return locked(dir, e);
     }
     if (e instanceof IndexFormatTooOldException || e instanceof IndexFormatTooNewException) {
       String age = e instanceof IndexFormatTooOldException ? "an older" : "a newer";

@@ -124,11 +124,18 @@ public final class LedeCli implements Runnable {
       return code;
     });
     cl.setParameterExceptionHandler((ex, args) -> {
+      // One line, like every other error: scripts read the first line, people read the hint at its end.
       CommandLine bad = ex.getCommandLine();
-      err.println("lede: " + ex.getMessage());
-      if (!CommandLine.UnmatchedArgumentException.printSuggestions(ex, err)) {
-        err.println("Try '" + bad.getCommandSpec().qualifiedName() + " --help' for more information.");
+      String message = String.valueOf(ex.getMessage()).strip();
+      int nl = message.indexOf('\n');
+      StringBuilder line = new StringBuilder("lede: ").append(nl < 0 ? message : message.substring(0, nl).strip());
+      java.util.List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : java.util.List.of();
+      if (!suggestions.isEmpty()) {
+        line.append(" (did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))).append("?)");
+      } else {
+        line.append(" (see '").append(bad.getCommandSpec().qualifiedName()).append(" --help')");
       }
+      err.println(line);
       err.flush();
       return ExitCodes.USAGE;
     });
@@ -197,10 +204,15 @@ public final class LedeCli implements Runnable {
 
   /** Opens the index for reading only: searches never wait for, or block, a writer. */
   NewsIndex openForReading() {
+    return openForReading(IndexOptions.defaults());
+  }
+
+  /** As {@link #openForReading()}, with other options for the embedded index (read-only is set here). */
+  NewsIndex openForReading(IndexOptions options) {
     if (onSolr()) {
       return SolrBackend.connect(solrAddress(), collectionName());
     }
-    return NewsIndex.openExisting(indexDir(), IndexOptions.defaults().withReadOnly(true));
+    return NewsIndex.openExisting(indexDir(), options.withReadOnly(true));
   }
 
   /** Opens the index for writing, creating an embedded one when missing (a Solr collection must exist). */

@@ -1,5 +1,6 @@
 package dev.lede.cli;
 
+import dev.lede.IndexOptions;
 import dev.lede.NewsIndex;
 import dev.lede.article.EntityType;
 import dev.lede.cli.render.OutputFormat;
@@ -70,6 +71,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--all-copies", description = "Show every copy of a syndicated story instead of one hit per story.")
   boolean allCopies;
 
+  @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
+      description = "Stop a search that runs longer, with an error (default: 10).")
+  double timeoutSeconds;
+
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, jsonl, csv or trec (default: text).")
   OutputFormat format;
 
@@ -100,7 +105,11 @@ final class SearchCommand implements Callable<Integer> {
       b.recency(new Recency(0.15f, Duration.ofDays(recentDays), null));
     }
     NewsQuery q = b.build();
-    try (NewsIndex index = lede.openForReading()) {
+    if (!(timeoutSeconds >= 0) || timeoutSeconds > 86_400) {
+      throw new IllegalArgumentException("illegal --timeout " + timeoutSeconds + ", must be between 0 and 86400 seconds");
+    }
+    IndexOptions options = IndexOptions.defaults().withQueryTimeout(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+    try (NewsIndex index = lede.openForReading(options)) {
       SearchResult r = index.search(q);
       ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), qid).render(r, lede.spec.commandLine().getOut());
       return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;

@@ -87,6 +87,10 @@ public final class Generations {
       lines = Files.readAllLines(file, StandardCharsets.UTF_8);
     } catch (NoSuchFileException e) {
       return new Pointer(root, FLAT, null);
+    } catch (java.nio.file.AccessDeniedException e) {
+      boolean dirDenied = !Files.isReadable(root) || !Files.isExecutable(root);
+      throw new IndexUnavailableException(Reason.UNREADABLE, root,
+          "cannot read index " + root + ": permission denied on " + (dirDenied ? "the directory" : POINTER), e);
     } catch (IOException e) {
       throw new IndexUnavailableException(Reason.CORRUPT, root, "cannot read " + file + ": " + e.getMessage(), e);
     }
