@@ -98,7 +98,7 @@ final class BaselineSearch {
   Query query(BenchQuery q) {
     Query scoring;
     if (q.words().isEmpty()) {
-      scoring = new MatchAllDocsQuery();
+      scoring = MatchAllDocsQuery.INSTANCE;
     } else if (q.phrase()) {
       scoring = phrase(String.join(" ", q.words()));
     } else {
@@ -131,7 +131,7 @@ final class BaselineSearch {
   private Query phrase(String text) {
     List<String> exact = tokens(Schema.EXACT, text);
     List<String> stemmed = tokens(Schema.ENTITY_TEXT, text);
-    Query entities = stemmed.isEmpty() ? new MatchNoDocsQuery() : phraseOf(Schema.ENTITY_TEXT, stemmed, 0);
+    Query entities = stemmed.isEmpty() ? new MatchNoDocsQuery("no words in phrase") : phraseOf(Schema.ENTITY_TEXT, stemmed, 0);
     return new DisjunctionMaxQuery(List.of(
         phraseOf(Schema.EXACT, exact, 0),
         new BoostQuery(phraseOf(Schema.HEADLINE_EXACT, exact, 0), ranking.body() + ranking.headline()),

@@ -31,11 +31,13 @@ import java.util.function.ToDoubleFunction;
  * docs/benchmarks.md. Run from the repository root (see that page for the command):
  *
  * <pre>
- * IndexBenchmark [--quick] [--corpora ../shared/corpora] [--work DIR] [--runs 3] [--copies 10]
- *     [--queries 1000] [--seed 7] [--heap-mb 512] [--skip-large]
+ * IndexBenchmark [--quick] [--large | --large-only | --query-only [--lede-index DIR --raw-index DIR --label L]] [--corpora ../shared/corpora] [--work DIR]
+ *     [--runs 3] [--copies 10] [--queries 1000] [--seed 7] [--heap-mb 512]
  * </pre>
  *
- * <p>The large set is {@code --copies} copies of the corpora (distinct ids, dates moved back 61 days
+ * <p>By default only the base set (the corpora as they are) is measured. {@code --large} adds the
+ * large set, {@code --large-only} measures nothing else; {@code --query-only} times the query mix on
+ * the base-set indexes an earlier run left in the work directory. The large set is {@code --copies} copies of the corpora (distinct ids, dates moved back 61 days
  * per copy); each of its ingests runs in a child JVM with {@code -Xmx<heap-mb>m} so that its peak
  * heap is its own. {@code --quick}: one run, 2 copies, for a check in a few minutes.
  */
@@ -54,7 +56,12 @@ public final class IndexBenchmark {
     int queries = 1000;
     long seed = 7;
     int heapMb = 512;
-    boolean large = true;
+    boolean base = true;
+    boolean large = false;
+    boolean queryOnly = false;
+    Path ledeIndex = null;
+    Path rawIndex = null;
+    String queryLabel = "base set";
     for (int i = 0; i < args.length; i++) {
       switch (args[i]) {
         case "--quick" -> {
@@ -68,7 +75,18 @@ public final class IndexBenchmark {
         case "--queries" -> queries = Integer.parseInt(args[++i]);
         case "--seed" -> seed = Long.parseLong(args[++i]);
         case "--heap-mb" -> heapMb = Integer.parseInt(args[++i]);
-        case "--skip-large" -> large = false;
+        case "--large" -> large = true;
+        case "--query-only" -> {
+          queryOnly = true;
+          base = false;
+        }
+        case "--lede-index" -> ledeIndex = Path.of(args[++i]);
+        case "--raw-index" -> rawIndex = Path.of(args[++i]);
+        case "--label" -> queryLabel = args[++i];
+        case "--large-only" -> {
+          large = true;
+          base = false;
+        }
         default -> {
           System.err.println("index-benchmark: unknown argument '" + args[i] + "'");
           System.exit(2);
@@ -83,12 +101,29 @@ public final class IndexBenchmark {
     Files.createDirectories(work);
     long started = System.nanoTime();
     printMachine();
-    int n = corpus.baseSize();
-    System.out.printf(Locale.ROOT, "base set: %,d articles (bbc + huffpost head + ag_news test), %.1f MB of text%n", n, corpus.baseTextBytes() / 1e6);
+    System.out.printf(Locale.ROOT, "base set: %,d articles (bbc + huffpost head + ag_news test), %.1f MB of text%n",
+        corpus.baseSize(), corpus.baseTextBytes() / 1e6);
+    List<BenchQuery> mix = QueryMix.generate(corpus.base(), queries, seed);
+    if (base) {
+      base(corpus, mix, work, runs);
+    }
+    if (queryOnly) {
+      // the indexes a previous run left: for trying a change to the search path alone
+      queryTable(queryLabel, mix, ledeIndex == null ? work.resolve("lede-2") : ledeIndex,
+          rawIndex == null ? work.resolve("baseline-2") : rawIndex, runs);
+    }
+    if (large) {
+      large(corpus, corpora, copies, heapMb, work, mix, runs);
+    }
+    System.out.printf(Locale.ROOT, "%nwhole run: %.0f s; load average (1 min) at the end: %.2f%n",
+        (System.nanoTime() - started) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+  }
 
-    // --- ingest of the base set: every system at 1 and 2 threads, runs interleaved so that a busy
-    // minute on the machine hits all of them alike ---
+  private static void base(NewsCorpus corpus, List<BenchQuery> mix, Path work, int runs) {
+    int n = corpus.baseSize();
     List<Ingest.Result> results = new ArrayList<>();
+    // Every system at 1 and 2 threads, runs interleaved so that a busy minute on the machine hits
+    // all of them alike.
     warmUp(corpus, work);
     for (int r = 0; r < runs; r++) {
       for (int threads : new int[] {1, 2}) {
@@ -117,20 +152,24 @@ public final class IndexBenchmark {
       }
     }
 
-    // --- query latency on the base set ---
-    List<BenchQuery> mix = QueryMix.generate(corpus.base(), queries, seed);
-    queryTable("base set", mix, work.resolve("lede-2"), work.resolve("baseline-2"), runs);
-
-    if (large) {
-      large(corpus, corpora, copies, heapMb, work, mix, runs);
+    // Stand-in for reindex while Lede has none: the Lede index (entities off, 2 threads) re-ingested
+    // from its own stored originals, against that first ingest.
+    List<Double> reingest = new ArrayList<>();
+    for (int r = 0; r < runs; r++) {
+      Ingest.Result re = Ingest.reindexFromStored(work.resolve("lede-2"), work.resolve("reindex"), 2);
+      reingest.add(re.seconds());
+      System.out.printf(Locale.ROOT, "  run %d: re-ingest from stored originals, 2 threads: %6.1f s, cpu %6.1f s%n", r + 1, re.seconds(), re.cpuSeconds());
     }
-    System.out.printf(Locale.ROOT, "%nwhole run: %.0f s; load average (1 min) at the end: %.2f%n",
-        (System.nanoTime() - started) / 1e9, ManagementFactory.getOperatingSystemMXBean().getSystemLoadAverage());
+    double first = median(results, Ingest.System.LEDE, 2, Ingest.Result::seconds);
+    double again = medianList(reingest);
+    System.out.printf(Locale.ROOT, "%nre-ingest from stored originals (reindex stand-in), Lede entities off, 2 threads: %.1f s against %.1f s for the first ingest (%.2fx)%n",
+        again, first, again / first);
+    queryTable("base set", mix, work.resolve("lede-2"), work.resolve("baseline-2"), runs);
   }
 
   /** One untimed ingest per system, so that the first timed run does not pay for the JIT. */
   private static void warmUp(NewsCorpus corpus, Path work) {
-    int n = Math.min(corpus.baseSize(), 6000);
+    int n = Math.min(corpus.baseSize(), 3000);
     for (Ingest.System system : Ingest.System.values()) {
       Path dir = work.resolve("warm-up");
       Ingest.run(system, corpus, n, 2, dir);
