@@ -2,7 +2,9 @@ package dev.lede;
 
 import dev.lede.index.NewsAnalyzers;
 import dev.lede.prepare.Preparer;
+import dev.lede.prepare.story.StoryOptions;
 import dev.lede.search.Ranking;
+import java.time.Duration;
 import java.util.Objects;
 
 /**
@@ -13,8 +15,17 @@ import java.util.Objects;
  * @param stemmer the stemmer of the text fields (part of the index layout: changing it needs a reindex)
  * @param ranking field weights and BM25 parameters (a search-time setting)
  * @param preparer the preparation pipeline run on every upserted article
+ * @param mergePolicy how the writer merges segments
+ * @param stories how near-duplicates are grouped into stories ({@link StoryOptions#withGrouping} turns it off)
+ * @param queryTimeout how long one search may run before it is stopped with a {@link
+ *     QueryTimeoutException}; default {@link #DEFAULT_QUERY_TIMEOUT}
  */
-public record IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer) {
+public record IndexOptions(
+    double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer, Merging mergePolicy,
+    StoryOptions stories, Duration queryTimeout) {
+  /** Ten seconds: far beyond any sensible query on one machine, short enough that a runaway one is noticed. */
+  public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
+
   public IndexOptions {
     if (!(ramBufferMb > 0)) {
       throw new IllegalArgumentException("illegal RAM buffer " + ramBufferMb + " MB, must be > 0");
@@ -22,29 +33,85 @@ public record IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.S
     Objects.requireNonNull(stemmer, "stemmer");
     Objects.requireNonNull(ranking, "ranking");
     Objects.requireNonNull(preparer, "preparer");
+    Objects.requireNonNull(mergePolicy, "mergePolicy");
+    Objects.requireNonNull(stories, "stories");
+    Objects.requireNonNull(queryTimeout, "queryTimeout");
+    if (queryTimeout.isNegative()) {
+      throw new IllegalArgumentException("illegal query timeout " + queryTimeout + ", must be >= 0");
+    }
   }
 
+  /** Options with the default merge policy. */
+  public IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer) {
+    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
+  }
+
+  /**
+   * The RAM buffer's default, 64 MB, was measured (docs/reindex.md): on 20k news articles with two
+   * threads, 16 MB flushed four times as many segments and ingested more slowly, while 128 MB
+   * gained nothing and costs heap that a 512 MB process needs for the rest.
+   */
   public static IndexOptions defaults() {
-    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults());
+    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
+  }
+
+  /**
+   * Lucene's tiered merge policy with its settings: segments per tier (fewer: more merging, faster
+   * search) and the largest merged segment.
+   */
+  public record Merging(double segmentsPerTier, double maxMergedSegmentMb) {
+    public Merging {
+      if (!(segmentsPerTier >= 2)) {
+        throw new IllegalArgumentException("illegal segments per tier " + segmentsPerTier + ", must be >= 2");
+      }
+      if (!(maxMergedSegmentMb > 0)) {
+        throw new IllegalArgumentException("illegal max merged segment " + maxMergedSegmentMb + " MB, must be > 0");
+      }
+    }
+
+    /** Lucene's own defaults (10 per tier, 5 GB segments): no setting measured better on news. */
+    public static Merging defaults() {
+      return new Merging(10, 5 * 1024);
+    }
+
+    /** The merge policy for a writer. */
+    public org.apache.lucene.index.MergePolicy create() {
+      org.apache.lucene.index.TieredMergePolicy p = new org.apache.lucene.index.TieredMergePolicy();
+      p.setSegmentsPerTier(segmentsPerTier);
+      p.setMaxMergedSegmentMB(maxMergedSegmentMb);
+      return p;
+    }
   }
 
   public IndexOptions withReadOnly(boolean readOnly) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withRamBufferMb(double mb) {
-    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer);
+    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withStemmer(NewsAnalyzers.Stemmer stemmer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withRanking(Ranking ranking) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+  }
+
+  public IndexOptions withMergePolicy(Merging mergePolicy) {
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+  }
+
+  public IndexOptions withStories(StoryOptions stories) {
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 
   public IndexOptions withPreparer(Preparer preparer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+  }
+
+  public IndexOptions withQueryTimeout(Duration queryTimeout) {
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
   }
 }

@@ -3,8 +3,8 @@ package dev.lede;
 import java.nio.file.Path;
 
 /**
- * The index cannot be used as asked: missing, locked by another writer, corrupt, or made by another
- * schema version. The message says which, for which directory, and what to run.
+ * The index cannot be used as asked: missing, locked by another writer, corrupt, not a Lede index,
+ * made by another schema version, or unreadable. The message says which, for which directory, and what to run.
  */
 public class IndexUnavailableException extends LedeException {
   /** Why the index is unavailable; the CLI maps every reason to exit code 3. */
@@ -13,7 +13,9 @@ public class IndexUnavailableException extends LedeException {
     LOCKED,
     CORRUPT,
     NOT_A_LEDE_INDEX,
-    SCHEMA_MISMATCH
+    SCHEMA_MISMATCH,
+    /** The directory or a file in it cannot be read: permission denied, or an I/O error. */
+    UNREADABLE
   }
 
   private final Reason reason;

@@ -2,6 +2,7 @@ package dev.lede;
 
 import dev.lede.IndexUnavailableException.Reason;
 import dev.lede.article.Article;
+import dev.lede.index.Generations;
 import dev.lede.index.LuceneStoryStore;
 import dev.lede.index.Schema;
 import dev.lede.prepare.boilerplate.BoilerplateFile;
@@ -38,14 +39,10 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.function.Function;
-import java.util.stream.Stream;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
-import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.DocValues;
-import org.apache.lucene.index.IndexFormatTooNewException;
-import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
@@ -69,97 +66,141 @@ import org.apache.lucene.store.LockObtainFailedException;
  * The embedded, Lucene-backed {@link NewsIndex}: one {@link IndexWriter} (thread-safe) and a
  * near-real-time {@link SearcherManager} whose searchers are shared by every search and replaced
  * only on {@link #refresh()}.
+ *
+ * <p>The index directory holds one live generation (see {@link Generations}); this object works on
+ * the generation that was live when it was opened. A read-only index moves to a newer live
+ * generation on {@link #refresh()}, atomically: each search runs on one generation's searcher.
  */
 final class LuceneNewsIndex implements NewsIndex {
   private static final String DELETED = "";
 
+  /** The index directory as the user named it (null in memory): messages and the pointer file. */
   private final Path path;
-  private final Directory directory;
   private final IndexWriter writer; // null when read-only
-  private final SearcherManager searchers;
+  private volatile Generation generation;
   private final Schema schema;
+  private final IndexOptions options;
   private final NewsSearcher searcher;
   private final Preparer preparer;
   /** Fingerprints of writes not yet visible to the searcher ({@link #DELETED} for deletes). */
   private final Map<String, String> pending = new ConcurrentHashMap<>();
   /**
-   * Story entries live in the article documents; this lock makes "find candidates, assign, write
-   * the document" one step, and keeps a refresh from clearing the store's overlay between them.
+   * Story assignment and boilerplate learning depend on every earlier article, so they happen one
+   * article at a time under this lock; the document is built and written outside it. A refresh
+   * also takes it, and first waits for the writes in flight ({@link #inFlight}), so that the story
+   * store's overlay is only cleared once every assigned entry is in the searcher.
    */
   private final Object storyLock = new Object();
+  /** Documents assigned under {@link #storyLock} and not yet handed to the writer; guarded by itself. */
+  private final int[] inFlight = new int[1];
   private final LuceneStoryStore storyStore;
   private final StoryIndex stories;
   private final BoilerplateModel boilerplate = new BoilerplateModel(BoilerplateOptions.defaults());
 
-  private LuceneNewsIndex(Path path, Directory directory, IndexWriter writer, SearcherManager searchers, Schema schema, IndexOptions options) {
+  /** One generation's directory and searchers, swapped whole by a read-only refresh. */
+  private record Generation(String name, Path dir, Directory directory, SearcherManager searchers) {}
+
+  private LuceneNewsIndex(Path path, Generation generation, IndexWriter writer, Schema schema, IndexOptions options) {
     this.path = path;
-    this.directory = directory;
+    this.generation = generation;
     this.writer = writer;
-    this.searchers = searchers;
     this.schema = schema;
-    this.searcher = new NewsSearcher(schema, options.ranking());
+    this.options = options;
+    this.searcher = new NewsSearcher(schema, options.ranking(), options.queryTimeout());
     this.preparer = options.preparer();
-    StoryOptions storyOptions = StoryOptions.defaults();
+    StoryOptions storyOptions = options.stories();
     this.storyStore = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY,
         new MinHash(storyOptions.hashes(), storyOptions.bands(), storyOptions.seed()));
     this.stories = new StoryIndex(storyStore, storyOptions);
-    if (path != null) {
-      BoilerplateFile.read(path, boilerplate);
+    if (generation.dir() != null) {
+      BoilerplateFile.read(generation.dir(), boilerplate);
     }
   }
 
   static NewsIndex open(Path dir, IndexOptions options, boolean create) {
+    // A writer locks the generation it resolved; if a reindex switched the pointer in between, the
+    // lock is on a generation no longer live and writes there would be lost: resolve again.
+    for (int attempt = 0; ; attempt++) {
+      Generations.Pointer pointer = Files.isDirectory(dir) ? Generations.resolve(dir) : new Generations.Pointer(dir, Generations.FLAT, null);
+      LuceneNewsIndex index = openGeneration(dir, pointer, options, create);
+      if (options.readOnly() || attempt >= 3 || Generations.resolve(dir).live().equals(pointer.live())) {
+        return index;
+      }
+      index.close();
+    }
+  }
+
+  private static LuceneNewsIndex openGeneration(Path dir, Generations.Pointer pointer, IndexOptions options, boolean create) {
     Schema schema = new Schema(options.stemmer());
-    boolean exists = Files.isDirectory(dir) && hasCommit(dir);
-    if (!exists) {
-      if (!create || options.readOnly()) {
-        throw new IndexUnavailableException(Reason.MISSING, dir, "no index at " + dir + ": run `lede index <files>` first");
+    Path gen = pointer.liveDir();
+    boolean exists;
+    if (pointer.flat()) {
+      // a flat directory is what users point at: say exactly what it holds if it is not an index
+      exists = IndexFailures.checkBeforeOpen(dir, create && !options.readOnly());
+    } else {
+      if (IndexFailures.contents(gen) != IndexFailures.Contents.COMMITTED) {
+        throw new IndexUnavailableException(Reason.CORRUPT, dir, "index " + dir + " points to generation " + pointer.live()
+            + ", which has no commit" + (pointer.previous() == null ? "" : ": run `lede reindex --rollback`"));
       }
-      if (Files.exists(dir) && !Files.isDirectory(dir)) {
-        throw new IndexUnavailableException(Reason.NOT_A_LEDE_INDEX, dir, dir + " is a file, not an index directory");
-      }
-      if (Files.isDirectory(dir) && !isEmpty(dir)) {
-        throw new IndexUnavailableException(Reason.NOT_A_LEDE_INDEX, dir,
-            dir + " is not a Lede index and not empty: choose an empty or new directory");
-      }
+      exists = true;
     }
     Directory directory = null;
     try {
-      Files.createDirectories(dir);
-      directory = FSDirectory.open(dir);
+      Files.createDirectories(gen);
+      directory = FSDirectory.open(gen);
       if (exists) {
         checkCommit(dir, directory, schema);
       }
-      return options.readOnly() ? readOnly(dir, directory, schema, options) : writable(dir, directory, schema, options);
+      return options.readOnly()
+          ? readOnly(dir, pointer.live(), gen, directory, schema, options)
+          : writable(dir, pointer.live(), gen, directory, schema, options);
     } catch (LockObtainFailedException e) {
       closeQuietly(directory);
-      throw new IndexUnavailableException(Reason.LOCKED, dir,
-          "index " + dir + " is locked: another Lede process is writing to it (wait for it to finish, or search with a read-only open)", e);
-    } catch (CorruptIndexException | IndexFormatTooOldException | IndexFormatTooNewException | NoSuchFileException e) {
-      closeQuietly(directory);
-      throw new IndexUnavailableException(Reason.CORRUPT, dir,
-          "index " + dir + " is damaged (" + e.getClass().getSimpleName() + "): run `lede check` to see what is wrong, or rebuild it with `lede index`", e);
+      throw locked(dir, e);
     } catch (IndexUnavailableException e) {
       closeQuietly(directory);
       throw e;
     } catch (IOException e) {
       closeQuietly(directory);
-      throw new IndexUnavailableException(Reason.CORRUPT, dir, "cannot open index " + dir + ": " + e.getMessage(), e);
+      throw IndexFailures.opening(dir, e);
+    } catch (UncheckedIOException e) {
+      closeQuietly(directory);
+      throw IndexFailures.reading(dir, e);
+    }
+  }
+
+  /** The error for a write lock held by another writer (or a reindex). */
+  static IndexUnavailableException locked(Path dir, Exception cause) {
+    return new IndexUnavailableException(Reason.LOCKED, dir,
+        "index " + dir + " is locked: another Lede process is writing to it (wait for it to finish; searches still work)", cause);
+  }
+
+  /** A new, empty index in a generation directory of its own, for a reindex to fill. */
+  static LuceneNewsIndex create(Path root, String name, Path gen, IndexOptions options) throws IOException {
+    Files.createDirectories(gen);
+    Directory directory = FSDirectory.open(gen);
+    try {
+      return writable(root, name, gen, directory, new Schema(options.stemmer()), options);
+    } catch (IOException | RuntimeException e) {
+      closeQuietly(directory);
+      throw e;
     }
   }
 
   static NewsIndex inMemory(IndexOptions options) {
     try {
-      return writable(null, new ByteBuffersDirectory(), new Schema(options.stemmer()), options);
+      return writable(null, null, null, new ByteBuffersDirectory(), new Schema(options.stemmer()), options);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static NewsIndex writable(Path dir, Directory directory, Schema schema, IndexOptions options) throws IOException {
+  private static LuceneNewsIndex writable(Path dir, String name, Path gen, Directory directory, Schema schema, IndexOptions options)
+      throws IOException {
     IndexWriterConfig config = new IndexWriterConfig(schema.perFieldAnalyzer())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE_OR_APPEND)
         .setRAMBufferSizeMB(options.ramBufferMb())
+        .setMergePolicy(options.mergePolicy().create())
         .setSimilarity(similarity(options))
         .setCommitOnClose(false)
         // Stored originals are most of an index: compressing them in blocks saves 27% of stored
@@ -172,16 +213,17 @@ final class LuceneNewsIndex implements NewsIndex {
         writer.commit(); // an empty index is still a Lede index, with its schema recorded
       }
       SearcherManager sm = new SearcherManager(writer, factory(options));
-      return new LuceneNewsIndex(dir, directory, writer, sm, schema, options);
+      return new LuceneNewsIndex(dir, new Generation(name, gen, directory, sm), writer, schema, options);
     } catch (IOException | RuntimeException e) {
       writer.rollback();
       throw e;
     }
   }
 
-  private static NewsIndex readOnly(Path dir, Directory directory, Schema schema, IndexOptions options) throws IOException {
+  private static LuceneNewsIndex readOnly(Path dir, String name, Path gen, Directory directory, Schema schema, IndexOptions options)
+      throws IOException {
     SearcherManager sm = new SearcherManager(directory, factory(options));
-    return new LuceneNewsIndex(dir, directory, null, sm, schema, options);
+    return new LuceneNewsIndex(dir, new Generation(name, gen, directory, sm), null, schema, options);
   }
 
   private static BM25Similarity similarity(IndexOptions options) {
@@ -200,29 +242,13 @@ final class LuceneNewsIndex implements NewsIndex {
     };
   }
 
-  private static boolean hasCommit(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.anyMatch(p -> p.getFileName().toString().startsWith("segments_"));
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
-  private static boolean isEmpty(Path dir) {
-    try (Stream<Path> files = Files.list(dir)) {
-      return files.findAny().isEmpty();
-    } catch (IOException e) {
-      return false;
-    }
-  }
-
   /** The last commit must be Lede's, of this schema version and analysis. */
-  private static void checkCommit(Path dir, Directory directory, Schema schema) throws IOException {
+  static void checkCommit(Path dir, Directory directory, Schema schema) throws IOException {
     Map<String, String> data;
     try {
       data = SegmentInfos.readLatestCommit(directory).getUserData();
     } catch (IndexNotFoundException e) {
-      throw new IndexUnavailableException(Reason.CORRUPT, dir, "index " + dir + " has no readable commit: rebuild it with `lede index`", e);
+      throw IndexFailures.opening(dir, e);
     }
     String version = data.get("lede.schema");
     if (version == null) {
@@ -264,40 +290,109 @@ final class LuceneNewsIndex implements NewsIndex {
 
   @Override
   public UpsertOutcome upsert(Article article) {
+    return write(article).outcome();
+  }
+
+  /** What one write did, with what an ingest report counts beside the outcome. */
+  record Written(UpsertOutcome outcome, String duplicateOf) {}
+
+  /**
+   * Upserts one article. Preparing runs on the caller's thread; story assignment and boilerplate
+   * learning under {@link #storyLock}; building the document and handing it to the writer (where
+   * the analysis, most of the cost, happens) on the caller's thread again, beside other writers.
+   *
+   * <p>Two writes of one id stay in order: the second finds the first pending, and reading the
+   * stored version refreshes, which waits for the first to reach the writer.
+   */
+  Written write(Article article) {
     IndexWriter w = writer();
     PreparedArticle prepared = preparer.prepare(article);
     String id = prepared.article().id();
+    PreparedArticle ready;
+    StoryAssignment assignment;
+    UpsertOutcome outcome;
     synchronized (storyLock) {
       String before = fingerprintOf(id);
       if (prepared.fingerprint().equals(before)) {
-        return UpsertOutcome.UNCHANGED;
+        return new Written(UpsertOutcome.UNCHANGED, null);
       }
+      outcome = before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
       if (before != null) {
         storedArticle(id).ifPresent(boilerplate::forget);
       }
       // learn first, so that the article that makes a line boilerplate is already stripped of it
       boilerplate.learn(prepared.article());
-      StoryAssignment assignment = stories.add(prepared.article());
+      assignment = stories.add(prepared.article());
       lastAssignment = assignment;
-      List<StoryEntry> relabeled = entries(assignment.relabeled());
-      write(w, prepared, assignment.entry());
-      relabeled.forEach(e -> rewriteStory(w, e));
-      return before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
+      ready = prepared
+          .withIndexedBody(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+          .withStoryId(assignment.entry().storyId());
+      pending.put(id, prepared.fingerprint());
+      // warned here, not in writeDocument(), which also rewrites story members that were warned about before
+      for (String trimmed : Schema.trimmed(prepared.article())) {
+        warnings.add("article '" + id + "': " + trimmed);
+      }
+      if (!assignment.relabeled().isEmpty()) {
+        // Rare (a back-filled earliest copy): rewriting the relabeled members reads them back, so
+        // this article must be in the writer first; all of it stays under the lock.
+        List<StoryEntry> relabeled = entries(assignment.relabeled());
+        writeDocument(w, ready, assignment.entry());
+        relabeled.forEach(e -> rewriteStory(w, e));
+        return new Written(outcome, assignment.duplicateOf());
+      }
+      synchronized (inFlight) {
+        inFlight[0]++;
+      }
+    }
+    try {
+      writeDocument(w, ready, assignment.entry());
+    } finally {
+      synchronized (inFlight) {
+        inFlight[0]--;
+        inFlight.notifyAll();
+      }
+    }
+    return new Written(outcome, assignment.duplicateOf());
+  }
+
+  /** Waits until every document assigned under the lock is in the writer; call holding {@link #storyLock}. */
+  private void awaitWrites() {
+    boolean interrupted = false;
+    synchronized (inFlight) {
+      while (inFlight[0] > 0) {
+        try {
+          inFlight.wait();
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
   private volatile StoryAssignment lastAssignment;
+
+  /** Warnings of writes not yet taken by {@link #takeWarnings()}. */
+  private final java.util.Queue<String> warnings = new java.util.concurrent.ConcurrentLinkedQueue<>();
+
+  @Override
+  public List<String> takeWarnings() {
+    List<String> out = new ArrayList<>();
+    for (String w; (w = warnings.poll()) != null; ) {
+      out.add(w);
+    }
+    return out;
+  }
 
   /** The story assignment of the last upsert that wrote an article, for ingest reports. */
   StoryAssignment lastAssignment() {
     return lastAssignment;
   }
 
-  private void write(IndexWriter w, PreparedArticle prepared, StoryEntry entry) {
-    String id = prepared.article().id();
-    PreparedArticle ready = prepared
-        .withIndexedBody(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
-        .withStoryId(entry.storyId());
+  private void writeDocument(IndexWriter w, PreparedArticle ready, StoryEntry entry) {
+    String id = ready.article().id();
     Document doc = schema.toDocument(ready);
     LuceneStoryStore.addFields(doc, entry);
     try {
@@ -305,7 +400,15 @@ final class LuceneNewsIndex implements NewsIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write article '" + id + "': " + e.getMessage(), e);
     }
-    pending.put(id, prepared.fingerprint());
+  }
+
+  /** Writes a stored article again with its (new) story entry; under {@link #storyLock}. */
+  private void write(IndexWriter w, PreparedArticle prepared, StoryEntry entry) {
+    PreparedArticle ready = prepared
+        .withIndexedBody(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+        .withStoryId(entry.storyId());
+    writeDocument(w, ready, entry);
+    pending.put(prepared.article().id(), prepared.fingerprint());
   }
 
   /** The current entries of these ids, taken before a refresh can drop the store's overlay. */
@@ -393,19 +496,23 @@ final class LuceneNewsIndex implements NewsIndex {
     } catch (IOException e) {
       throw new UncheckedIOException("cannot commit index " + path + ": " + e.getMessage(), e);
     }
-    if (path != null) {
-      BoilerplateFile.write(path, boilerplate);
+    if (generation.dir() != null) {
+      BoilerplateFile.write(generation.dir(), boilerplate);
     }
     refresh();
   }
 
   @Override
   public void refresh() {
+    if (writer == null && path != null && switchGeneration()) {
+      return;
+    }
     try {
-      // Clear first: a write racing with the refresh stays pending rather than being forgotten.
       synchronized (storyLock) {
+        // Every assigned document must be in the writer before the overlay that stands in for it goes.
+        awaitWrites();
         Map<String, String> snapshot = new HashMap<>(pending);
-        searchers.maybeRefreshBlocking();
+        generation.searchers().maybeRefreshBlocking();
         snapshot.forEach(pending::remove);
         storyStore.afterRefresh();
       }
@@ -414,24 +521,126 @@ final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
+  /**
+   * Moves a read-only index to the live generation when a reindex or rollback has switched it: new
+   * searches get the new generation's searcher, searches under way finish on the old one, whose
+   * files are released when its last searcher is.
+   *
+   * @return true when it switched
+   */
+  private boolean switchGeneration() {
+    Generation old = generation;
+    Generations.Pointer pointer = Generations.resolve(path);
+    if (pointer.live().equals(old.name())) {
+      return false;
+    }
+    synchronized (storyLock) {
+      if (generation != old) {
+        return true;
+      }
+      Directory directory = null;
+      try {
+        Schema schema = new Schema(options.stemmer());
+        directory = FSDirectory.open(pointer.liveDir());
+        checkCommit(path, directory, schema);
+        Generation next = new Generation(pointer.live(), pointer.liveDir(), directory, new SearcherManager(directory, factory(options)));
+        generation = next;
+        BoilerplateFile.read(next.dir(), boilerplate);
+        retire(old);
+        storyStore.afterRefresh();
+        return true;
+      } catch (IOException e) {
+        closeQuietly(directory);
+        throw new UncheckedIOException("cannot open generation " + pointer.live() + " of index " + path + ": " + e.getMessage(), e);
+      }
+    }
+  }
+
+  /** Closes a generation's searchers now, and its directory once the last search on it is done. */
+  private static void retire(Generation old) throws IOException {
+    IndexSearcher last = old.searchers().acquire();
+    try {
+      last.getIndexReader().getReaderCacheHelper().addClosedListener(key -> old.directory().close());
+    } finally {
+      old.searchers().release(last);
+    }
+    old.searchers().close();
+  }
+
   // --- Reading ---
 
   private <T> T withSearcher(Function<IndexSearcher, T> f) {
-    IndexSearcher s;
-    try {
-      s = searchers.acquire();
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-    try {
-      return f.apply(s);
-    } finally {
+    return withGeneration((g, s) -> f.apply(s));
+  }
+
+  /** Runs f on a searcher of the current generation; retries when a refresh retired it in between. */
+  private <T> T withGeneration(java.util.function.BiFunction<Generation, IndexSearcher, T> f) {
+    while (true) {
+      Generation g = generation;
+      IndexSearcher s;
       try {
-        searchers.release(s);
+        s = g.searchers().acquire();
+      } catch (org.apache.lucene.store.AlreadyClosedException e) {
+        if (generation == g) {
+          throw e;
+        }
+        continue;
+      } catch (IOException e) {
+        throw IndexFailures.reading(path, new UncheckedIOException(e));
+      }
+      try {
+        return f.apply(g, s);
+      } catch (RuntimeException | AssertionError e) {
+        // a damaged file may show itself only when a search first reads it
+        throw IndexFailures.reading(path, e, s.getIndexReader());
+      } finally {
+        try {
+          g.searchers().release(s);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      }
+    }
+  }
+
+  /** The name of the generation this index works on ({@link Generations#FLAT} for a flat index; null in memory). */
+  String generationName() {
+    return generation.name();
+  }
+
+  /** Every live article id, in index order, read from doc values (no stored document is loaded). */
+  void forEachId(java.util.function.Consumer<String> action) {
+    withSearcher(s -> {
+      try {
+        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+          org.apache.lucene.index.SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+          org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+          for (int doc = ids.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+            if (live == null || live.get(doc)) {
+              action.accept(ids.lookupOrd(ids.ordValue()).utf8ToString());
+            }
+          }
+        }
+        return null;
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+    });
+  }
+
+  /** Deletes every article whose id is not in {@code keep}; returns how many. */
+  long deleteAllBut(Set<String> keep) {
+    refresh();
+    List<String> gone = new ArrayList<>();
+    forEachId(id -> {
+      if (!keep.contains(id)) {
+        gone.add(id);
+      }
+    });
+    for (String id : gone) {
+      delete(id);
     }
+    return gone.size();
   }
 
   @Override
@@ -497,22 +706,26 @@ final class LuceneNewsIndex implements NewsIndex {
 
   @Override
   public IndexStats stats() {
-    return withSearcher(s -> {
+    return withGeneration((g, s) -> {
       try {
         long sources = distinct(s, Schema.SOURCE);
         Instant newest = edge(s, SortOrder.NEWEST);
         Instant oldest = edge(s, SortOrder.OLDEST);
         long size = 0;
-        if (path != null) {
-          for (String f : directory.listAll()) {
+        if (g.dir() != null) {
+          for (String f : g.directory().listAll()) {
+            if (!Files.isRegularFile(g.dir().resolve(f))) {
+              continue; // the generations beside a flat index's files
+            }
             try {
-              size += directory.fileLength(f);
+              size += g.directory().fileLength(f);
             } catch (NoSuchFileException gone) {
               // merged away while we counted
             }
           }
         }
-        return new IndexStats(s.getIndexReader().numDocs(), sources, oldest, newest, size, s.getIndexReader().leaves().size(), Schema.VERSION);
+        return new IndexStats(s.getIndexReader().numDocs(), sources, oldest, newest, size, s.getIndexReader().leaves().size(), Schema.VERSION,
+            g.name());
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -542,19 +755,20 @@ final class LuceneNewsIndex implements NewsIndex {
 
   @Override
   public void close() {
+    Generation g = generation;
     try {
-      searchers.close();
+      g.searchers().close();
       if (writer != null) {
         if (writer.hasUncommittedChanges()) {
           writer.setLiveCommitData(schema.describe().entrySet());
           writer.commit();
-          if (path != null) {
-            BoilerplateFile.write(path, boilerplate);
+          if (g.dir() != null) {
+            BoilerplateFile.write(g.dir(), boilerplate);
           }
         }
         writer.close();
       }
-      directory.close();
+      g.directory().close();
     } catch (IOException e) {
       throw new UncheckedIOException("cannot close index " + path + ": " + e.getMessage(), e);
     }

@@ -65,6 +65,28 @@ public interface NewsIndex extends AutoCloseable {
     return LuceneNewsIndex.inMemory(options);
   }
 
+  /**
+   * Runs Lucene's index checker (checksums and integrity of every segment) and Lede's own checks
+   * (the commit is Lede's, of this schema version). Takes the write lock while it runs.
+   *
+   * @throws IndexUnavailableException when there is no index, its commit cannot be read, or a
+   *     writer holds it
+   */
+  static IndexCheck check(Path directory) {
+    return IndexChecker.check(directory);
+  }
+
+  /**
+   * Drops the damaged segments that {@code confirmed} lists, and every article in them; nothing
+   * else changes. Refuses when the index no longer matches {@code confirmed} (so that what is
+   * dropped is what was shown), or when a problem other than damaged segments remains.
+   *
+   * @return the check of the repaired index
+   */
+  static IndexCheck repair(Path directory, IndexCheck confirmed) {
+    return IndexChecker.repair(directory, confirmed);
+  }
+
   /** Inserts the article, or replaces the article with the same id; unchanged content is skipped. */
   UpsertOutcome upsert(Article article);
 
@@ -80,6 +102,61 @@ public interface NewsIndex extends AutoCloseable {
       outcomes.add(upsert(a));
     }
     return outcomes;
+  }
+
+  /**
+   * Reads every article of a source and upserts it, on {@code options.threads()} threads with a
+   * bounded queue between the reader and them, then commits. A bad record is reported to the
+   * listener and counted; the rest goes on. With {@link IngestOptions#prune()}, articles whose ids
+   * the source did not have are deleted afterwards, unless some record could not be read.
+   *
+   * @param listener hears rejections, skipped files and progress; may be null
+   */
+  default IngestReport ingest(dev.lede.read.ArticleSource source, IngestOptions options, IngestListener listener) {
+    return Ingest.run(this, source, options, listener);
+  }
+
+  /**
+   * Rebuilds the index in {@code directory} into a new generation, with the schema and analysis of
+   * {@code options}, and makes it live atomically: searchers open on the old generation keep it
+   * until they {@link #refresh()}. The generation live before is kept for {@link #rollback(Path)};
+   * older ones are removed. A crash at any moment leaves the live generation as it was.
+   *
+   * <p>Reads the live generation's stored originals (whatever schema version wrote them, so this
+   * also upgrades an index that no longer opens), or, when {@code inputs} is not null, those
+   * inputs instead. Holds the live generation's write lock throughout: a writer open on the
+   * index makes it fail at once with {@link IndexUnavailableException} (LOCKED), and the reverse.
+   *
+   * @throws IndexUnavailableException when there is no index, it is locked, damaged or not Lede's
+   * @throws LedeException when stored articles could not be read back (nothing is switched)
+   */
+  static ReindexReport reindex(Path directory, dev.lede.read.ArticleSource inputs, IndexOptions options, IngestOptions ingest,
+      IngestListener listener) {
+    return Reindex.run(directory, inputs, options, ingest, listener);
+  }
+
+  /** Rebuilds from the stored originals with the default options. */
+  static ReindexReport reindex(Path directory) {
+    return Reindex.run(directory, null, IndexOptions.defaults(), IngestOptions.defaults(), null);
+  }
+
+  /**
+   * Makes the generation that was live before the last reindex live again (a second rollback goes
+   * forward again).
+   *
+   * @throws LedeException when there is no previous generation
+   */
+  static ReindexReport rollback(Path directory) {
+    return Reindex.rollback(directory);
+  }
+
+  /**
+   * The warnings of the writes since the last call, and forgets them: an article written with a
+   * field cut to fit the index's limits, one line each, naming the article and the field. Writes
+   * never fail for such a field.
+   */
+  default List<String> takeWarnings() {
+    return List.of();
   }
 
   /** Deletes the article with this id; false when there was none. */

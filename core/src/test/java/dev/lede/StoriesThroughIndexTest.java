@@ -53,6 +53,21 @@ class StoriesThroughIndexTest {
   }
 
   @Test
+  void withGroupingOffEveryCopyIsAHitOfItsOwn() {
+    IndexOptions options = IndexOptions.defaults().withStories(dev.lede.prepare.story.StoryOptions.defaults().withGrouping(false));
+    try (NewsIndex index = NewsIndex.inMemory(options)) {
+      index.upsert(article("a", "wire.com", "2024-05-01T08:00:00Z", "Harbour bridge to close", WIRE));
+      index.upsert(article("b", "daily.example", "2024-05-01T09:00:00Z", "Council shuts bridge",
+          WIRE.substring(0, WIRE.lastIndexOf("\n\n"))));
+      index.refresh();
+
+      SearchResult r = index.search(NewsQuery.builder("bridge").build());
+      assertEquals(2, r.hits().size(), "collapsing has nothing to collapse");
+      assertEquals(Set.of("a", "b"), Set.of(r.hits().get(0).storyId(), r.hits().get(1).storyId()));
+    }
+  }
+
+  @Test
   void storyListsMembersEarliestFirstWithLengthDifferences() {
     try (NewsIndex index = NewsIndex.inMemory()) {
       // the original arrives last: the story still takes its id

@@ -1,15 +1,13 @@
 package dev.lede.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lede.IngestListener;
+import dev.lede.IngestOptions;
+import dev.lede.IngestReport;
 import dev.lede.NewsIndex;
-import dev.lede.UpsertOutcome;
-import dev.lede.article.Article;
 import dev.lede.cli.render.Json;
-import dev.lede.read.ArticleInputs;
+import dev.lede.read.ArticleSource;
 import dev.lede.read.InputFormat;
-import dev.lede.read.Origin;
-import dev.lede.read.ReadListener;
-import dev.lede.read.ReadReport;
 import dev.lede.read.Rejection;
 import java.io.BufferedWriter;
 import java.io.IOException;
@@ -21,10 +19,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ExecutorService;
-import java.util.concurrent.Executors;
-import java.util.concurrent.Semaphore;
-import java.util.concurrent.atomic.AtomicLong;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
@@ -44,7 +38,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
       description = "Input format: auto, post, json, jsonl, newsplease (default: auto, by extension and content).")
   String format;
 
-  @Option(names = "--threads", paramLabel = "N", description = "Threads preparing and indexing articles (default: cores).")
+  @Option(names = "--threads", paramLabel = "N", description = "Threads preparing and indexing articles, beside the one reading (default: cores).")
   Integer threads;
 
   @Option(names = "--rejects", paramLabel = "FILE", description = "Write rejected records to FILE as JSON Lines {file, record, reason}.")
@@ -56,9 +50,12 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "Summary format: text or json.")
   String output;
 
+  @Option(names = "--prune", description = "After reading every input, delete the indexed articles the input no longer has "
+      + "(refused when any record could not be read).")
+  boolean prune;
+
   @Override
   public Integer call() throws Exception {
-    InputFormat inputFormat = InputFormat.parse(format);
     int n = threads == null ? Runtime.getRuntime().availableProcessors() : threads;
     if (n < 1) {
       throw new IllegalArgumentException("--threads must be at least 1, got " + n);
@@ -66,108 +63,68 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     if (commitEvery != null && commitEvery < 1) {
       throw new IllegalArgumentException("--commit-every must be at least 1, got " + commitEvery);
     }
+    if (!output.equalsIgnoreCase("json") && !output.equalsIgnoreCase("text")) {
+      throw new IllegalArgumentException("--output must be text or json, got '" + output + "'");
+    }
+    ArticleSource source = source(lede, paths, InputFormat.parse(format));
+    IngestOptions options = IngestOptions.defaults().withThreads(n).withCommitEvery(commitEvery == null ? 0 : commitEvery).withPrune(prune);
     PrintWriter err = lede.spec.commandLine().getErr();
-    PrintWriter out = lede.spec.commandLine().getOut();
-    long start = System.nanoTime();
-    AtomicLong added = new AtomicLong();
-    AtomicLong replaced = new AtomicLong();
-    AtomicLong unchanged = new AtomicLong();
-    List<Rejection> rejected = java.util.Collections.synchronizedList(new ArrayList<>());
-    Progress progress = new Progress(err, !lede.quiet && isTerminal());
     try (NewsIndex index = NewsIndex.open(lede.indexDir());
-         BufferedWriter rejectsOut = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8)) {
-      ExecutorService pool = Executors.newFixedThreadPool(n);
-      Semaphore inFlight = new Semaphore(n * 64); // bounded: memory stays flat however large the input
-      java.util.concurrent.atomic.AtomicReference<RuntimeException> failure = new java.util.concurrent.atomic.AtomicReference<>();
-      AtomicLong sinceCommit = new AtomicLong();
-      ReadListener listener = new ReadListener() {
-        @Override
-        public void article(Article article, Origin origin) {
-          if (failure.get() != null) {
-            throw failure.get(); // stops the read: the index is failing, not the input
-          }
-          inFlight.acquireUninterruptibly();
-          pool.execute(() -> {
-            try {
-              UpsertOutcome o = index.upsert(article);
-              (o == UpsertOutcome.ADDED ? added : o == UpsertOutcome.REPLACED ? replaced : unchanged).incrementAndGet();
-            } catch (RuntimeException e) {
-              failure.compareAndSet(null, e);
-            } finally {
-              inFlight.release();
-            }
-          });
-          if (commitEvery != null && sinceCommit.incrementAndGet() % commitEvery == 0) {
-            index.commit();
-          }
-          progress.tick(added.get() + replaced.get() + unchanged.get(), rejected.size());
-        }
-
-        @Override
-        public void rejected(Rejection r) {
-          rejected.add(r);
-          if (lede.verbose || rejected.size() <= 10) {
-            err.println("lede: rejected " + r);
-          } else if (rejected.size() == 11 && !lede.quiet) {
-            err.println("lede: more rejected records follow (see --rejects FILE or -v)");
-          }
-          if (rejectsOut != null) {
-            ObjectNode o = Json.object().put("file", r.file()).put("record", r.record()).put("reason", r.reason());
-            try {
-              rejectsOut.write(Json.compact(o));
-              rejectsOut.newLine();
-            } catch (IOException e) {
-              throw new UncheckedIOException("cannot write " + rejects + ": " + e.getMessage(), e);
-            }
-          }
-        }
-
-        @Override
-        public void skipped(Path file, String why) {
-          if (lede.verbose) {
-            err.println("lede: skipped " + file + ": " + why);
-          }
-        }
-      };
-      ReadReport report = read(listener);
-      pool.shutdown();
-      if (!pool.awaitTermination(1, java.util.concurrent.TimeUnit.DAYS)) {
-        throw new IllegalStateException("indexing threads did not finish");
-      }
-      if (failure.get() != null) {
-        throw failure.get();
-      }
-      index.commit();
+         IngestProgress progress = new IngestProgress(lede, rejects)) {
+      IngestReport report = index.ingest(source, options, progress);
       progress.done();
-      double seconds = (System.nanoTime() - start) / 1e9;
-      if (output.equalsIgnoreCase("json")) {
-        ObjectNode o = Json.object()
-            .put("index", lede.indexDir().toString())
-            .put("files", report.files())
-            .put("read", report.articles())
-            .put("added", added.get())
-            .put("replaced", replaced.get())
-            .put("unchanged", unchanged.get())
-            .put("rejected", rejected.size())
-            .put("skipped_files", report.skipped().size())
-            .put("seconds", Math.round(seconds * 1000) / 1000.0);
-        out.println(Json.pretty(o));
-      } else if (!lede.quiet) {
-        out.println(String.format(Locale.ROOT, "read %d, added %d, replaced %d, unchanged %d, rejected %d in %.1f s (%d files, %d skipped) into %s",
-            report.articles(), added.get(), replaced.get(), unchanged.get(), rejected.size(), seconds,
-            report.files(), report.skipped().size(), lede.indexDir()));
+      if (report.pruneRefused() != null) {
+        err.println("lede: not pruning: " + report.pruneRefused());
       }
-      return rejected.isEmpty() ? ExitCodes.OK : ExitCodes.REJECTED;
+      PrintWriter out = lede.spec.commandLine().getOut();
+      if (output.equalsIgnoreCase("json")) {
+        out.println(Json.pretty(json(report, lede.indexDir().toString()).put("trimmed_fields", progress.trimmed())));
+      } else if (!lede.quiet) {
+        out.println(summary(report) + " into " + lede.indexDir());
+      }
+      return report.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
     }
   }
 
-  private ReadReport read(ReadListener listener) {
-    InputFormat inputFormat = InputFormat.parse(format);
+  /** The summary object of an ingest, shared by index and reindex: fields are only ever added. */
+  static ObjectNode json(IngestReport report, String index) {
+    ObjectNode o = Json.object()
+        .put("index", index)
+        .put("files", report.files())
+        .put("read", report.read())
+        .put("added", report.added())
+        .put("replaced", report.replaced())
+        .put("unchanged", report.unchanged())
+        .put("rejected", report.rejected())
+        .put("exact_duplicates", report.exactDuplicates())
+        .put("pruned", report.pruned())
+        .put("skipped_files", report.skipped().size())
+        .put("seconds", Math.round(report.elapsed().toMillis()) / 1000.0);
+    if (report.pruneRefused() != null) {
+      o.put("prune_refused", report.pruneRefused());
+    }
+    return o;
+  }
+
+  /** One line: {@code read 12, added 10, replaced 1, unchanged 1, rejected 0 in 0.4 s (3 files, 0 skipped)}. */
+  static String summary(IngestReport report) {
+    String pruned = report.pruned() > 0 ? String.format(Locale.ROOT, ", pruned %d", report.pruned()) : "";
+    if (report.exactDuplicates() > 0) {
+      pruned += String.format(Locale.ROOT, ", %d exact duplicate%s (-v names them)", report.exactDuplicates(),
+          report.exactDuplicates() == 1 ? "" : "s");
+    }
+    return String.format(Locale.ROOT, "read %d, added %d, replaced %d, unchanged %d, rejected %d%s in %.1f s (%d files, %d skipped)",
+        report.read(), report.added(), report.replaced(), report.unchanged(), report.rejected(), pruned,
+        report.elapsed().toNanos() / 1e9, report.files(), report.skipped().size());
+  }
+
+  /** The inputs as one source, standard input first; a path that is missing or unreadable is a usage error. */
+  static ArticleSource source(LedeCli lede, List<String> paths, InputFormat inputFormat) {
     List<Path> files = new ArrayList<>();
-    ReadReport stdin = null;
+    boolean stdin = false;
     for (String p : paths) {
       if (p.equals("-")) {
-        stdin = ArticleInputs.read(lede.stdin(), "-", inputFormat == InputFormat.AUTO ? InputFormat.JSONL : inputFormat, listener);
+        stdin = true;
       } else {
         Path path = Path.of(p);
         if (!Files.exists(path)) {
@@ -179,35 +136,89 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
         files.add(path);
       }
     }
-    ReadReport fromFiles = files.isEmpty() ? null : ArticleInputs.read(files, inputFormat, listener);
-    if (stdin == null) {
-      return fromFiles;
+    List<ArticleSource> sources = new ArrayList<>();
+    if (stdin) {
+      sources.add(ArticleSource.stream(lede.stdin(), "-", inputFormat == InputFormat.AUTO ? InputFormat.JSONL : inputFormat));
     }
-    if (fromFiles == null) {
-      return stdin;
+    if (!files.isEmpty()) {
+      sources.add(ArticleSource.files(files, inputFormat));
     }
-    return new ReadReport(stdin.files() + fromFiles.files(), stdin.articles() + fromFiles.articles(),
-        stdin.rejected() + fromFiles.rejected(), fromFiles.articlesByFormat(), fromFiles.articlesBySource(), fromFiles.skipped(),
-        stdin.bytes() + fromFiles.bytes());
+    return ArticleSource.concat(sources);
   }
 
   private static boolean isTerminal() {
     return ColorPolicy.stdoutIsTerminal();
   }
 
-  /** One progress line on stderr, rewritten in place, at most every 200 ms; only on a terminal. */
-  private static final class Progress {
+  /**
+   * Hears an ingest for the CLI: the first rejections (all with -v) on stderr, every one to the
+   * --rejects file, and one progress line on stderr, rewritten in place at most every 200 ms, only
+   * on a terminal.
+   */
+  static final class IngestProgress implements IngestListener, AutoCloseable {
+    private final LedeCli lede;
     private final PrintWriter err;
     private final boolean on;
+    private final Path rejectsPath;
+    private final BufferedWriter rejectsOut;
     private final long start = System.nanoTime();
+    private long rejected;
+    private long trimmed;
     private long last;
 
-    Progress(PrintWriter err, boolean on) {
-      this.err = err;
-      this.on = on;
+    IngestProgress(LedeCli lede, Path rejects) throws IOException {
+      this.lede = lede;
+      this.err = lede.spec.commandLine().getErr();
+      this.on = !lede.quiet && isTerminal();
+      this.rejectsPath = rejects;
+      this.rejectsOut = rejects == null ? null : Files.newBufferedWriter(rejects, StandardCharsets.UTF_8);
     }
 
-    synchronized void tick(long articles, long rejects) {
+    @Override
+    public synchronized void rejected(Rejection r) {
+      rejected++;
+      if (lede.verbose || rejected <= 10) {
+        err.println("lede: rejected " + r);
+      } else if (rejected == 11 && !lede.quiet) {
+        err.println("lede: more rejected records follow (see --rejects FILE or -v)");
+      }
+      if (rejectsOut != null) {
+        ObjectNode o = Json.object().put("file", r.file()).put("record", r.record()).put("reason", r.reason());
+        try {
+          rejectsOut.write(Json.compact(o));
+          rejectsOut.newLine();
+        } catch (IOException e) {
+          throw new UncheckedIOException("cannot write " + rejectsPath + ": " + e.getMessage(), e);
+        }
+      }
+    }
+
+    @Override
+    public synchronized void warning(String message) {
+      trimmed++;
+      err.println("lede: warning: " + message);
+    }
+
+    synchronized long trimmed() {
+      return trimmed;
+    }
+
+    @Override
+    public void duplicate(String id, String duplicateOf) {
+      if (lede.verbose) {
+        err.println("lede: " + id + " has the same text as " + duplicateOf + " (indexed; one story)");
+      }
+    }
+
+    @Override
+    public void skipped(Path file, String why) {
+      if (lede.verbose) {
+        err.println("lede: skipped " + file + ": " + why);
+      }
+    }
+
+    @Override
+    public synchronized void progress(long articles, long rejects) {
       long now = System.nanoTime();
       if (!on || now - last < 200_000_000L) {
         return;
@@ -222,6 +233,13 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
       if (on && last != 0) {
         err.print("\r\u001b[K");
         err.flush();
+      }
+    }
+
+    @Override
+    public void close() throws IOException {
+      if (rejectsOut != null) {
+        rejectsOut.close();
       }
     }
   }

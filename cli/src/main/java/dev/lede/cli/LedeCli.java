@@ -25,11 +25,13 @@ import picocli.CommandLine.Spec;
         + "ranking that understands news.",
     subcommands = {
       IndexCommand.class,
+      ReindexCommand.class,
       SearchCommand.class,
       ShowCommand.class,
       SimilarCommand.class,
       DeleteCommand.class,
       StatsCommand.class,
+      CheckCommand.class,
       EntitiesCommand.class,
       TrendingCommand.class,
       StoryCommand.class,

@@ -58,7 +58,8 @@ final class StatsCommand implements Callable<Integer> {
           .put("newest", s.newest() == null ? null : s.newest().toString())
           .put("size_bytes", s.sizeBytes())
           .put("segments", s.segments())
-          .put("schema_version", s.schemaVersion());
+          .put("schema_version", s.schemaVersion())
+          .put("generation", s.generation());
       out.println(Json.pretty(o));
     } else {
       out.println("index:    " + lede.indexDir());
@@ -67,6 +68,9 @@ final class StatsCommand implements Callable<Integer> {
       out.println("dates:    " + (s.oldest() == null ? "-" : s.oldest().toString().substring(0, 10) + " .. " + s.newest().toString().substring(0, 10)));
       out.println(String.format(Locale.ROOT, "size:     %.1f MB in %d segments", s.sizeBytes() / 1e6, s.segments()));
       out.println("schema:   v" + s.schemaVersion());
+      if (s.generation() != null) {
+        out.println("generation: " + (s.generation().equals(".") ? "flat (never reindexed)" : s.generation()));
+      }
     }
     return ExitCodes.OK;
   }

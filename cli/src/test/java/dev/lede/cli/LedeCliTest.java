@@ -62,7 +62,7 @@ class LedeCliTest {
   @Test
   void indexingTheSampleCorpusReportsRejectsAndExits4() {
     assertEquals(ExitCodes.REJECTED, indexed.code(), indexed.err());
-    assertTrue(indexed.out().startsWith("read 67, added 67, replaced 0, unchanged 0, rejected 5"), indexed.out());
+    assertTrue(indexed.out().startsWith("read 67, added 67, replaced 0, unchanged 0, rejected 5, 1 exact duplicate"), indexed.out());
     assertTrue(indexed.err().contains("broken.jsonl line 3: 'published' is not a date: \"yesterday\""), indexed.err());
   }
 

@@ -45,6 +45,10 @@ public record Article(
   public Article {
     id = blankToNull(id);
     Objects.requireNonNull(id, "an article needs an id");
+    if (id.length() > MAX_ID_LENGTH) {
+      // Cutting an id could merge two articles, so it is refused rather than trimmed.
+      throw new IllegalArgumentException("article id of " + id.length() + " characters is too long: at most " + MAX_ID_LENGTH);
+    }
     headline = headline == null ? "" : headline.strip();
     lead = lead == null ? "" : lead.strip();
     body = body == null ? "" : body.strip();
@@ -70,6 +74,12 @@ public record Article(
     }
     attributes = java.util.Collections.unmodifiableMap(attrs);
   }
+
+  /**
+   * The longest id: far above any URL-derived or feed id, far below Lucene's 32766-byte term limit,
+   * which would otherwise fail the article's write.
+   */
+  public static final int MAX_ID_LENGTH = 1024;
 
   /** A builder, for the many optional fields. */
   public static Builder builder() {

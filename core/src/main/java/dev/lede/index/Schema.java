@@ -22,6 +22,7 @@ import org.apache.lucene.document.SortedSetDocValuesField;
 import org.apache.lucene.document.StoredField;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
+import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.util.BytesRef;
 
@@ -182,9 +183,10 @@ public final class Schema {
     Set<String> types = new LinkedHashSet<>();
     Set<String> keys = new LinkedHashSet<>();
     for (Entity e : a.entities()) {
-      doc.add(new StringField(ENTITY, e.name(), Field.Store.NO));
-      doc.add(new SortedSetDocValuesField(ENTITY, new BytesRef(e.name())));
-      doc.add(new SortedSetDocValuesField(ENTITY_TYPED, new BytesRef(e.type().name() + "/" + e.name())));
+      String name = keyword(e.name());
+      doc.add(new StringField(ENTITY, name, Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(ENTITY, new BytesRef(name)));
+      doc.add(new SortedSetDocValuesField(ENTITY_TYPED, new BytesRef(keyword(e.type().name() + "/" + e.name()))));
       types.add(e.type().name());
       keys.add(entityKey(e.name()));
       doc.add(new TextField(ENTITY_TEXT, e.name(), Field.Store.NO));
@@ -194,7 +196,7 @@ public final class Schema {
       }
     }
     for (String key : keys) {
-      doc.add(new StringField(ENTITY_KEY, key, Field.Store.NO));
+      doc.add(new StringField(ENTITY_KEY, keyword(key), Field.Store.NO));
     }
     for (String type : types) {
       doc.add(new StringField(ENTITY_TYPE, type, Field.Store.NO));
@@ -202,21 +204,68 @@ public final class Schema {
     }
 
     if (a.source() != null) {
-      doc.add(new StringField(SOURCE, a.source(), Field.Store.NO));
-      doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(a.source())));
+      doc.add(new StringField(SOURCE, keyword(a.source()), Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(keyword(a.source()))));
     }
     if (a.published() != null) {
       doc.add(new LongField(PUBLISHED, a.published().toEpochMilli(), Field.Store.NO));
       doc.add(new SortedSetDocValuesField(MONTH, new BytesRef(MONTH_FORMAT.format(a.published()))));
     }
     if (a.language() != null) {
-      doc.add(new StringField(LANGUAGE, a.language().toLowerCase(Locale.ROOT), Field.Store.NO));
+      doc.add(new StringField(LANGUAGE, keyword(a.language().toLowerCase(Locale.ROOT)), Field.Store.NO));
     }
     doc.add(new StringField(FINGERPRINT, prepared.fingerprint(), Field.Store.YES));
     doc.add(new StringField(STORY, prepared.story(), Field.Store.YES));
     doc.add(new SortedDocValuesField(STORY, new BytesRef(prepared.story())));
     doc.add(new StoredField(ORIGINAL, StoredArticles.encode(a)));
     return doc;
+  }
+
+  /**
+   * The most UTF-8 bytes of one keyword value (source, entity name, language): Lucene refuses a
+   * term longer than {@link IndexWriter#MAX_TERM_LENGTH}, which would fail the whole document.
+   * Analysed text never comes near it: the standard tokenizer splits tokens at 255 characters.
+   */
+  public static final int MAX_KEYWORD_BYTES = IndexWriter.MAX_TERM_LENGTH;
+
+  /** A keyword value cut to {@link #MAX_KEYWORD_BYTES} at a character boundary; most values are returned as they are. */
+  public static String keyword(String value) {
+    if (value.length() * 3 <= MAX_KEYWORD_BYTES) {
+      return value; // cannot be over the limit: no UTF-16 unit takes more than 3 UTF-8 bytes
+    }
+    int bytes = 0;
+    for (int i = 0; i < value.length(); ) {
+      int cp = value.codePointAt(i);
+      int n = cp < 0x80 ? 1 : cp < 0x800 ? 2 : cp < 0x10000 ? 3 : 4;
+      if (bytes + n > MAX_KEYWORD_BYTES) {
+        return value.substring(0, i);
+      }
+      bytes += n;
+      i += Character.charCount(cp);
+    }
+    return value;
+  }
+
+  /**
+   * What {@link #toDocument} trims from an article to fit Lucene's limits, one sentence per
+   * field (empty for nearly every article), so that the caller can warn about it.
+   */
+  public static List<String> trimmed(Article a) {
+    List<String> out = new java.util.ArrayList<>();
+    checkKeyword(out, "source", a.source());
+    checkKeyword(out, "language", a.language());
+    for (Entity e : a.entities()) {
+      checkKeyword(out, "entity", e.name());
+      e.aliases().forEach(alias -> checkKeyword(out, "entity alias", alias));
+    }
+    return out;
+  }
+
+  private static void checkKeyword(List<String> out, String field, String value) {
+    if (value != null && !keyword(value).equals(value)) {
+      out.add("'" + field + "' of " + value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes was indexed cut to "
+          + MAX_KEYWORD_BYTES + " bytes (Lucene's term limit); the stored article keeps it whole");
+    }
   }
 
   /** The lower-case key under which an entity name or alias is filtered. */
@@ -234,7 +283,9 @@ public final class Schema {
   public Article toArticle(Document d) {
     BytesRef bytes = d.getBinaryValue(ORIGINAL);
     if (bytes == null) {
-      throw new IllegalStateException("document has no stored original");
+      // every document Lede writes has one: without it the stored fields are damaged
+      throw new java.io.UncheckedIOException(new org.apache.lucene.index.CorruptIndexException(
+          "a document has no stored article", "stored field '" + ORIGINAL + "'"));
     }
     return StoredArticles.decode(bytes.bytes, bytes.offset, bytes.length);
   }

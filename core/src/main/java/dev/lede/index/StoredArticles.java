@@ -17,6 +17,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.zip.DataFormatException;
 import java.util.zip.Inflater;
+import org.apache.lucene.index.CorruptIndexException;
 
 /**
  * The stored original: an article as plain JSON, readable by any version of Lede that knows this
@@ -102,8 +103,10 @@ public final class StoredArticles {
         return fromJson(JSON.readTree(bytes, offset, length));
       }
       return fromJson(JSON.readTree(inflate(bytes, offset, length)));
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
+    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
+      // We wrote these bytes ourselves: when they do not read back, the stored fields are damaged.
+      // Said in Lucene's terms, the index's callers report it as a corrupt index like any other.
+      throw new UncheckedIOException(new CorruptIndexException("stored article cannot be read: " + e.getMessage(), "stored field 'original'", e));
     }
   }
 

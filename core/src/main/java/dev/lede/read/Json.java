@@ -19,6 +19,7 @@ final class Json {
                 StreamReadConstraints.builder()
                     // One string may be as long as a whole record, not longer.
                     .maxStringLength(limits.maxRecordBytes())
+                    .maxNestingDepth(ReadLimits.MAX_JSON_NESTING)
                     .build())
             .build();
     return new ObjectMapper(factory).enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS);

@@ -18,6 +18,12 @@ public record ReadLimits(int maxRecordBytes, long maxDecompressedBytes) {
   /** 4 GiB: a large news dump, yet a bound on a gzip bomb. */
   public static final long DEFAULT_MAX_DECOMPRESSED_BYTES = 4L * 1024 * 1024 * 1024;
 
+  /**
+   * The deepest JSON nesting of arrays and objects read: an article is a few levels deep, and a
+   * bound keeps a "[[[[..." record from costing stack or memory. Deeper is a rejection of that record.
+   */
+  public static final int MAX_JSON_NESTING = 100;
+
   /** The defaults. */
   public static final ReadLimits DEFAULTS = new ReadLimits(DEFAULT_MAX_RECORD_BYTES, DEFAULT_MAX_DECOMPRESSED_BYTES);
 

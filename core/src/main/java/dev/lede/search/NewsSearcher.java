@@ -1,11 +1,14 @@
 package dev.lede.search;
 
 import dev.lede.LedeException;
+import dev.lede.QuerySyntaxException;
+import dev.lede.QueryTimeoutException;
 import dev.lede.article.Article;
 import dev.lede.index.Schema;
 import java.io.IOException;
 
 import java.io.UncheckedIOException;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
@@ -19,6 +22,7 @@ import org.apache.lucene.document.Document;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.StoredFields;
@@ -41,6 +45,7 @@ import org.apache.lucene.search.TopFieldDocs;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Runs {@link NewsQuery}s against an {@link IndexSearcher} over a Lede index. Stateless apart from
@@ -49,15 +54,27 @@ import org.apache.lucene.util.BytesRef;
 public final class NewsSearcher {
   /** How many hits make a query "found little", below which a spelling suggestion is offered. */
   static final int SUGGEST_BELOW = 1;
+  /** Queries longer than this get no spelling suggestion. */
+  static final int SUGGEST_MAX_WORDS = 12;
 
   private final Schema schema;
   private final Ranking ranking;
   private final QueryFactory queries;
+  private final Duration timeout; // null: unbounded
 
   public NewsSearcher(Schema schema, Ranking ranking) {
+    this(schema, ranking, null);
+  }
+
+  /**
+   * @param timeout how long one search may run before it stops with a {@link QueryTimeoutException};
+   *     null for no limit
+   */
+  public NewsSearcher(Schema schema, Ranking ranking, Duration timeout) {
     this.schema = schema;
     this.ranking = ranking;
     this.queries = new QueryFactory(schema, ranking);
+    this.timeout = timeout;
   }
 
   public Ranking ranking() {
@@ -113,7 +130,31 @@ public final class NewsSearcher {
     }
   }
 
-  private SearchResult run(IndexSearcher searcher, NewsQuery q, Query scoring, Query extraFilter, Query forHighlight) {
+  /**
+   * A searcher of its own for one query, so that its time limit does not touch the searches of
+   * other threads sharing {@code shared}; readers, similarity and query cache are shared.
+   */
+  private IndexSearcher bounded(IndexSearcher shared) {
+    if (timeout == null) {
+      return shared;
+    }
+    IndexSearcher s = new IndexSearcher(shared.getIndexReader());
+    s.setSimilarity(shared.getSimilarity());
+    s.setQueryCache(shared.getQueryCache());
+    s.setQueryCachingPolicy(shared.getQueryCachingPolicy());
+    s.setTimeout(new QueryTimeoutImpl(timeout.toMillis()));
+    return s;
+  }
+
+  /** Lucene stops a timed-out search quietly with partial results; those are not an answer. */
+  private void checkTime(IndexSearcher searcher, NewsQuery q) {
+    if (searcher.timedOut()) {
+      throw new QueryTimeoutException(q.text(), timeout);
+    }
+  }
+
+  private SearchResult run(IndexSearcher shared, NewsQuery q, Query scoring, Query extraFilter, Query forHighlight) {
+    IndexSearcher searcher = bounded(shared);
     try {
       Query filters = queries.filters(q);
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(scoring, BooleanClause.Occur.MUST);
@@ -132,12 +173,14 @@ public final class NewsSearcher {
       FieldDoc after = q.cursor() == null ? null : Cursor.decode(q.cursor(), q.sort());
 
       MatchStats stats = searcher.search(query, MatchStats.manager(q.facets(), q.collapse()));
+      checkTime(searcher, q);
       long total = q.collapse() ? stats.stories.size() : stats.matches;
 
       // One hit more than asked says whether there is a next page.
       List<ScoreDoc> found = q.collapse()
           ? collapsedPage(searcher, query, sort, after, q.limit() + 1)
           : plainPage(searcher, query, sort, after, q.limit() + 1);
+      checkTime(searcher, q);
       List<ScoreDoc> page = found.size() > q.limit() ? found.subList(0, q.limit()) : found;
 
       Highlighter highlighter = q.highlight() ? new Highlighter(schema, forHighlight) : null;
@@ -162,8 +205,11 @@ public final class NewsSearcher {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new dev.lede.QuerySyntaxException(q.text(), -1,
-          "query expands to more than " + IndexSearcher.getMaxClauseCount() + " terms: use longer prefixes or fewer words", e);
+      throw new QuerySyntaxException(q.text(), q.text().length(),
+          "query expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses: use longer prefixes or fewer words", e);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new QuerySyntaxException(q.text(), q.text().length(),
+          "query has a wildcard or regular expression too complex to run: simplify it", e);
     }
   }
 
@@ -285,10 +331,14 @@ public final class NewsSearcher {
     if (text.isBlank()) {
       return null;
     }
+    String[] words = text.strip().split("\\s+");
+    if (words.length > SUGGEST_MAX_WORDS) {
+      return null; // a pasted paragraph is not misspelt; checking each word would cost more than the search
+    }
     DirectSpellChecker spell = new DirectSpellChecker();
     StringBuilder out = new StringBuilder();
     boolean changed = false;
-    for (String word : text.strip().split("\\s+")) {
+    for (String word : words) {
       String plain = word.toLowerCase(java.util.Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
       String replacement = word;
       if (plain.length() >= 3 && !word.contains(":") && reader.docFreq(new Term(Schema.EXACT, plain)) == 0) {

@@ -28,8 +28,10 @@ import org.apache.lucene.search.MatchNoDocsQuery;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.PrefixQuery;
 import org.apache.lucene.search.Query;
+import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
  * Turns a {@link NewsQuery} into Lucene queries: the scoring query from its text, and the filters,
@@ -38,6 +40,9 @@ import org.apache.lucene.util.BytesRef;
 final class QueryFactory {
   /** The most clauses one query may expand to; more is refused with a clear message. */
   static final int MAX_CLAUSES = 1024;
+
+  /** The terms the forgiving syntax's clauses may use, below {@link #MAX_CLAUSES}: the rest is for boosts and filters. */
+  static final int SIMPLE_LEAF_BUDGET = MAX_CLAUSES - 64;
 
   private static final Pattern COLUMN = Pattern.compile("column (\\d+)");
 
@@ -106,14 +111,18 @@ final class QueryFactory {
     BooleanQuery.Builder outer = new BooleanQuery.Builder();
     List<String> plainWords = new ArrayList<>();
     int positives = 0;
-    int count = 0;
+    int leaves = 0;
     for (SimpleQueryParser.Clause c : clauses) {
-      if (++count > MAX_CLAUSES) {
-        break; // a huge paste is cut, not refused: the first clauses carry the meaning
-      }
       Query query = clause(c);
       if (query == null) {
         continue;
+      }
+      // A huge paste is cut, not refused: the first clauses carry the meaning. Lucene counts every
+      // term of every nested clause against its limit, so the cut counts them too, leaving room
+      // for the proximity boosts and the filters.
+      leaves += leafCount(query);
+      if (leaves > SIMPLE_LEAF_BUDGET) {
+        break;
       }
       if (c.occur() == SimpleQueryParser.Occur.MUST_NOT) {
         outer.add(query, BooleanClause.Occur.MUST_NOT);
@@ -133,6 +142,29 @@ final class QueryFactory {
     // Only exclusions and filters: they narrow "everything".
     outer.add(positives == 0 ? new MatchAllDocsQuery() : scoring.build(), BooleanClause.Occur.MUST);
     return outer.build();
+  }
+
+  /** Leaves and terms as Lucene's clause limit counts them. */
+  static int leafCount(Query query) {
+    int[] n = {0};
+    query.visit(new QueryVisitor() {
+      @Override
+      public void visitLeaf(Query leaf) {
+        n[0]++;
+      }
+
+      @Override
+      public void consumeTerms(Query q, Term... terms) {
+        n[0] += terms.length;
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        n[0]++; // IndexSearcher counts each nested clause too
+        return this;
+      }
+    });
+    return n[0];
   }
 
   private static boolean isFilterField(String field) {
@@ -291,13 +323,42 @@ final class QueryFactory {
   Query strict(String text) {
     Map<String, Float> boosts = Map.of(Schema.TEXT, ranking.body(), Schema.HEADLINE, ranking.headline());
     Analyzer analyzer = schema.perFieldAnalyzer();
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {Schema.TEXT, Schema.HEADLINE}, analyzer, boosts);
+    MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {Schema.TEXT, Schema.HEADLINE}, analyzer, boosts) {
+      @Override
+      protected Query getRegexpQuery(String field, String termStr) throws ParseException {
+        try {
+          return super.getRegexpQuery(field, termStr);
+        } catch (Refused e) {
+          throw e;
+        } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
+          throw new Refused(termStr, "regular expression", e);
+        }
+      }
+
+      @Override
+      protected Query getWildcardQuery(String field, String termStr) throws ParseException {
+        if (!termStr.isEmpty() && (termStr.charAt(0) == '*' || termStr.charAt(0) == '?') && !termStr.equals("*")) {
+          throw new Refused(termStr, "wildcard", null);
+        }
+        try {
+          return super.getWildcardQuery(field, termStr);
+        } catch (Refused e) {
+          throw e;
+        } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
+          throw new Refused(termStr, "wildcard", e);
+        }
+      }
+    };
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
     parser.setSplitOnWhitespace(true);
     try {
       return parser.parse(text);
     } catch (ParseException e) {
+      if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
+        throw new QuerySyntaxException(text, text.length(),
+            "query expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses: use fewer words or longer prefixes", e);
+      }
       int column = e.currentToken != null && e.currentToken.next != null ? e.currentToken.next.beginColumn : -1;
       throw syntaxError(text, column, firstLine(e.getMessage()), e);
     } catch (TokenMgrError e) {
@@ -305,7 +366,38 @@ final class QueryFactory {
       int column = m.find() ? Integer.parseInt(m.group(1)) - 1 : text.length();
       throw syntaxError(text, column, firstLine(e.getMessage()), e);
     } catch (IndexSearcher.TooManyClauses e) {
-      throw new QuerySyntaxException(text, -1, "query expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses: use fewer words or longer prefixes", e);
+      throw new QuerySyntaxException(text, text.length(),
+          "query expands to more than " + IndexSearcher.getMaxClauseCount() + " clauses: use fewer words or longer prefixes", e);
+    } catch (Refused e) {
+      throw e.toSyntaxError(text);
+    } catch (TooComplexToDeterminizeException e) {
+      throw new QuerySyntaxException(text, text.length(), "query has a wildcard or regular expression too complex to run: simplify it", e);
+    }
+  }
+
+  /** A wildcard or regular expression refused inside the parser, carried out with its text to find its position. */
+  private static final class Refused extends RuntimeException {
+    private final String term;
+    private final String kind;
+
+    Refused(String term, String kind, RuntimeException cause) {
+      super(cause);
+      this.term = term;
+      this.kind = kind;
+    }
+
+    QuerySyntaxException toSyntaxError(String text) {
+      int at = text.indexOf(kind.equals("wildcard") ? term : "/" + term + "/");
+      int pos = at >= 0 ? at : text.length();
+      String what;
+      if (getCause() == null) {
+        what = "starts with * or ?, which would scan every word in the index: put letters before it";
+      } else if (getCause() instanceof TooComplexToDeterminizeException) {
+        what = "is too complex to run (" + firstLine(getCause().getMessage()) + "): simplify it";
+      } else {
+        what = "is invalid: " + firstLine(getCause().getMessage());
+      }
+      return new QuerySyntaxException(text, pos, "query " + kind + " at position " + pos + " " + what, getCause());
     }
   }
 

@@ -111,7 +111,9 @@ class SchemaTest {
     int n = deflater.deflate(buf);
     deflater.end();
     assertEquals(a, StoredArticles.decode(buf, 0, n));
-    IllegalStateException e = assertThrows(IllegalStateException.class, () -> StoredArticles.decode(new byte[] {1, 2, 3}, 0, 3));
-    assertTrue(e.getMessage().startsWith("stored article is damaged"), e.getMessage());
+    // damaged stored bytes are reported as a corrupt index, which callers map to "index is damaged"
+    java.io.UncheckedIOException e = assertThrows(java.io.UncheckedIOException.class, () -> StoredArticles.decode(new byte[] {1, 2, 3}, 0, 3));
+    assertTrue(e.getCause() instanceof org.apache.lucene.index.CorruptIndexException, String.valueOf(e.getCause()));
+    assertTrue(e.getCause().getMessage().startsWith("stored article cannot be read: stored article is damaged"), e.getMessage());
   }
 }

@@ -191,7 +191,7 @@ class JsonLinesReaderTest {
     assertEquals(List.of("after"), c.ids());
     Rejection r = c.onlyRejection();
     assertEquals(1, r.record());
-    assertEquals("over a size limit: Document nesting depth (1001) exceeds the maximum allowed (1000)", r.reason());
+    assertEquals("over a size limit: Document nesting depth (101) exceeds the maximum allowed (100)", r.reason());
   }
 
   // A CSV file read as JSON Lines: a hundred rejections and one that says what is wrong, not a million.

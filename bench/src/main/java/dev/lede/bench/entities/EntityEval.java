@@ -29,10 +29,12 @@ import java.util.TreeSet;
 /**
  * Precision, recall and F1 of each extraction approach on a hand-labelled set.
  *
- * <p>The labels file is JSON Lines, one article per line: {@code {"id", "entities": [{"name",
+ * <p>The labels file is either JSON Lines, one article per line: {@code {"id", "entities": [{"name",
  * "type", "mentions": [surface, ...]}]}}, optionally with the article's {@code headline} and {@code
- * body} inline; otherwise the article is looked up by id (or file name) in {@code --corpus}. Two
- * scores, micro-averaged over articles:
+ * body} inline; or, when its name ends in {@code .tsv}, one entity per line: {@code article id<TAB>
+ * canonical name<TAB>type<TAB>mention...}, an article without entities being its id alone. An
+ * article without inline text is looked up by id (or file name) in {@code --corpus}. Two scores,
+ * micro-averaged over articles:
  *
  * <ul>
  *   <li>(a) mentions with type: the set of (surface string, type) per article, possessives stripped,
@@ -42,7 +44,7 @@ import java.util.TreeSet;
  * </ul>
  *
  * <pre>
- * java -cp ... dev.lede.bench.entities.EntityEval [--labels sample-corpus/labels/entities.jsonl]
+ * java -cp ... dev.lede.bench.entities.EntityEval [--labels sample-corpus/labels/entities.tsv]
  *     [--corpus sample-corpus] [--approach all|rules|opennlp|combined] [--verbose]
  * </pre>
  */
@@ -76,7 +78,7 @@ public final class EntityEval {
   record Labelled(Article article, Set<String> mentions, Set<String> entities) {}
 
   public static void main(String[] args) throws IOException {
-    Path labels = Path.of("sample-corpus/labels/entities.jsonl");
+    Path labels = Path.of("sample-corpus/labels/entities.tsv");
     if (!Files.exists(labels)) {
       labels = Path.of("core/src/test/resources/dev/lede/prepare/entity/dev-labels.jsonl");
     }
@@ -150,17 +152,55 @@ public final class EntityEval {
     return key(gazetteer.lookup(name).map(Gazetteer.Entry::canonical).orElse(name));
   }
 
-  static List<Labelled> load(Path labels, Path corpus, Gazetteer gazetteer) throws IOException {
+  /** Reads the TSV form into the JSON Lines form's records, articles in file order. */
+  static List<JsonNode> readTsv(Path labels) throws IOException {
     ObjectMapper json = new ObjectMapper();
-    Map<String, Article> byId = null;
-    List<Labelled> out = new ArrayList<>();
+    Map<String, com.fasterxml.jackson.databind.node.ObjectNode> byId = new java.util.LinkedHashMap<>();
     int lineNo = 0;
     for (String line : Files.readAllLines(labels)) {
       lineNo++;
-      if (line.isBlank()) {
+      if (line.isBlank() || line.startsWith("#")) {
         continue;
       }
-      JsonNode rec = json.readTree(line);
+      String[] f = line.split("\t", -1);
+      com.fasterxml.jackson.databind.node.ObjectNode rec =
+          byId.computeIfAbsent(f[0].strip(), id -> json.createObjectNode().put("id", id));
+      com.fasterxml.jackson.databind.node.ArrayNode entities = rec.withArray("entities");
+      if (f.length == 1) {
+        continue;
+      }
+      if (f.length < 3 || f[1].isBlank() || f[2].isBlank()) {
+        throw new IllegalArgumentException(labels + " line " + lineNo + ": expected id<TAB>name<TAB>type<TAB>mentions..., got \"" + line + "\"");
+      }
+      com.fasterxml.jackson.databind.node.ObjectNode e = entities.addObject().put("name", f[1].strip()).put("type", f[2].strip());
+      com.fasterxml.jackson.databind.node.ArrayNode mentions = e.putArray("mentions");
+      for (int i = 3; i < f.length; i++) {
+        if (!f[i].isBlank()) {
+          mentions.add(f[i].strip());
+        }
+      }
+    }
+    return new ArrayList<>(byId.values());
+  }
+
+  static List<Labelled> load(Path labels, Path corpus, Gazetteer gazetteer) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    List<JsonNode> records = new ArrayList<>();
+    if (labels.getFileName().toString().endsWith(".tsv")) {
+      records.addAll(readTsv(labels));
+    } else {
+      for (String line : Files.readAllLines(labels)) {
+        records.add(line.isBlank() ? null : json.readTree(line));
+      }
+    }
+    Map<String, Article> byId = null;
+    List<Labelled> out = new ArrayList<>();
+    int lineNo = 0;
+    for (JsonNode rec : records) {
+      lineNo++; // the record's number (a line number for JSON Lines)
+      if (rec == null) {
+        continue;
+      }
       String id = rec.path("id").asText();
       Article article;
       if (rec.has("body") || rec.has("headline")) {
@@ -171,7 +211,7 @@ public final class EntityEval {
         }
         article = byId.get(id);
         if (article == null) {
-          throw new IllegalArgumentException(labels + " line " + lineNo + ": no article with id '" + id + "' in " + corpus);
+          throw new IllegalArgumentException(labels + " record " + lineNo + ": no article with id '" + id + "' in " + corpus);
         }
       }
       // The labelled text is judged on its own: input entities are not handed to the extractor.

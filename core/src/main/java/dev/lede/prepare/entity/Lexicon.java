@@ -128,6 +128,29 @@ final class Lexicon {
   /** Plural nouns whose possessive sits inside an organisation's name: "Children's Fund", "Workers' Party". */
   static final Set<String> POSSESSIVE_IN_NAME = lower("children people peoples workers women men veterans nations farmers teachers");
 
+  /** Last words that make a name of two or more words an event, a law or a prize (type OTHER). */
+  static final Set<String> OTHER_HEADS =
+      lower(
+          """
+          cup olympics paralympics championship championships tournament festival expo marathon grand prix
+          act treaty accord accords protocol convention award awards prize
+          """);
+
+  /** Capitalised words that occur in names of things but not in people's names. */
+  static final Set<String> NOT_IN_PERSON_NAMES =
+      lower(
+          """
+          international national global world united federal royal central european space station project
+          programme program operation mission initiative plan summit conference
+          """);
+
+  /** First words that make a name of two or more words a place: "Cape Canaveral", "Mount Kenya". */
+  static final Set<String> PLACE_FIRST_WORDS = lower("cape mount mt lake isle fort port gulf");
+
+  /** Words after a number that make it a quantity, not part of a name: "Brent 3 per cent". */
+  static final Set<String> NUMBER_UNITS =
+      lower("per percent pc million billion trillion bn m times points point years year days day hours minutes");
+
   /** Lower-case words before a name that mark it as a place. */
   static final Set<String> PLACE_PREPOSITIONS = lower("in near across outside throughout inside northern southern eastern western central");
 

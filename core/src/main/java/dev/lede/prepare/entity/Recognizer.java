@@ -102,6 +102,10 @@ final class Recognizer implements EntityExtractor {
     }
 
     void emit(int from, int to, String canonical, EntityType type) {
+      // "The UN" is a mention of "UN": the article stays outside the span unless it is part of the name ("The Hague").
+      if (to - from > 1 && tokens.get(from).text().equalsIgnoreCase("the") && !NameKey.of(canonical).startsWith("the ")) {
+        from++;
+      }
       mentions.add(
           new Mention(surface(from, to), canonical, type, tokens.get(from).start(), tokens.get(to - 1).end()));
       register(from, to, canonical, type);
@@ -164,6 +168,9 @@ final class Recognizer implements EntityExtractor {
               break;
             }
           }
+          if (numberedName(i, j)) {
+            j++; // "Falcon 9", "Ariane 6": the model or mission number is part of the name
+          }
           resolveSpan(i, j);
           i = j;
         }
@@ -198,6 +205,27 @@ final class Recognizer implements EntityExtractor {
         }
       }
       return letters > 20 && upper * 10 > letters * 7;
+    }
+
+    /** A short number right after a name that is not already known: "Falcon 9 rocket", not "Paris 2024" nor "Sinner 3 per cent". */
+    boolean numberedName(int s, int e) {
+      if (e >= tokens.size() || e - s > 2 || tokens.get(e - 1).possessive()) {
+        return false;
+      }
+      Token n = tokens.get(e);
+      if (!n.word() || n.sentenceStart() || n.text().length() > 3 || !n.text().chars().allMatch(Character::isDigit)) {
+        return false;
+      }
+      if (n.possessive()) {
+        return false;
+      }
+      if (e + 1 < tokens.size()) {
+        Token after = tokens.get(e + 1);
+        if (after.is("%") || after.word() && Lexicon.NUMBER_UNITS.contains(after.text().toLowerCase(Locale.ROOT))) {
+          return false;
+        }
+      }
+      return lookup(s, e) == null && !registry.containsKey(key(s, e));
     }
 
     boolean isConnector(Token t) {
@@ -255,6 +283,9 @@ final class Recognizer implements EntityExtractor {
       Gazetteer.Entry whole = lookup(s, e);
       if (whole != null) {
         emitWithAcronym(s, e, whole.canonical(), whole.type());
+        return;
+      }
+      if (splitKnownQualifier(s, e)) {
         return;
       }
       // Trim connectors and plain words at the edges, unless a known name starts there ("The Guardian").
@@ -329,6 +360,37 @@ final class Recognizer implements EntityExtractor {
       classify(s, e, personCue);
     }
 
+    /**
+     * "US Federal Reserve": a known place or organisation qualifying another known name is two
+     * mentions; a name the gazetteer knows whole ("UN Security Council") never reaches here.
+     */
+    boolean splitKnownQualifier(int s, int e) {
+      if (tokens.get(s).text().equalsIgnoreCase("the") && e - s > 1) {
+        Gazetteer.Entry rest = lookup(s + 1, e);
+        if (rest != null) {
+          emitWithAcronym(s + 1, e, rest.canonical(), rest.type()); // "The UN Security Council"
+          return true;
+        }
+        s++;
+      }
+      for (int k = s + 1; k < e; k++) {
+        if (!tokens.get(k).word() || isConnector(tokens.get(k))) {
+          continue;
+        }
+        Gazetteer.Entry left = lookup(s, k);
+        if (left == null || left.type() != EntityType.PLACE && left.type() != EntityType.ORGANIZATION) {
+          continue;
+        }
+        Gazetteer.Entry right = lookup(k, e);
+        if (right != null) {
+          emit(s, k, left.canonical(), left.type());
+          emitWithAcronym(k, e, right.canonical(), right.type());
+          return true;
+        }
+      }
+      return false;
+    }
+
     /** "Independent Electoral and Boundaries Commission" is one name; "Russia and China Daily" is not. */
     boolean oneOrganisation(int s, int and, int e) {
       return headType(e) == EntityType.ORGANIZATION && lookup(s, and) == null && headType(and) == null;
@@ -388,6 +450,18 @@ final class Recognizer implements EntityExtractor {
         emitWithAcronym(s, e, surface(s, e), head);
         return;
       }
+      if (words >= 2 && Lexicon.OTHER_HEADS.contains(lower(tokens.get(e - 1)))) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.OTHER); // "Davis Cup", "Online Safety Act"
+        return;
+      }
+      if (words >= 2 && !personCue && numbered(e - 1) && !Lexicon.FIRST_NAMES.contains(tokens.get(s).text())) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.OTHER); // "Artemis II", "Falcon 9"; not "Elizabeth II"
+        return;
+      }
+      if (words >= 2 && Lexicon.PLACE_FIRST_WORDS.contains(lower(tokens.get(s)))) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.PLACE); // "Cape Canaveral", "Mount Kenya", "Lake Chad"
+        return;
+      }
       Token after = e < tokens.size() ? tokens.get(e) : null;
       boolean speech = after != null && after.word() && Lexicon.SPEECH_VERBS.contains(after.text());
       if (words == 1) {
@@ -403,7 +477,8 @@ final class Recognizer implements EntityExtractor {
         return;
       }
       if (words <= 3 && !allUpper(s, e) && nameShaped(s, e)) {
-        emitWithAcronym(s, e, surface(s, e), EntityType.PERSON);
+        // "International Space Station" is shaped like a name but no person is called "International".
+        emitWithAcronym(s, e, surface(s, e), notPersonWords(s, e) ? EntityType.OTHER : EntityType.PERSON);
         return;
       }
       // Known names inside an unknown span: "Moscow Kremlin" style runs.
@@ -412,6 +487,21 @@ final class Recognizer implements EntityExtractor {
       if (mentions.size() == before0 && keepUntyped) {
         emitWithAcronym(s, e, surface(s, e), EntityType.OTHER);
       }
+    }
+
+    /** A number or a Roman numeral from II to XXXIX: the last word of "Apollo 11" or "Artemis II". */
+    boolean numbered(int i) {
+      String w = tokens.get(i).text();
+      return w.chars().allMatch(Character::isDigit) || w.length() >= 2 && ROMAN.matcher(w).matches();
+    }
+
+    boolean notPersonWords(int s, int e) {
+      for (int i = s; i < e; i++) {
+        if (Lexicon.NOT_IN_PERSON_NAMES.contains(lower(tokens.get(i)))) {
+          return true;
+        }
+      }
+      return false;
     }
 
     boolean nameShaped(int s, int e) {
@@ -437,6 +527,10 @@ final class Recognizer implements EntityExtractor {
         return;
       }
       Token t = tokens.get(s);
+      if (e < tokens.size() && tokens.get(e).is("party")) {
+        emit(s, e, t.text() + " Party", EntityType.ORGANIZATION); // "the opposition Tisza party"
+        return;
+      }
       int len = t.text().replace(".", "").length();
       if (t.allUpper() && len >= 2 && len <= 6 && !Lexicon.NON_ENTITY_ACRONYMS.contains(t.text())) {
         emit(s, e, t.text(), EntityType.ORGANIZATION);
@@ -505,6 +599,8 @@ final class Recognizer implements EntityExtractor {
       return e != null && e.type() == EntityType.PLACE;
     }
   }
+
+  private static final java.util.regex.Pattern ROMAN = java.util.regex.Pattern.compile("X{0,3}(IX|IV|V?I{0,3})");
 
   private static final String[] STEM_ENDINGS = {"", "a", "ia", "e", "y", "o", "any", "land"};
 

@@ -60,6 +60,9 @@ public final class StoryIndex {
           duplicateOf = candidate.id();
         }
       }
+      if (!options.grouping()) {
+        continue; // only exact duplicates are looked for
+      }
       if (signed.published() != null && candidate.published() != null
           && Math.abs(java.time.Duration.between(signed.published(), candidate.published()).toDays())
               > options.maxDaysApart()) {

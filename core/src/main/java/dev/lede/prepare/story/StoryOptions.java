@@ -17,14 +17,16 @@ package dev.lede.prepare.story;
  *     of one story, and their shingle sets are too small for a similarity to mean anything
  * @param maxDaysApart two dated articles further apart than this are never one story: a text
  *     reused a year later (this year's heatwave written from last year's) is another event
+ * @param grouping false turns near-duplicate grouping off: every article is a story of its own and
+ *     no signature is computed, while exact duplicates are still found (by content hash) and reported
  */
 public record StoryOptions(
     int shingleSize, int hashes, int bands, double threshold, long seed, int maxCandidates, int minWords,
-    int maxDaysApart) {
+    int maxDaysApart, boolean grouping) {
 
   /** The measured defaults. */
   public static StoryOptions defaults() {
-    return new StoryOptions(4, 128, 64, 0.3, 0x1EDE5EEDL, 100, 25, 30);
+    return new StoryOptions(4, 128, 64, 0.3, 0x1EDE5EEDL, 100, 25, 30, true);
   }
 
   public StoryOptions {
@@ -51,16 +53,21 @@ public record StoryOptions(
 
   /** The same options with another threshold. */
   public StoryOptions withThreshold(double newThreshold) {
-    return new StoryOptions(shingleSize, hashes, bands, newThreshold, seed, maxCandidates, minWords, maxDaysApart);
+    return new StoryOptions(shingleSize, hashes, bands, newThreshold, seed, maxCandidates, minWords, maxDaysApart, grouping);
   }
 
   /** The same options with another shingle size. */
   public StoryOptions withShingleSize(int k) {
-    return new StoryOptions(k, hashes, bands, threshold, seed, maxCandidates, minWords, maxDaysApart);
+    return new StoryOptions(k, hashes, bands, threshold, seed, maxCandidates, minWords, maxDaysApart, grouping);
   }
 
   /** The same options with another band count. */
   public StoryOptions withBands(int newBands) {
-    return new StoryOptions(shingleSize, hashes, newBands, threshold, seed, maxCandidates, minWords, maxDaysApart);
+    return new StoryOptions(shingleSize, hashes, newBands, threshold, seed, maxCandidates, minWords, maxDaysApart, grouping);
+  }
+
+  /** The same options with near-duplicate grouping on or off. */
+  public StoryOptions withGrouping(boolean on) {
+    return new StoryOptions(shingleSize, hashes, bands, threshold, seed, maxCandidates, minWords, maxDaysApart, on);
   }
 }

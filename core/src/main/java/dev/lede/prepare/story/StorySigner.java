@@ -32,6 +32,10 @@ public final class StorySigner {
   /** The entry of an article, in a story of its own. */
   public StoryEntry sign(Article article) {
     List<String> words = comparedWords(article);
+    if (!options.grouping()) {
+      // exact duplicates only: the content hash finds them, the signature would go unused
+      return new StoryEntry(article.id(), article.id(), article.published(), contentHash(words), new int[0], List.of(), words.size());
+    }
     long[] shingles = Shingles.of(words, options.shingleSize());
     int[] signature = minHash.signature(shingles);
     return new StoryEntry(

@@ -71,6 +71,21 @@ class StoryIndexTest {
   }
 
   @Test
+  void withGroupingOffCopiesStandAloneButExactDuplicatesAreStillFound() {
+    StoryIndex stories = new StoryIndex(new InMemoryStoryStore(), StoryOptions.defaults().withGrouping(false));
+    stories.add(article("a", "wire.com", "2024-05-01T08:00:00Z", "Harbour bridge to close", WIRE));
+    StoryAssignment edited = stories.add(article("b", "daily.example", "2024-05-01T09:00:00Z",
+        "Council shuts ageing bridge to traffic", WIRE.substring(0, WIRE.lastIndexOf("\n\n"))));
+    StoryAssignment exact = stories.add(article("c", "copy.example", "2024-05-01T10:00:00Z", "Harbour bridge to close", WIRE));
+
+    assertEquals("b", edited.storyId());
+    assertNull(edited.duplicateOf());
+    assertEquals("c", exact.storyId(), "no grouping, not even of exact copies");
+    assertEquals("a", exact.duplicateOf(), "but the exact copy is still reported");
+    assertEquals(0, exact.entry().signature().length, "and no signature was computed");
+  }
+
+  @Test
   void keepsTwoStoriesOnOneTopicApart() {
     StoryIndex stories = index();
     stories.add(article("bridge", "wire.com", "2024-05-01T08:00:00Z", "Harbour bridge to close", WIRE));

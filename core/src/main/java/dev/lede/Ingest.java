@@ -1,0 +1,202 @@
+package dev.lede;
+
+import dev.lede.article.Article;
+import dev.lede.read.ArticleSource;
+import dev.lede.read.Origin;
+import dev.lede.read.ReadListener;
+import dev.lede.read.ReadReport;
+import dev.lede.read.Rejection;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ArrayBlockingQueue;
+import java.util.concurrent.BlockingQueue;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.concurrent.atomic.AtomicReference;
+
+/**
+ * The ingest pipeline: one thread reads (the caller's), N threads prepare and write, and a bounded
+ * queue between them holds at most {@code threads × queuePerThread} articles, so memory stays flat
+ * however large the input. The index's one {@code IndexWriter} takes the documents of all threads.
+ *
+ * <p>Pruning deletes only after a read that lost nothing: when any record or file was rejected,
+ * the ids seen are not the whole input, and deleting the rest would delete articles by accident.
+ */
+final class Ingest {
+  private static final Object END = new Object();
+
+  private final NewsIndex index;
+  private final IngestOptions options;
+  private final IngestListener listener;
+  private final BlockingQueue<Object> queue;
+  private final AtomicReference<Throwable> failure = new AtomicReference<>();
+  private final AtomicLong added = new AtomicLong();
+  private final AtomicLong replaced = new AtomicLong();
+  private final AtomicLong unchanged = new AtomicLong();
+  private final AtomicLong duplicates = new AtomicLong();
+  private final AtomicLong rejected = new AtomicLong();
+  private final AtomicLong sinceCommit = new AtomicLong();
+  private volatile boolean aborted;
+
+  private Ingest(NewsIndex index, IngestOptions options, IngestListener listener) {
+    this.index = index;
+    this.options = options;
+    this.listener = listener;
+    this.queue = new ArrayBlockingQueue<>(Math.multiplyExact(options.threads(), options.queuePerThread()));
+  }
+
+  static IngestReport run(NewsIndex index, ArticleSource source, IngestOptions options, IngestListener listener) {
+    if (options.prune() && !(index instanceof LuceneNewsIndex)) {
+      throw new UnsupportedOperationException("pruning is not supported by " + index.getClass().getSimpleName());
+    }
+    return new Ingest(index, options, listener == null ? IngestListener.NONE : listener).run(source);
+  }
+
+  private IngestReport run(ArticleSource source) {
+    long start = System.nanoTime();
+    Set<String> seen = options.prune() ? new HashSet<>() : null;
+    List<Thread> workers = new ArrayList<>();
+    for (int i = 0; i < options.threads(); i++) {
+      Thread t = new Thread(this::work, "lede-ingest-" + i);
+      t.setDaemon(true);
+      t.start();
+      workers.add(t);
+    }
+    ReadReport read;
+    try {
+      read = source.read(new ReadListener() {
+        @Override
+        public void article(Article article, Origin origin) {
+          if (seen != null) {
+            seen.add(article.id());
+          }
+          enqueue(article);
+        }
+
+        @Override
+        public void rejected(Rejection r) {
+          rejected.incrementAndGet();
+          listener.rejected(r);
+        }
+
+        @Override
+        public void skipped(Path file, String why) {
+          listener.skipped(file, why);
+        }
+      });
+      for (int i = 0; i < workers.size(); i++) {
+        enqueue(END);
+      }
+      join(workers);
+    } catch (RuntimeException | Error e) {
+      aborted = true;
+      join(workers);
+      throw e;
+    }
+    rethrowFailure();
+    index.commit();
+    long pruned = 0;
+    String refused = null;
+    if (seen != null) {
+      if (read.rejected() > 0) {
+        refused = read.rejected() + (read.rejected() == 1 ? " record" : " records")
+            + " could not be read, so the input is not complete: nothing was pruned";
+      } else {
+        pruned = ((LuceneNewsIndex) index).deleteAllBut(seen);
+        if (pruned > 0) {
+          index.commit();
+        }
+      }
+    }
+    return new IngestReport(read.files(), read.articles(), added.get(), replaced.get(), unchanged.get(), read.rejected(),
+        duplicates.get(), pruned, refused, read.skipped(), read.bytes(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  private void enqueue(Object item) {
+    try {
+      while (!queue.offer(item, 50, TimeUnit.MILLISECONDS)) {
+        rethrowFailure(); // every worker may have stopped: do not wait for room forever
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedeException("ingest interrupted", e);
+    }
+    rethrowFailure();
+  }
+
+  private void rethrowFailure() {
+    Throwable t = failure.get();
+    if (t instanceof RuntimeException r) {
+      throw r;
+    }
+    if (t instanceof Error e) {
+      throw e;
+    }
+  }
+
+  private void work() {
+    try {
+      while (!aborted && failure.get() == null) {
+        Object item = queue.poll(50, TimeUnit.MILLISECONDS);
+        if (item == END) {
+          return;
+        }
+        if (item != null) {
+          write((Article) item);
+        }
+      }
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      failure.compareAndSet(null, new LedeException("ingest interrupted", e));
+    } catch (RuntimeException | Error e) {
+      failure.compareAndSet(null, e);
+    }
+  }
+
+  private void write(Article article) {
+    UpsertOutcome outcome;
+    if (index instanceof LuceneNewsIndex lucene) {
+      LuceneNewsIndex.Written w = lucene.write(article);
+      outcome = w.outcome();
+      if (w.duplicateOf() != null) {
+        duplicates.incrementAndGet();
+        listener.duplicate(article.id(), w.duplicateOf());
+      }
+    } else {
+      outcome = index.upsert(article);
+    }
+    for (String warning : index.takeWarnings()) {
+      listener.warning(warning);
+    }
+    switch (outcome) {
+      case ADDED -> added.incrementAndGet();
+      case REPLACED -> replaced.incrementAndGet();
+      case UNCHANGED -> unchanged.incrementAndGet();
+    }
+    if (options.commitEvery() > 0 && sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
+      index.commit();
+    }
+    listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
+  }
+
+  private static void join(List<Thread> workers) {
+    boolean interrupted = false;
+    for (Thread t : workers) {
+      while (true) {
+        try {
+          t.join();
+          break;
+        } catch (InterruptedException e) {
+          interrupted = true;
+        }
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
