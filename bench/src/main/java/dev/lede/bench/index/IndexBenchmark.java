@@ -26,7 +26,7 @@ import java.util.function.ToDoubleFunction;
 
 /**
  * Lede against a raw-Lucene baseline, in one run on the same data: ingest speed (entities off and
- * on, 1 and 2 threads), index size, re-ingest from stored originals, query latency over a seeded
+ * on, 1 and 2 threads), index size, reindex, query latency over a seeded
  * mix, and peak heap when 200,000 articles are indexed with {@code -Xmx512m}. Prints the tables of
  * docs/benchmarks.md. Run from the repository root (see that page for the command):
  *
@@ -152,17 +152,16 @@ public final class IndexBenchmark {
       }
     }
 
-    // Stand-in for reindex while Lede has none: the Lede index (entities off, 2 threads) re-ingested
-    // from its own stored originals, against that first ingest.
-    List<Double> reingest = new ArrayList<>();
+    // reindex of the Lede index (entities off, 2 threads) from its stored originals, against its first ingest
+    List<Double> reindexed = new ArrayList<>();
     for (int r = 0; r < runs; r++) {
-      Ingest.Result re = Ingest.reindexFromStored(work.resolve("lede-2"), work.resolve("reindex"), 2);
-      reingest.add(re.seconds());
-      System.out.printf(Locale.ROOT, "  run %d: re-ingest from stored originals, 2 threads: %6.1f s, cpu %6.1f s%n", r + 1, re.seconds(), re.cpuSeconds());
+      Ingest.Result re = Ingest.reindex(work.resolve("lede-2"), n, corpus.textBytes(n), 2);
+      reindexed.add(re.seconds());
+      System.out.printf(Locale.ROOT, "  run %d: NewsIndex.reindex, 2 threads: %6.1f s, cpu %6.1f s%n", r + 1, re.seconds(), re.cpuSeconds());
     }
     double first = median(results, Ingest.System.LEDE, 2, Ingest.Result::seconds);
-    double again = medianList(reingest);
-    System.out.printf(Locale.ROOT, "%nre-ingest from stored originals (reindex stand-in), Lede entities off, 2 threads: %.1f s against %.1f s for the first ingest (%.2fx)%n",
+    double again = medianList(reindexed);
+    System.out.printf(Locale.ROOT, "%nNewsIndex.reindex, Lede entities off, 2 threads: %.1f s against %.1f s for the first ingest (%.2fx)%n",
         again, first, again / first);
     queryTable("base set", mix, work.resolve("lede-2"), work.resolve("baseline-2"), runs);
   }
@@ -184,15 +183,14 @@ public final class IndexBenchmark {
     System.out.printf(Locale.ROOT, "Each row is one child JVM with -Xmx%dm, 2 threads, one run.%n%n", heapMb);
     Path rawDir = work.resolve("large-baseline");
     Path ledeDir = work.resolve("large-lede");
-    Path reindexDir = work.resolve("large-reindex");
     Map<String, String> raw = spawn(heapMb, "ingest", "BASELINE", Integer.toString(count), "2", rawDir.toString(), corpora.toString());
     Map<String, String> lede = spawn(heapMb, "ingest", "LEDE", Integer.toString(count), "2", ledeDir.toString(), corpora.toString());
-    Map<String, String> re = spawn(heapMb, "reindex", ledeDir.toString(), reindexDir.toString(), "2");
+    Map<String, String> re = spawn(heapMb, "reindex", ledeDir.toString(), Integer.toString(count), "2", corpora.toString());
     System.out.println("| step | seconds | articles/s | MB/s | Lede/baseline | index bytes/article | peak heap used (MB) | max heap after GC (MB) | max RSS (MB) |");
     System.out.println("| --- | --- | --- | --- | --- | --- | --- | --- | --- |");
     double baseRate = Double.parseDouble(raw.get("articlesPerSecond"));
     for (var row : List.of(Map.entry("raw Lucene ingest", raw), Map.entry("Lede ingest, entities off", lede),
-        Map.entry("Lede re-ingest from stored originals (reindex stand-in)", re))) {
+        Map.entry("Lede NewsIndex.reindex", re))) {
       Map<String, String> m = row.getValue();
       double rate = Double.parseDouble(m.get("articlesPerSecond"));
       System.out.printf(Locale.ROOT, "| %s | %.1f | %,.0f | %.2f | %s | %,.0f | %s | %s | %s |%n", row.getKey(),
@@ -200,7 +198,7 @@ public final class IndexBenchmark {
           row.getValue() == raw ? "1" : String.format(Locale.ROOT, "%.2fx", rate / baseRate),
           Double.parseDouble(m.get("bytesPerArticle")), m.get("peakHeapMb"), m.get("afterGcMb"), m.getOrDefault("maxRssMb", "n/a"));
     }
-    System.out.printf(Locale.ROOT, "%nre-ingest / first ingest (Lede): %.2f%n",
+    System.out.printf(Locale.ROOT, "%nreindex / first ingest (Lede): %.2f%n",
         Double.parseDouble(re.get("seconds")) / Double.parseDouble(lede.get("seconds")));
     queryTable("large set", mix, ledeDir, rawDir, runs);
   }
@@ -302,7 +300,13 @@ public final class IndexBenchmark {
       NewsCorpus corpus = Objects.requireNonNull(NewsCorpus.load(Path.of(args[5])), "corpora");
       r = Ingest.run(Ingest.System.valueOf(args[1]), corpus, Integer.parseInt(args[2]), Integer.parseInt(args[3]), Path.of(args[4]));
     } else {
-      r = Ingest.reindexFromStored(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+      if (args.length == 4) { // from to threads: the re-ingest measured before reindex existed
+        r = Ingest.reindexFromStored(Path.of(args[1]), Path.of(args[2]), Integer.parseInt(args[3]));
+      } else { // dir articles threads corpora
+        NewsCorpus corpus = Objects.requireNonNull(NewsCorpus.load(Path.of(args[4])), "corpora");
+        int count = Integer.parseInt(args[2]);
+        r = Ingest.reindex(Path.of(args[1]), count, corpus.textBytes(count), Integer.parseInt(args[3]));
+      }
     }
     watch.stop();
     System.out.printf(Locale.ROOT, "RESULT seconds=%.2f articlesPerSecond=%.1f mbPerSecond=%.3f bytesPerArticle=%.1f peakHeapMb=%d afterGcMb=%d%n",

@@ -78,15 +78,17 @@ final class QueryBench implements AutoCloseable {
     for (int i = 0; i < mix.size(); i++) {
       BenchQuery q = mix.get(i);
       if (q.page() > 1) {
-        ledeCursor[i] = cursorOf(q, true);
-        defaultsCursor[i] = cursorOf(q, false);
-        rawAfter[i] = rawAfter(q);
+        // A query with fewer pages than asked stops at its last page, on both sides alike.
+        int[] reached = new int[1];
+        ledeCursor[i] = cursorOf(q, true, reached);
+        defaultsCursor[i] = cursorOf(q, false, new int[1]);
+        rawAfter[i] = rawAfter(q, reached[0]);
       }
     }
   }
 
   /** Follows Lede's cursors to the start of the query's page, untimed. */
-  private String cursorOf(BenchQuery q, boolean equivalent) {
+  private String cursorOf(BenchQuery q, boolean equivalent, int[] pagesSkipped) {
     String cursor = null;
     for (int p = 1; p < q.page(); p++) {
       SearchResult r = lede.search(q.toNewsQuery(equivalent, cursor));
@@ -94,13 +96,17 @@ final class QueryBench implements AutoCloseable {
         return cursor;
       }
       cursor = r.next();
+      pagesSkipped[0] = p;
     }
     return cursor;
   }
 
-  private FieldDoc rawAfter(BenchQuery q) {
+  private FieldDoc rawAfter(BenchQuery q, int pagesSkipped) {
+    if (pagesSkipped == 0) {
+      return null;
+    }
     try {
-      int skip = (q.page() - 1) * BenchQuery.PAGE_SIZE;
+      int skip = pagesSkipped * BenchQuery.PAGE_SIZE;
       TopFieldDocs top = raw.search(baseline.query(q), new TopFieldCollectorManager(BaselineSearch.sort(q.sort()), skip, null, 1));
       ScoreDoc[] docs = top.scoreDocs;
       return docs.length == 0 ? null : (FieldDoc) docs[docs.length - 1];
