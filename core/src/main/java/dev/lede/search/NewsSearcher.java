@@ -229,7 +229,9 @@ public final class NewsSearcher {
   }
 
   private static List<ScoreDoc> plainPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int limit) throws IOException {
-    TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, limit, after, Integer.MAX_VALUE));
+    // The total comes from MatchStats' pass, so this one need not count: a threshold of `limit`
+    // lets Lucene skip what cannot make the page (block-max scores, or the date sort's points).
+    TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, limit, after, limit));
     return List.of(top.scoreDocs);
   }
 
