@@ -11,8 +11,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.function.Function;
@@ -22,18 +24,18 @@ import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
 import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.PostingsEnum;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.BooleanClause;
-import org.apache.lucene.search.BooleanQuery;
-import org.apache.lucene.search.BoostQuery;
-import org.apache.lucene.search.ConstantScoreQuery;
+import org.apache.lucene.index.Terms;
+import org.apache.lucene.index.TermsEnum;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
-import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
+import org.apache.lucene.util.Bits;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -97,16 +99,10 @@ public final class LuceneStoryStore implements StoryStore {
 
   @Override
   public List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
-    BooleanQuery.Builder q = new BooleanQuery.Builder();
-    for (String key : new HashSet<>(bandKeys)) {
-      q.add(new ConstantScoreQuery(new TermQuery(new Term(LSH, key))), BooleanClause.Occur.SHOULD);
-    }
-    q.add(new BoostQuery(new ConstantScoreQuery(new TermQuery(new Term(CONTENT_HASH, contentHash))), 1000f),
-        BooleanClause.Occur.SHOULD);
     List<StoryEntry> out = new ArrayList<>(pending.candidates(bandKeys, contentHash, limit));
     Set<String> seen = new HashSet<>();
     out.forEach(e -> seen.add(e.id()));
-    for (StoryEntry e : search(q.build(), limit + seen.size() + gone.size())) {
+    for (StoryEntry e : indexed(bandKeys, contentHash, limit + seen.size() + gone.size())) {
       if (out.size() >= limit) {
         break;
       }
@@ -115,6 +111,57 @@ public final class LuceneStoryStore implements StoryStore {
       }
     }
     return out;
+  }
+
+  /**
+   * The indexed entries sharing the most band keys with these (an exact duplicate first), at most
+   * {@code n}. Counted straight from the postings, one sorted walk of the keys per segment: a scored
+   * 65-clause BooleanQuery per article was half of all ingest time (docs/benchmarks.md).
+   */
+  @SuppressWarnings("unchecked")
+  private List<StoryEntry> indexed(Collection<String> bandKeys, String contentHash, int n) {
+    List<BytesRef> keys = new ArrayList<>();
+    new java.util.TreeSet<>(bandKeys).forEach(k -> keys.add(new BytesRef(k)));
+    BytesRef hash = new BytesRef(contentHash);
+    return (List<StoryEntry>) searchers.apply(searcher -> {
+      try {
+        List<long[]> scored = new ArrayList<>(); // {shared keys, global doc}
+        for (LeafReaderContext leaf : searcher.getIndexReader().leaves()) {
+          Map<Integer, Integer> counts = new HashMap<>();
+          Bits live = leaf.reader().getLiveDocs();
+          count(leaf.reader().terms(LSH), keys, 1, live, counts);
+          count(leaf.reader().terms(CONTENT_HASH), List.of(hash), 1000, live, counts);
+          counts.forEach((doc, c) -> scored.add(new long[] {c, leaf.docBase + doc}));
+        }
+        scored.sort((a, b) -> a[0] != b[0] ? Long.compare(b[0], a[0]) : Long.compare(a[1], b[1]));
+        int[] docs = new int[Math.min(n, scored.size())];
+        for (int i = 0; i < docs.length; i++) {
+          docs[i] = (int) scored.get(i)[1];
+        }
+        return entries(searcher, docs);
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot read story candidates: " + e.getMessage(), e);
+      }
+    });
+  }
+
+  private static void count(Terms terms, List<BytesRef> keys, int weight, Bits live, Map<Integer, Integer> counts)
+      throws IOException {
+    if (terms == null) {
+      return;
+    }
+    TermsEnum te = terms.iterator();
+    PostingsEnum postings = null;
+    for (BytesRef key : keys) {
+      if (te.seekExact(key)) {
+        postings = te.postings(postings, PostingsEnum.NONE);
+        for (int d = postings.nextDoc(); d != DocIdSetIterator.NO_MORE_DOCS; d = postings.nextDoc()) {
+          if (live == null || live.get(d)) {
+            counts.merge(d, weight, Integer::sum);
+          }
+        }
+      }
+    }
   }
 
   @Override
@@ -157,29 +204,38 @@ public final class LuceneStoryStore implements StoryStore {
     return (List<StoryEntry>) searchers.apply(searcher -> {
       try {
         TopDocs top = searcher.search(query, Math.max(1, n));
-        List<StoryEntry> out = new ArrayList<>(top.scoreDocs.length);
-        List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
-        StoredFields stored = null;
-        for (ScoreDoc sd : top.scoreDocs) {
-          LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(sd.doc, leaves));
-          BinaryDocValues values = leaf.reader().getBinaryDocValues(ENTRY);
-          BytesRef packed = null;
-          if (values != null && values.advanceExact(sd.doc - leaf.docBase)) {
-            packed = values.binaryValue();
-          } else {
-            // an index written before entries moved to doc values
-            stored = stored == null ? searcher.storedFields() : stored;
-            packed = stored.document(sd.doc, Set.of(ENTRY)).getBinaryValue(ENTRY);
-          }
-          if (packed != null) {
-            out.add(unpack(packed, minHash));
-          }
+        int[] docs = new int[top.scoreDocs.length];
+        for (int i = 0; i < docs.length; i++) {
+          docs[i] = top.scoreDocs[i].doc;
         }
-        return out;
+        return entries(searcher, docs);
       } catch (IOException e) {
         throw new UncheckedIOException("cannot read story entries: " + e.getMessage(), e);
       }
     });
+  }
+
+  /** The packed entries of these documents, in this order. */
+  private List<StoryEntry> entries(IndexSearcher searcher, int[] docs) throws IOException {
+    List<StoryEntry> out = new ArrayList<>(docs.length);
+    List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
+    StoredFields stored = null;
+    for (int doc : docs) {
+      LeafReaderContext leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+      BinaryDocValues values = leaf.reader().getBinaryDocValues(ENTRY);
+      BytesRef packed;
+      if (values != null && values.advanceExact(doc - leaf.docBase)) {
+        packed = values.binaryValue();
+      } else {
+        // an index written before entries moved to doc values
+        stored = stored == null ? searcher.storedFields() : stored;
+        packed = stored.document(doc, Set.of(ENTRY)).getBinaryValue(ENTRY);
+      }
+      if (packed != null) {
+        out.add(unpack(packed, minHash));
+      }
+    }
+    return out;
   }
 
   static byte[] pack(StoryEntry e) {
