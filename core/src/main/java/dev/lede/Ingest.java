@@ -180,6 +180,12 @@ final class Ingest {
     for (String warning : index.takeWarnings()) {
       listener.warning(warning);
     }
+    counted(outcome);
+    listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
+  }
+
+  /** Counts one written article, and commits when --commit-every says so. */
+  private void counted(UpsertOutcome outcome) {
     switch (outcome) {
       case ADDED -> added.incrementAndGet();
       case REPLACED -> replaced.incrementAndGet();
@@ -188,7 +194,6 @@ final class Ingest {
     if (options.commitEvery() > 0 && sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
       index.commit();
     }
-    listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
   }
 
   /**
@@ -212,14 +217,7 @@ final class Ingest {
       batch.add((Article) next);
     }
     for (UpsertOutcome outcome : index.upsertAll(batch)) {
-      switch (outcome) {
-        case ADDED -> added.incrementAndGet();
-        case REPLACED -> replaced.incrementAndGet();
-        case UNCHANGED -> unchanged.incrementAndGet();
-      }
-      if (options.commitEvery() > 0 && sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
-        index.commit();
-      }
+      counted(outcome);
     }
     listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
     return end;
