@@ -1,8 +1,8 @@
 package dev.lede.index;
 
-import dev.lede.prepare.story.InMemoryStoryStore;
 import dev.lede.prepare.story.MinHash;
 import dev.lede.prepare.story.StoryEntry;
+import dev.lede.prepare.story.StoryOverlay;
 import dev.lede.prepare.story.StoryStore;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -12,7 +12,6 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -62,8 +61,7 @@ public final class LuceneStoryStore implements StoryStore {
   private final String idField;
   private final String storyField;
   private final MinHash minHash;
-  private final InMemoryStoryStore pending = new InMemoryStoryStore();
-  private final Set<String> gone = new HashSet<>();
+  private final StoryOverlay overlay = new StoryOverlay();
 
   /**
    * @param searchers runs a function with an acquired, current searcher and releases it
@@ -93,24 +91,12 @@ public final class LuceneStoryStore implements StoryStore {
 
   /** Forgets the overlay: call after a refresh that made every pending write visible. */
   public void afterRefresh() {
-    pending.clear();
-    gone.clear();
+    overlay.clear();
   }
 
   @Override
   public List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
-    List<StoryEntry> out = new ArrayList<>(pending.candidates(bandKeys, contentHash, limit));
-    Set<String> seen = new HashSet<>();
-    out.forEach(e -> seen.add(e.id()));
-    for (StoryEntry e : indexed(bandKeys, contentHash, limit + seen.size() + gone.size())) {
-      if (out.size() >= limit) {
-        break;
-      }
-      if (seen.add(e.id()) && !gone.contains(e.id()) && pending.get(e.id()).isEmpty()) {
-        out.add(e);
-      }
-    }
-    return out;
+    return overlay.candidates(bandKeys, contentHash, limit, n -> indexed(bandKeys, contentHash, n));
   }
 
   /**
@@ -166,9 +152,9 @@ public final class LuceneStoryStore implements StoryStore {
 
   @Override
   public Optional<StoryEntry> get(String id) {
-    Optional<StoryEntry> p = pending.get(id);
-    if (p.isPresent() || gone.contains(id)) {
-      return p;
+    Optional<StoryEntry> known = overlay.get(id);
+    if (known != null) {
+      return known;
     }
     List<StoryEntry> found = search(new TermQuery(new Term(idField, id)), 1);
     return found.isEmpty() ? Optional.empty() : Optional.of(found.get(0));
@@ -176,27 +162,17 @@ public final class LuceneStoryStore implements StoryStore {
 
   @Override
   public List<StoryEntry> members(String storyId) {
-    List<StoryEntry> out = new ArrayList<>(pending.members(storyId));
-    Set<String> seen = new HashSet<>();
-    out.forEach(e -> seen.add(e.id()));
-    for (StoryEntry e : search(new TermQuery(new Term(storyField, storyId)), MAX_MEMBERS)) {
-      if (!seen.contains(e.id()) && !gone.contains(e.id()) && pending.get(e.id()).isEmpty()) {
-        out.add(e);
-      }
-    }
-    return out;
+    return overlay.members(storyId, search(new TermQuery(new Term(storyField, storyId)), MAX_MEMBERS));
   }
 
   @Override
   public void put(StoryEntry entry) {
-    gone.remove(entry.id());
-    pending.put(entry);
+    overlay.put(entry);
   }
 
   @Override
   public void remove(String id) {
-    pending.remove(id);
-    gone.add(id);
+    overlay.remove(id);
   }
 
   @SuppressWarnings("unchecked")

@@ -3,6 +3,7 @@ package dev.lede.solr;
 import dev.lede.prepare.story.InMemoryStoryStore;
 import dev.lede.prepare.story.MinHash;
 import dev.lede.prepare.story.StoryEntry;
+import dev.lede.prepare.story.StoryOverlay;
 import dev.lede.prepare.story.StoryStore;
 import java.nio.ByteBuffer;
 import java.time.Instant;
@@ -10,12 +11,10 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.Collection;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.Set;
 import java.util.function.BiFunction;
 import org.apache.solr.client.solrj.SolrQuery;
 import org.apache.solr.common.SolrDocument;
@@ -39,8 +38,7 @@ final class SolrStoryStore implements StoryStore {
 
   private final BiFunction<SolrQuery, String, SolrDocumentList> search;
   private final MinHash minHash;
-  private final InMemoryStoryStore pending = new InMemoryStoryStore();
-  private final Set<String> gone = new HashSet<>();
+  private final StoryOverlay overlay = new StoryOverlay();
   /** Visible entries looked up for the batch being written: one request instead of one per article. */
   private final Map<String, Optional<StoryEntry>> preloaded = new HashMap<>();
   /** The story each article was in before the first change since {@link #startRecording()}. */
@@ -67,8 +65,7 @@ final class SolrStoryStore implements StoryStore {
 
   /** Forgets the overlay: call after a refresh that made every pending write visible. */
   void afterRefresh() {
-    pending.clear();
-    gone.clear();
+    overlay.clear();
     preloaded.clear();
     batchVisible = null;
   }
@@ -77,7 +74,7 @@ final class SolrStoryStore implements StoryStore {
   void preload(Collection<String> ids) {
     preloaded.clear();
     batchVisible = null;
-    List<String> wanted = ids.stream().filter(id -> pending.get(id).isEmpty() && !gone.contains(id)).distinct().toList();
+    List<String> wanted = ids.stream().filter(id -> !overlay.hides(id)).distinct().toList();
     if (wanted.isEmpty()) {
       return;
     }
@@ -134,44 +131,35 @@ final class SolrStoryStore implements StoryStore {
 
   @Override
   public List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
-    List<StoryEntry> out = new ArrayList<>(pending.candidates(bandKeys, contentHash, limit));
-    Set<String> seen = new HashSet<>();
-    out.forEach(e -> seen.add(e.id()));
-    List<StoryEntry> visible;
-    if (batchVisible != null) {
-      visible = batchVisible.candidates(bandKeys, contentHash, limit + seen.size() + gone.size());
-    } else {
-      // Constant scores summed: the number of shared band keys orders candidates, an equal content hash first of all.
-      StringBuilder text = new StringBuilder();
-      for (String key : new java.util.TreeSet<>(bandKeys)) {
-        text.append(SolrFields.LSH).append(':').append(SolrQueries.quote(key)).append("^=1 ");
+    return overlay.candidates(bandKeys, contentHash, limit, rows -> {
+      List<StoryEntry> visible;
+      if (batchVisible != null) {
+        visible = batchVisible.candidates(bandKeys, contentHash, rows);
+      } else {
+        // Constant scores summed: the number of shared band keys orders candidates, an equal content hash first of all.
+        StringBuilder text = new StringBuilder();
+        for (String key : new java.util.TreeSet<>(bandKeys)) {
+          text.append(SolrFields.LSH).append(':').append(SolrQueries.quote(key)).append("^=1 ");
+        }
+        text.append(SolrFields.STORY_HASH).append(':').append(SolrQueries.quote(contentHash)).append("^=1000");
+        SolrQuery q = query(text.toString(), rows);
+        q.set("q.op", "OR");
+        q.addSort("score", SolrQuery.ORDER.desc);
+        q.addSort(SolrFields.ARTICLE_ID, SolrQuery.ORDER.asc);
+        visible = entries(q, "find story candidates");
       }
-      text.append(SolrFields.STORY_HASH).append(':').append(SolrQueries.quote(contentHash)).append("^=1000");
-      SolrQuery q = query(text.toString(), limit + seen.size() + gone.size());
-      q.set("q.op", "OR");
-      q.addSort("score", SolrQuery.ORDER.desc);
-      q.addSort(SolrFields.ARTICLE_ID, SolrQuery.ORDER.asc);
-      visible = entries(q, "find story candidates");
-    }
-    for (StoryEntry e : visible) {
-      preloaded.putIfAbsent(e.id(), Optional.of(e));
-      if (out.size() >= limit) {
-        break;
-      }
-      if (seen.add(e.id()) && !gone.contains(e.id()) && pending.get(e.id()).isEmpty()) {
-        out.add(e);
-      }
-    }
-    return out;
+      visible.forEach(e -> preloaded.putIfAbsent(e.id(), Optional.of(e)));
+      return visible;
+    });
   }
 
   @Override
   public Optional<StoryEntry> get(String id) {
-    Optional<StoryEntry> p = pending.get(id);
-    if (p.isPresent() || gone.contains(id)) {
-      return p;
+    Optional<StoryEntry> known = overlay.get(id);
+    if (known != null) {
+      return known;
     }
-    Optional<StoryEntry> known = preloaded.get(id);
+    known = preloaded.get(id);
     if (known != null) {
       return known;
     }
@@ -181,17 +169,10 @@ final class SolrStoryStore implements StoryStore {
 
   @Override
   public List<StoryEntry> members(String storyId) {
-    List<StoryEntry> out = new ArrayList<>(pending.members(storyId));
-    Set<String> seen = new HashSet<>();
-    out.forEach(e -> seen.add(e.id()));
     SolrQuery q = query(SolrFields.STORY + ":" + SolrQueries.quote(storyId), MAX_MEMBERS);
-    for (StoryEntry e : entries(q, "read a story's members")) {
-      preloaded.putIfAbsent(e.id(), Optional.of(e));
-      if (!seen.contains(e.id()) && !gone.contains(e.id()) && pending.get(e.id()).isEmpty()) {
-        out.add(e);
-      }
-    }
-    return out;
+    List<StoryEntry> indexed = entries(q, "read a story's members");
+    indexed.forEach(e -> preloaded.putIfAbsent(e.id(), Optional.of(e)));
+    return overlay.members(storyId, indexed);
   }
 
   @Override
@@ -200,17 +181,15 @@ final class SolrStoryStore implements StoryStore {
     if (before.isPresent() && !before.get().storyId().equals(entry.storyId())) {
       storyBefore.putIfAbsent(entry.id(), before.get().storyId());
     }
-    gone.remove(entry.id());
     preloaded.remove(entry.id());
-    pending.put(entry);
+    overlay.put(entry);
   }
 
   @Override
   public void remove(String id) {
     get(id).ifPresent(e -> storyBefore.putIfAbsent(id, e.storyId()));
-    pending.remove(id);
     preloaded.remove(id);
-    gone.add(id);
+    overlay.remove(id);
   }
 
   private static SolrQuery query(String text, int rows) {
