@@ -110,6 +110,7 @@ public final class LedeCli implements Runnable {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOverwrittenOptionsAllowed(true); // the last --color (or --limit) wins, as in ripgrep
+    addHelpOptions(cl);
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       int code = exitCode(ex);
       String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
@@ -140,6 +141,25 @@ public final class LedeCli implements Runnable {
       return ExitCodes.USAGE;
     });
     return cl;
+  }
+
+  /**
+   * Gives every subcommand, at any depth, {@code -h/--help}, unless it has its own. Done here rather
+   * than per class so that a command added later cannot miss it: every error message ends with
+   * "see 'lede X --help'", and that hint has to work (issue 15). A usage-help option also lets
+   * picocli skip the check of required parameters, so {@code lede show --help} prints help.
+   */
+  private static void addHelpOptions(CommandLine cl) {
+    for (CommandLine sub : cl.getSubcommands().values()) {
+      CommandSpec spec = sub.getCommandSpec();
+      if (spec.optionsMap().get("--help") == null && spec.optionsMap().get("-h") == null) {
+        spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+            .usageHelp(true)
+            .description("Show this help and exit.")
+            .build());
+      }
+      addHelpOptions(sub);
+    }
   }
 
   static int exitCode(Throwable ex) {
