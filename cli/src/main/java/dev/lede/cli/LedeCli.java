@@ -56,6 +56,23 @@ public final class LedeCli implements Runnable {
   /** The Solr collection (an alias, as {@code lede solr init} makes it) when none is named. */
   static final String DEFAULT_COLLECTION = "lede";
 
+  /**
+   * The environment variables Lede reads, with what each does: the man page's ENVIRONMENT section is
+   * written from this map, and a test checks the {@code --help} footer names each one.
+   */
+  static final Map<String, String> ENVIRONMENT = environment();
+
+  private static Map<String, String> environment() {
+    Map<String, String> m = new java.util.LinkedHashMap<>();
+    m.put("LEDE_INDEX", "The index directory when --index is not given (else ./lede-index).");
+    m.put("LEDE_SOLR", "The SolrCloud cluster when --solr is not given: Solr URLs (comma-separated) or a ZooKeeper "
+        + "host:port[/chroot]. When set, every command works on the cluster instead of an index directory.");
+    m.put("LEDE_COLLECTION", "With a Solr cluster: the collection or alias when --collection is not given (else "
+        + DEFAULT_COLLECTION + ").");
+    m.put("NO_COLOR", "When set, no colour, as with --color never.");
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
   @Spec CommandSpec spec;
 
   @Option(names = "--index", paramLabel = "DIR",

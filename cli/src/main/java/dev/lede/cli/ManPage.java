@@ -103,12 +103,11 @@ public final class ManPage {
       t.text(escape(plain(e.getValue())));
     }
     t.section("ENVIRONMENT");
-    t.macro(".TP");
-    t.text("\\fBLEDE_INDEX\\fR");
-    t.text("The index directory when \\fB\\-\\-index\\fR is not given (else \\fI./lede\\-index\\fR).");
-    t.macro(".TP");
-    t.text("\\fBNO_COLOR\\fR");
-    t.text("When set, no colour, as with \\fB\\-\\-color never\\fR.");
+    for (var e : LedeCli.ENVIRONMENT.entrySet()) {
+      t.macro(".TP");
+      t.text("\\fB" + escape(e.getKey()) + "\\fR");
+      t.text(escape(e.getValue()));
+    }
     t.section("EXAMPLES");
     t.macro(".nf");
     for (String line : List.of(

@@ -45,8 +45,21 @@ class ManPageTest {
     for (String code : List.of("0", "1", "2", "3", "4", "5")) {
       assertTrue(page.contains(".TP\n\\fB" + code + "\\fR\n"), "exit code " + code);
     }
-    assertTrue(page.contains("LEDE_INDEX"));
     assertTrue(page.contains("NO_COLOR"));
+  }
+
+  // Issue 15: the ENVIRONMENT section listed LEDE_INDEX and NO_COLOR but not LEDE_SOLR and
+  // LEDE_COLLECTION, which --help's footer names. Every variable the footer names has an entry.
+  @Test
+  void environmentListsEveryVariableTheHelpNames() {
+    String environment = page.substring(page.indexOf(".SH ENVIRONMENT"), page.indexOf(".SH EXAMPLES"));
+    for (String variable : List.of("LEDE_INDEX", "LEDE_SOLR", "LEDE_COLLECTION", "NO_COLOR")) {
+      assertTrue(environment.contains(".TP\n\\fB" + ManPage.escape(variable) + "\\fR\n"), variable + " missing: " + environment);
+    }
+    String footer = String.join(" ", cli.getCommandSpec().usageMessage().footer());
+    for (String variable : LedeCli.ENVIRONMENT.keySet()) {
+      assertTrue(footer.contains(variable), variable + " missing from --help");
+    }
   }
 
   @Test
