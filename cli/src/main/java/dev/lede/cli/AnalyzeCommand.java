@@ -18,6 +18,8 @@ import picocli.CommandLine.ParentCommand;
 final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Parameters(arity = "1..*", paramLabel = "TEXT", description = "The text (several words are joined).")
   List<String> text;
 
@@ -26,7 +28,7 @@ final class AnalyzeCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    Map<String, List<String>> tokens = Schema.defaults().analyze(String.join(" ", text));
+    Map<String, List<String>> tokens = Schema.defaults().analyze(QueryWords.text(spec, text));
     PrintWriter out = lede.spec.commandLine().getOut();
     if (format == TextOrJson.JSON) {
       ObjectNode o = Json.object();

@@ -21,6 +21,8 @@ import picocli.CommandLine.ParentCommand;
 final class EntitiesCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (empty: every article).")
   List<String> query = new ArrayList<>();
 
@@ -44,7 +46,7 @@ final class EntitiesCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
     }
-    NewsQuery q = NewsQuery.builder(String.join(" ", query)).sources(sources).since(since).until(until).collapse(false).highlight(false).build();
+    NewsQuery q = NewsQuery.builder(QueryWords.text(spec, query)).sources(sources).since(since).until(until).collapse(false).highlight(false).build();
     List<FacetCount> top;
     try (NewsIndex index = lede.openForReading()) {
       top = index.topEntities(q, limit);

@@ -127,7 +127,18 @@ public final class LedeCli implements Runnable {
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOverwrittenOptionsAllowed(true); // the last --color (or --limit) wins, as in ripgrep
+    for (String freeText : QueryWords.COMMANDS) {
+      QueryWords.acceptMinusWords(cl.getSubcommands().get(freeText));
+    }
     addHelpOptions(cl);
+    cl.setExecutionStrategy(parseResult -> {
+      CommandLine last = lastCommand(parseResult);
+      if (QueryWords.helpAsked(last)) {
+        last.usage(last.getOut());
+        return ExitCodes.OK;
+      }
+      return new CommandLine.RunLast().execute(parseResult);
+    });
     cl.setExecutionExceptionHandler((ex, commandLine, parseResult) -> {
       int code = exitCode(ex);
       String message = ex.getMessage() == null ? ex.getClass().getSimpleName() : ex.getMessage();
@@ -147,7 +158,9 @@ public final class LedeCli implements Runnable {
       String message = String.valueOf(ex.getMessage()).strip();
       int nl = message.indexOf('\n');
       StringBuilder line = new StringBuilder("lede: ").append(nl < 0 ? message : message.substring(0, nl).strip());
-      java.util.List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions() : java.util.List.of();
+      java.util.List<String> suggestions = ex instanceof CommandLine.UnmatchedArgumentException u ? u.getSuggestions()
+          : ex instanceof QueryWords.UnknownOption o && !o.suggestion().isEmpty() ? java.util.List.of(o.suggestion())
+          : java.util.List.of();
       if (!suggestions.isEmpty()) {
         line.append(" (did you mean ").append(String.join(" or ", suggestions.subList(0, Math.min(3, suggestions.size())))).append("?)");
       } else {
@@ -170,13 +183,24 @@ public final class LedeCli implements Runnable {
     for (CommandLine sub : cl.getSubcommands().values()) {
       CommandSpec spec = sub.getCommandSpec();
       if (spec.optionsMap().get("--help") == null && spec.optionsMap().get("-h") == null) {
-        spec.addOption(CommandLine.Model.OptionSpec.builder("-h", "--help")
+        // A command that takes -word as a query word cannot give picocli -h: picocli would read
+        // "-hungary" as -h with a stray value. QueryWords answers a lone -h there instead.
+        boolean freeText = QueryWords.takesMinusWords(sub);
+        spec.addOption(CommandLine.Model.OptionSpec.builder(freeText ? new String[] {"--help"} : new String[] {"-h", "--help"})
             .usageHelp(true)
-            .description("Show this help and exit.")
+            .description(freeText ? "Show this help and exit (also -h)." : "Show this help and exit.")
             .build());
       }
       addHelpOptions(sub);
     }
+  }
+
+  private static CommandLine lastCommand(CommandLine.ParseResult parseResult) {
+    CommandLine.ParseResult p = parseResult;
+    while (p.hasSubcommand()) {
+      p = p.subcommand();
+    }
+    return p.commandSpec().commandLine();
   }
 
   static int exitCode(Throwable ex) {

@@ -29,6 +29,8 @@ import picocli.CommandLine.ParentCommand;
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 
+  @picocli.CommandLine.Spec picocli.CommandLine.Model.CommandSpec spec;
+
   @Parameters(arity = "0..*", paramLabel = "QUERY", description = "The query (several words are joined; empty matches everything).")
   List<String> query = new ArrayList<>();
 
@@ -83,7 +85,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    NewsQuery.Builder b = NewsQuery.builder(String.join(" ", query))
+    NewsQuery.Builder b = NewsQuery.builder(QueryWords.text(spec, query))
         .syntax(syntax)
         .sources(sources)
         .entities(entities)

@@ -76,4 +76,42 @@ class FirstHourTest {
           assertTrue(r.out().contains("Usage: lede " + String.join(" ", path)), r.out());
         })));
   }
+
+  // Issue 15 item 8: a query word that starts with a minus is an exclusion (README: -exclude), not an
+  // unknown option; real options and their typos still get errors; -- ends the options.
+  @Test
+  void wordsStartingWithAMinusAreQueryWords() {
+    Run exclusion = lede("search", "-brexit", "--format", "json", "--limit", "1");
+    assertEquals(ExitCodes.OK, exclusion.code(), exclusion.err());
+    assertEquals("-brexit", json(exclusion.out()).get("query").asText());
+    Run mixed = lede("search", "rail", "-strike", "--format", "json");
+    assertTrue(mixed.code() <= ExitCodes.NOTHING_FOUND, mixed.err());
+    assertEquals("rail -strike", json(mixed.out()).get("query").asText());
+    Run notHelp = lede("search", "-hungary", "--format", "json", "--limit", "1");
+    assertEquals("-hungary", json(notHelp.out()).get("query").asText(), "-h must not swallow a word that starts with h");
+    Run entities = lede("entities", "-brexit", "--format", "json", "--limit", "1");
+    assertEquals("-brexit", json(entities.out()).get("query").asText(), entities.err());
+    Run analyze = lede("analyze", "-strike", "--format", "json");
+    assertEquals(ExitCodes.OK, analyze.code(), analyze.err());
+  }
+
+  @Test
+  void optionsAndTheirTyposStillGetErrors() {
+    Run typo = lede("search", "rail", "--limmit", "3");
+    assertEquals(ExitCodes.USAGE, typo.code());
+    assertEquals(1, typo.err().lines().count(), typo.err());
+    assertTrue(typo.err().contains("Unknown option: '--limmit'") && typo.err().contains("--limit"), typo.err());
+    Run singleDash = lede("search", "rail", "-limit", "3");
+    assertEquals(ExitCodes.USAGE, singleDash.code());
+    assertTrue(singleDash.err().contains("'-limit'") && singleDash.err().contains("--limit"), singleDash.err());
+    Run real = lede("search", "rail", "--limit", "2", "--format", "json");
+    assertEquals(2, json(real.out()).get("hits").size());
+  }
+
+  @Test
+  void doubleDashEndsTheOptions() {
+    Run r = lede("search", "--format", "json", "--", "--limit", "-strike", "rail");
+    assertTrue(r.code() <= ExitCodes.NOTHING_FOUND, r.err());
+    assertEquals("--limit -strike rail", json(r.out()).get("query").asText());
+  }
 }
