@@ -131,6 +131,7 @@ public final class LedeCli implements Runnable {
       QueryWords.acceptMinusWords(cl.getSubcommands().get(freeText));
     }
     addHelpOptions(cl);
+    EmptyValues.install(cl);
     cl.setExecutionStrategy(parseResult -> {
       CommandLine last = lastCommand(parseResult);
       if (QueryWords.helpAsked(last)) {

@@ -114,4 +114,29 @@ class FirstHourTest {
     assertTrue(r.code() <= ExitCodes.NOTHING_FOUND, r.err());
     assertEquals("--limit -strike rail", json(r.out()).get("query").asText());
   }
+
+  // Issue 15 item 7: an empty filter value (a script's empty variable) was an internal error
+  // (NullPointerException, exit 5), and --source , silently filtered nothing. Every option refuses
+  // an empty value, or an empty piece of a comma-separated one, with one line naming the option.
+  @TestFactory
+  Stream<DynamicTest> emptyOptionValuesAreUsageErrors() {
+    List<List<String>> cases = List.of(
+        List.of("search", "rail", "--source", ""),
+        List.of("search", "rail", "--source", ","),
+        List.of("search", "rail", "--source", "bbc.co.uk,"),
+        List.of("search", "rail", "--source", " "),
+        List.of("search", "rail", "--entity", ""),
+        List.of("search", "rail", "--type", ""),
+        List.of("search", "rail", "--after", ""),
+        List.of("entities", "--source", ""),
+        List.of("similar", "rail-3", "--source", ","),
+        List.of("search", "rail", "--qid", ""));
+    return cases.stream().map(args -> DynamicTest.dynamicTest(String.join(" ", args), () -> {
+      Run r = lede(args.toArray(String[]::new));
+      assertEquals(ExitCodes.USAGE, r.code(), r.err());
+      assertEquals(1, r.err().lines().count(), r.err());
+      String option = args.get(args.size() - 2);
+      assertTrue(r.err().startsWith("lede: empty value for option '" + option + "'"), r.err());
+    }));
+  }
 }

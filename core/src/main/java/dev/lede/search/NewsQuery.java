@@ -130,9 +130,15 @@ public record NewsQuery(
       return this;
     }
 
+    /** Only articles of these sources, as domains or URLs; a blank source is refused. */
     public Builder source(String... sources) {
       for (String s : sources) {
-        this.sources.add(dev.lede.article.Sources.normalize(s));
+        String normalized = dev.lede.article.Sources.normalize(s);
+        if (normalized == null) {
+          // Normalising a blank gives null, which used to end in a NullPointerException (issue 15).
+          throw new IllegalArgumentException("blank source filter: \"" + s + "\"");
+        }
+        this.sources.add(normalized);
       }
       return this;
     }
@@ -142,13 +148,19 @@ public record NewsQuery(
       return this;
     }
 
+    /** Only articles naming all of these entities; a blank name is refused. */
     public Builder entity(String... entities) {
-      this.entities.addAll(java.util.List.of(entities));
+      for (String e : entities) {
+        if (e == null || e.isBlank()) {
+          throw new IllegalArgumentException("blank entity filter: \"" + e + "\"");
+        }
+        this.entities.add(e);
+      }
       return this;
     }
 
     public Builder entities(Collection<String> entities) {
-      this.entities.addAll(entities);
+      entities.forEach(this::entity);
       return this;
     }
 
