@@ -43,6 +43,7 @@ final class EntitiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    WhenConverter.checkRange(since, until);
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
     }

@@ -43,10 +43,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Only articles with an entity of this type: person, organization, place, other.")
   List<EntityType> types = new ArrayList<>();
 
-  @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published at or after: 2025-01-31, an instant, or an age like 7d.")
+  @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published at or after: 2025, 2025-01, 2025-01-31, an instant, or an age like 7d.")
   Instant since;
 
-  @Option(names = "--until", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published before: as --since.")
+  @Option(names = "--until", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published before (exclusive): as --since.")
   Instant until;
 
   @Option(names = "--sort", paramLabel = "ORDER", defaultValue = "relevance", description = "relevance, newest or oldest (default: relevance).")
@@ -85,6 +85,7 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    WhenConverter.checkRange(since, until);
     NewsQuery.Builder b = NewsQuery.builder(QueryWords.text(spec, query))
         .syntax(syntax)
         .sources(sources)

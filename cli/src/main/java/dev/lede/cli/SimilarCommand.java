@@ -39,6 +39,7 @@ final class SimilarCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
+    WhenConverter.checkRange(since, until);
     NewsQuery constraints = NewsQuery.builder("").sources(sources).since(since).until(until).limit(limit).build();
     try (NewsIndex index = lede.openForReading()) {
       if (index.get(id).isEmpty()) {

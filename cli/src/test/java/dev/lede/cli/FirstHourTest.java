@@ -139,4 +139,43 @@ class FirstHourTest {
       assertTrue(r.err().startsWith("lede: empty value for option '" + option + "'"), r.err());
     }));
   }
+
+  // Issue 15 item 11: --since 2020-11 was refused while published:>2020-11 worked in the query.
+  // --since, --until and --as-of read dates with the query syntax's parser: a year or a month
+  // means its first instant.
+  @Test
+  void sinceAndUntilTakeAMonthOrAYear() {
+    Run month = lede("search", "--since", "2025-06", "--until", "2025-07", "--format", "json", "--limit", "100", "--all-copies");
+    assertEquals(ExitCodes.OK, month.code(), month.err());
+    JsonNode hits = json(month.out()).get("hits");
+    assertTrue(hits.size() > 0);
+    for (JsonNode h : hits) {
+      assertTrue(h.get("published").asText().startsWith("2025-06"), h.toString());
+    }
+    Run year = lede("search", "--since", "2026", "--format", "json", "--limit", "100", "--all-copies");
+    for (JsonNode h : json(year.out()).get("hits")) {
+      assertTrue(h.get("published").asText().startsWith("2026"), h.toString());
+    }
+    Run asOf = lede("trending", "--as-of", "2025-10", "--window", "60");
+    assertTrue(asOf.code() <= ExitCodes.NOTHING_FOUND, asOf.err());
+    Run bad = lede("search", "--since", "2025-13");
+    assertEquals(ExitCodes.USAGE, bad.code());
+    assertTrue(bad.err().contains("'2025-13' is not a date"), bad.err());
+  }
+
+  // Issue 15 item 9: --since after --until found nothing and said nothing. An empty range is a usage
+  // error naming both options, in every command that takes them.
+  @TestFactory
+  Stream<DynamicTest> anEmptyDateRangeIsAUsageError() {
+    return Stream.of(List.of("search", "rail"), List.of("entities"), List.of("similar", "rail-3"))
+        .flatMap(command -> Stream.of(List.of("2026-01-01", "2025-01-01"), List.of("2025-06", "2025-06")).map(range ->
+            DynamicTest.dynamicTest(command.get(0) + " " + range, () -> {
+              List<String> args = new ArrayList<>(command);
+              args.addAll(List.of("--since", range.get(0), "--until", range.get(1)));
+              Run r = lede(args.toArray(String[]::new));
+              assertEquals(ExitCodes.USAGE, r.code(), r.err());
+              assertEquals(1, r.err().lines().count(), r.err());
+              assertTrue(r.err().contains("--since") && r.err().contains("--until"), r.err());
+            })));
+  }
 }

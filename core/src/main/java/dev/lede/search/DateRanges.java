@@ -6,9 +6,23 @@ import java.time.OffsetDateTime;
 import java.time.YearMonth;
 import java.time.ZoneOffset;
 
-/** Reads the dates of query ranges: an instant, a date, a month ({@code 2025-03}) or a year. */
-final class DateRanges {
+/**
+ * Reads the dates of query ranges: an instant, a date, a month ({@code 2025-03}) or a year. Public so
+ * that a front end's date options read dates exactly as the query syntax does.
+ */
+public final class DateRanges {
   private DateRanges() {}
+
+  /**
+   * The first instant of a date expression: {@code 2025} is 2025-01-01T00:00Z, {@code 2025-03} is
+   * 2025-03-01T00:00Z, {@code 2025-03-14} is that day's midnight UTC, an instant is itself.
+   *
+   * @return the instant, or null when {@code s} is not a date
+   */
+  public static Instant start(String s) {
+    long[] span = span(s);
+    return span == null ? null : Instant.ofEpochMilli(span[0]);
+  }
 
   /** [from, to) in epoch millis for a date expression, or null when it is not a date. */
   static long[] span(String s) {
