@@ -49,17 +49,30 @@ final class EntitiesCommand implements Callable<Integer> {
     }
     NewsQuery q = NewsQuery.builder(QueryWords.text(spec, query)).sources(sources).since(since).until(until).collapse(false).highlight(false).build();
     List<FacetCount> top;
+    long articles;
+    String note = null;
     try (NewsIndex index = lede.openForReading()) {
       top = index.topEntities(q, limit);
+      articles = index.search(q.toBuilder().limit(1).build()).total();
+      if (top.isEmpty()) {
+        // Say which of the two it is: nothing matched, or what matched names no entity (issue 15).
+        String filters = NothingFound.searchNote(index, q);
+        note = articles > 0
+            ? articles + (articles == 1 ? " article matches" : " articles match") + " but none names an entity"
+            : "no article matches" + (q.text().isBlank() ? "" : " '" + q.text() + "'") + (filters == null ? "" : ": " + filters);
+      }
     }
     PrintWriter out = lede.spec.commandLine().getOut();
     if (format == TextOrJson.JSON) {
       ObjectNode o = Json.object().put("query", q.text());
       ArrayNode a = o.putArray("entities");
       top.forEach(c -> a.addObject().put("name", c.value()).put("articles", c.count()));
+      o.put("articles", articles);
+      o.put("note", note);
       out.println(Json.pretty(o));
     } else {
       top.forEach(c -> out.println(String.format("%6d  %s", c.count(), c.value())));
+      lede.note(note, false);
     }
     return top.isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
   }

@@ -316,6 +316,16 @@ public final class LedeCli implements Runnable {
     return stdin;
   }
 
+  /**
+   * Writes why a command found nothing to stderr, as {@code lede: note: ...}, unless the output
+   * already carries it (a JSON field) or -q asked for results only.
+   */
+  void note(String note, boolean carried) {
+    if (note != null && !carried && !quiet) {
+      spec.commandLine().getErr().println("lede: note: " + note);
+    }
+  }
+
   boolean colour() {
     return ColorPolicy.enabled(color, env, ColorPolicy.stdoutIsTerminal());
   }

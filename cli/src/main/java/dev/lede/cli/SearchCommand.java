@@ -114,7 +114,10 @@ final class SearchCommand implements Callable<Integer> {
     IndexOptions options = IndexOptions.defaults().withQueryTimeout(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
     try (NewsIndex index = lede.openForReading(options)) {
       SearchResult r = index.search(q);
-      ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), qid).render(r, lede.spec.commandLine().getOut());
+      String note = r.total() == 0 ? NothingFound.searchNote(index, q) : null;
+      ResultRenderer renderer = ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), qid);
+      renderer.render(r, note, lede.spec.commandLine().getOut());
+      lede.note(note, renderer.carriesNote());
       return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
     }
   }

@@ -46,7 +46,10 @@ final class SimilarCommand implements Callable<Integer> {
         throw new LedeCli.NotFoundException("no article with id '" + id + "'");
       }
       SearchResult r = index.similar(id, constraints);
-      ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), id).render(r, lede.spec.commandLine().getOut());
+      String note = r.total() == 0 ? NothingFound.searchNote(index, constraints) : null;
+      ResultRenderer renderer = ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), id);
+      renderer.render(r, note, lede.spec.commandLine().getOut());
+      lede.note(note, renderer.carriesNote());
       return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
     }
   }

@@ -43,8 +43,13 @@ final class TrendingCommand implements Callable<Integer> {
     lede.embeddedOnly("trending (it counts entities per time window from the embedded index's doc values)");
     Instant end = asOf == null ? Instant.now() : asOf;
     List<TrendingEntity> trends;
+    String note = null;
     try (NewsIndex index = lede.openForReading()) {
       trends = index.trending(end, Duration.ofDays(windowDays), limit);
+      if (trends.isEmpty()) {
+        // The window ends now by default: on an archive, years after its newest article (issue 15).
+        note = NothingFound.windowNote(index, end, windowDays);
+      }
     }
     PrintWriter out = lede.spec.commandLine().getOut();
     if (format == TextOrJson.JSON) {
@@ -54,12 +59,14 @@ final class TrendingCommand implements Callable<Integer> {
         a.addObject().put("entity", t.entity()).put("type", t.type().name())
             .put("before", t.countBefore()).put("after", t.countAfter()).put("ratio", t.ratio());
       }
+      o.put("note", note);
       out.println(Json.pretty(o));
     } else {
       out.println(String.format(Locale.ROOT, "%-32s %-12s %7s %7s %7s", "entity", "type", "before", "after", "ratio"));
       for (TrendingEntity t : trends) {
         out.println(String.format(Locale.ROOT, "%-32s %-12s %7d %7d %7.2f", t.entity(), t.type(), t.countBefore(), t.countAfter(), t.ratio()));
       }
+      lede.note(note, false);
     }
     return trends.isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
   }

@@ -178,4 +178,61 @@ class FirstHourTest {
               assertTrue(r.err().contains("--since") && r.err().contains("--until"), r.err());
             })));
   }
+
+  // Issue 15 item 9: under --syntax lucene a field Lede does not have (author:, a typo) matched
+  // nothing and said nothing. It is a syntax error naming the field.
+  @Test
+  void strictSyntaxNamesAFieldLedeDoesNotHave() {
+    Run r = lede("search", "--syntax", "lucene", "author:smith");
+    assertEquals(ExitCodes.USAGE, r.code(), r.err());
+    assertEquals(1, r.err().lines().count(), r.err());
+    assertTrue(r.err().contains("unknown field 'author'"), r.err());
+    // Siblings: a phrase on a keyword field was an internal error (exit 5); a date range found nothing.
+    Run phrase = lede("search", "--syntax", "lucene", "entity:\"north korea\"");
+    assertEquals(ExitCodes.USAGE, phrase.code(), phrase.err());
+    assertTrue(phrase.err().contains("entity_text"), phrase.err());
+    Run published = lede("search", "--syntax", "lucene", "published:[2025-01-01 TO 2025-12-31]");
+    assertEquals(ExitCodes.USAGE, published.code(), published.err());
+    assertTrue(published.err().contains("--since"), published.err());
+    Run known = lede("search", "--syntax", "lucene", "headline:strike", "--format", "json");
+    assertEquals(ExitCodes.OK, known.code(), known.err());
+  }
+
+  // Issue 15 item 9: trending on an archive whose newest article is older than the window found
+  // nothing and said nothing; it now says when the newest article is and suggests --as-of.
+  @Test
+  void trendingPastTheNewestArticleSaysSo() {
+    Run text = lede("trending", "--as-of", "2030-01-01");
+    assertEquals(ExitCodes.NOTHING_FOUND, text.code(), text.err());
+    assertTrue(text.err().contains("newest article") && text.err().contains("--as-of 2026-11-10"), text.err());
+    Run json = lede("trending", "--as-of", "2030-01-01", "--format", "json");
+    assertTrue(json(json.out()).get("note").asText().contains("--as-of 2026-11-10"), json.out());
+    Run found = lede("trending", "--as-of", "2025-10-08", "--window", "30", "--format", "json");
+    assertTrue(json(found.out()).get("note").isNull(), found.out());
+  }
+
+  // Issue 15 item 9: entities with no match printed nothing at all.
+  @Test
+  void entitiesWithNoMatchSaysWhy() {
+    Run text = lede("entities", "zzzqqq");
+    assertEquals(ExitCodes.NOTHING_FOUND, text.code());
+    assertTrue(text.err().contains("no article matches"), text.err());
+    JsonNode o = json(lede("entities", "zzzqqq", "--format", "json").out());
+    assertEquals(0, o.get("articles").asInt());
+    assertTrue(o.get("note").asText().contains("no article matches"), o.toString());
+    JsonNode some = json(lede("entities", "rail", "--format", "json").out());
+    assertTrue(some.get("articles").asInt() > 0 && some.get("note").isNull(), some.toString());
+  }
+
+  // Issue 15 item 9 (a sibling in search): a date range outside the index's dates says so.
+  @Test
+  void searchOutsideTheIndexDatesSaysSo() {
+    Run text = lede("search", "rail", "--since", "2030");
+    assertEquals(ExitCodes.NOTHING_FOUND, text.code());
+    assertTrue(text.err().contains("2024-03-18 .. 2026-11-10"), text.err());
+    JsonNode o = json(lede("search", "rail", "--since", "2030", "--format", "json").out());
+    assertTrue(o.get("note").asText().contains("2024-03-18 .. 2026-11-10"), o.toString());
+    Run source = lede("search", "rail", "--source", "no-such-source.org", "--format", "json");
+    assertTrue(json(source.out()).get("note").asText().contains("no article from no-such-source.org"), source.out());
+  }
 }

@@ -353,7 +353,9 @@ final class QueryFactory {
     parser.setAllowLeadingWildcard(false);
     parser.setSplitOnWhitespace(true);
     try {
-      return parser.parse(text);
+      Query parsed = parser.parse(text);
+      checkFields(parsed, text);
+      return parsed;
     } catch (ParseException e) {
       if (e.getCause() instanceof IndexSearcher.TooManyClauses) {
         throw new QuerySyntaxException(text, text.length(),
@@ -373,6 +375,67 @@ final class QueryFactory {
     } catch (TooComplexToDeterminizeException e) {
       throw new QuerySyntaxException(text, text.length(), "query has a wildcard or regular expression too complex to run: simplify it", e);
     }
+  }
+
+  /**
+   * The fields a strict query may name: those the schema indexes. Lucene's parser builds a query on
+   * any name it is given, and a field no document has (author:, a typo) matched nothing without a
+   * word of why (issue 15).
+   */
+  static final java.util.Set<String> FIELDS = java.util.Set.of(Schema.ID, Schema.HEADLINE, Schema.LEAD, Schema.BODY, Schema.TEXT,
+      Schema.HEADLINE_EXACT, Schema.EXACT, Schema.ENTITY, Schema.ENTITY_KEY, Schema.ENTITY_TYPE, Schema.ENTITY_TYPED,
+      Schema.ENTITY_TEXT, Schema.SOURCE, Schema.MONTH, Schema.LANGUAGE, Schema.STORY);
+
+  /** The fields indexed with positions: the only ones a phrase can run on. */
+  private static final java.util.Set<String> POSITIONAL = java.util.Set.of(Schema.HEADLINE, Schema.LEAD, Schema.BODY, Schema.TEXT,
+      Schema.HEADLINE_EXACT, Schema.EXACT, Schema.ENTITY_TEXT);
+
+  private static void checkFields(Query parsed, String text) {
+    java.util.Set<String> unknown = new java.util.TreeSet<>();
+    java.util.Set<String> phraseless = new java.util.TreeSet<>();
+    parsed.visit(new QueryVisitor() {
+      @Override
+      public boolean acceptField(String field) {
+        if (!FIELDS.contains(field)) {
+          unknown.add(field);
+        }
+        return true;
+      }
+
+      @Override
+      public void consumeTerms(Query query, Term... terms) {
+        if (query instanceof PhraseQuery p && !POSITIONAL.contains(p.getField())) {
+          phraseless.add(p.getField());
+        }
+      }
+
+      @Override
+      public QueryVisitor getSubVisitor(BooleanClause.Occur occur, Query parent) {
+        return this;
+      }
+    });
+    if (!unknown.isEmpty()) {
+      String field = unknown.iterator().next();
+      int pos = position(text, field);
+      String why = field.equals(Schema.PUBLISHED)
+          ? "query field 'published' holds numbers, which this syntax cannot range over: use --since/--until, or published:[a TO b] "
+              + "with --syntax simple"
+          : "query names an unknown field '" + field + "' at position " + pos + ": the fields are headline, lead, body, text, entity, "
+              + "entity_text, entity_type, source, language, id and story (or use --syntax simple)";
+      throw new QuerySyntaxException(text, pos, why, null);
+    }
+    if (!phraseless.isEmpty()) {
+      // Lucene would throw an IllegalStateException at search time: an internal error to the user.
+      String field = phraseless.iterator().next();
+      int pos = position(text, field);
+      throw new QuerySyntaxException(text, pos, "query phrase on field '" + field + "' at position " + pos + ": the field holds whole values, not "
+          + "running text, so it cannot take a phrase" + (field.equals(Schema.ENTITY) ? ": use entity_text:\"...\"" : ""), null);
+    }
+  }
+
+  private static int position(String text, String field) {
+    int at = text.indexOf(field + ":");
+    return at < 0 ? 0 : at;
   }
 
   /** A wildcard or regular expression refused inside the parser, carried out with its text to find its position. */

@@ -14,9 +14,19 @@ final class JsonRenderer implements ResultRenderer {
   }
 
   @Override
+  public boolean carriesNote() {
+    return !lines; // jsonl holds one hit per line and nothing else
+  }
+
+  @Override
   public void render(SearchResult r, PrintWriter out) {
+    render(r, null, out);
+  }
+
+  @Override
+  public void render(SearchResult r, String note, PrintWriter out) {
     if (!lines) {
-      out.println(Json.pretty(Json.result(r)));
+      out.println(Json.pretty(Json.result(r).put("note", note)));
       return;
     }
     int rank = 1;
