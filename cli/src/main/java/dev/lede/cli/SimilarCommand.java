@@ -50,6 +50,9 @@ final class SimilarCommand implements Callable<Integer> {
       ResultRenderer renderer = ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), id);
       renderer.render(r, note, lede.spec.commandLine().getOut());
       lede.note(note, renderer.carriesNote());
+      if (ResultRenderer.needsSummaryLine(format) && !lede.quiet) {
+        lede.spec.commandLine().getErr().println(ResultRenderer.summary(r));
+      }
       return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
     }
   }

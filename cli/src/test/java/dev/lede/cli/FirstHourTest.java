@@ -235,4 +235,72 @@ class FirstHourTest {
     Run source = lede("search", "rail", "--source", "no-such-source.org", "--format", "json");
     assertTrue(json(source.out()).get("note").asText().contains("no article from no-such-source.org"), source.out());
   }
+
+  // Issue 15 item 10: the text summary said "N articles found" while counting stories.
+  @Test
+  void textSummaryCountsStoriesAndArticlesTruthfully() {
+    Run collapsed = lede("search", "sudan");
+    assertTrue(collapsed.out().contains("2 stories (4 articles), showing 2."), collapsed.out());
+    Run copies = lede("search", "sudan", "--all-copies");
+    assertTrue(copies.out().contains("4 articles, showing 4."), copies.out());
+    JsonNode o = json(lede("search", "sudan", "--format", "json").out());
+    assertEquals(2, o.get("total").asInt());
+    assertEquals(4, o.get("articles").asInt());
+  }
+
+  // Issue 15 item 10: ranks restarted at 1 on every --after page; the cursor carries the offset.
+  @Test
+  void ranksContinueAcrossPages() {
+    JsonNode first = json(lede("search", "rail", "--limit", "2", "--format", "json").out());
+    assertEquals(0, first.get("offset").asInt());
+    String next = first.get("next").asText();
+    JsonNode second = json(lede("search", "rail", "--limit", "2", "--format", "json", "--after", next).out());
+    assertEquals(2, second.get("offset").asInt());
+    assertEquals(3, second.get("hits").get(0).get("rank").asInt());
+    String[] jsonl = lede("search", "rail", "--limit", "2", "--format", "jsonl", "--after", next).out().strip().split("\n");
+    assertEquals(4, json(jsonl[1]).get("rank").asInt());
+    assertTrue(lede("search", "rail", "--limit", "2", "--after", next).out().startsWith(" 3. "));
+    String csv = lede("search", "rail", "--limit", "2", "--format", "csv", "--after", next).out();
+    assertTrue(csv.split("\r\n")[1].startsWith("3,"), csv);
+    String trec = lede("search", "rail", "--limit", "2", "--format", "trec", "--after", next).out();
+    assertTrue(trec.startsWith("1 Q0 ") && trec.split("\n")[0].split(" ")[3].equals("3"), trec);
+  }
+
+  // Issue 15 item 10: jsonl and csv carried no total and no cursor. They go to stderr as one
+  // documented line, so stdout keeps one hit per line (jsonl) or one row per hit (csv).
+  @Test
+  void jsonlAndCsvWriteTotalAndCursorToStderr() {
+    Run jsonl = lede("search", "rail", "--limit", "2", "--format", "jsonl");
+    List<String> err = jsonl.err().lines().toList();
+    assertEquals(1, err.size(), jsonl.err());
+    java.util.regex.Matcher m = java.util.regex.Pattern.compile("lede: summary total=(\\d+) articles=(\\d+) shown=2 next=(\\S*)").matcher(err.get(0));
+    assertTrue(m.matches(), err.get(0));
+    JsonNode json = json(lede("search", "rail", "--limit", "2", "--format", "json").out());
+    assertEquals(json.get("total").asText(), m.group(1));
+    assertEquals(json.get("next").asText(), m.group(3));
+    for (String line : jsonl.out().strip().split("\n")) {
+      assertTrue(json(line).has("id"), "every stdout line is a hit: " + line);
+    }
+    Run csv = lede("search", "rail", "--limit", "2", "--format", "csv");
+    assertTrue(csv.err().startsWith("lede: summary total="), csv.err());
+    Run quiet = LedeCliTest.run("-q", "--index", index.toString(), "search", "rail", "--format", "jsonl");
+    assertEquals("", quiet.err());
+  }
+
+  // Issue 15: facet groups came out in a different order from run to run (Map.copyOf).
+  @Test
+  void facetGroupsComeInAFixedOrder() {
+    JsonNode facets = json(lede("search", "rail", "--facets", "--format", "json").out()).get("facets");
+    List<String> names = new ArrayList<>();
+    facets.fieldNames().forEachRemaining(names::add);
+    assertEquals(List.of("source", "entity", "entity_type", "month"), names);
+    for (JsonNode group : List.of(facets.get("source"), facets.get("entity"))) {
+      for (int i = 1; i < group.size(); i++) {
+        JsonNode a = group.get(i - 1);
+        JsonNode b = group.get(i);
+        assertTrue(a.get("count").asLong() > b.get("count").asLong()
+            || (a.get("count").asLong() == b.get("count").asLong() && a.get("value").asText().compareTo(b.get("value").asText()) < 0), group.toString());
+      }
+    }
+  }
 }

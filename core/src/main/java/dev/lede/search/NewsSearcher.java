@@ -170,7 +170,9 @@ public final class NewsSearcher {
         query = FunctionScoreQuery.boostByValue(query, new RecencyBoost(q.recency().weight(), q.recency().pivot().toMillis(), asOf));
       }
       Sort sort = sort(q.sort());
-      FieldDoc after = q.cursor() == null ? null : Cursor.decode(q.cursor(), q.sort());
+      Cursor.Position position = q.cursor() == null ? null : Cursor.decode(q.cursor(), q.sort());
+      FieldDoc after = position == null ? null : position.after();
+      long offset = position == null ? 0 : position.offset();
 
       MatchStats stats = searcher.search(query, MatchStats.manager(q.facets(), q.collapse()));
       checkTime(searcher, q);
@@ -194,14 +196,15 @@ public final class NewsSearcher {
         FieldDoc last = (FieldDoc) page.get(page.size() - 1);
         String lastId = ((BytesRef) last.fields[last.fields.length - 1]).utf8ToString();
         long published = (Long) last.fields[last.fields.length - 2];
-        next = Cursor.encode(q.sort(), q.sort() == SortOrder.RELEVANCE ? (Float) last.fields[0] : Float.NaN, published, lastId);
+        next = Cursor.encode(q.sort(), q.sort() == SortOrder.RELEVANCE ? (Float) last.fields[0] : Float.NaN, published, lastId,
+            offset + page.size());
       }
       Map<Facet, List<FacetCount>> facets = new HashMap<>();
       for (Facet f : q.facets()) {
         facets.put(f, stats.top(f, q.facetLimit()));
       }
       String didYouMean = total < SUGGEST_BELOW && q.syntax() == Syntax.SIMPLE ? suggest(searcher.getIndexReader(), q.text()) : null;
-      return new SearchResult(q.text(), total, hits, facets, next, didYouMean);
+      return new SearchResult(q.text(), total, hits, facets, next, didYouMean, stats.matches, offset);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     } catch (IndexSearcher.TooManyClauses e) {

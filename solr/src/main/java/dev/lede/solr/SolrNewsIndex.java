@@ -585,9 +585,12 @@ public final class SolrNewsIndex implements NewsIndex {
     }
     String mark = s.get(CursorMarkParams.CURSOR_MARK_PARAM);
     String nextMark = r.getNextCursorMark();
+    long offset = SolrQueries.cursorOffset(query.cursor());
     String next = nextMark == null || nextMark.equals(mark) || docs.size() < query.limit() ? null
-        : SolrQueries.CURSOR_PREFIX + nextMark;
-    return new SearchResult(query.text(), docs.getNumFound(), hits, facets, next, null);
+        : SolrQueries.cursor(offset, docs.size(), nextMark);
+    // Collapsed, Solr counts groups only: the articles behind them are not counted.
+    long articles = query.collapse() ? SearchResult.NOT_COUNTED : docs.getNumFound();
+    return new SearchResult(query.text(), docs.getNumFound(), hits, facets, next, null, articles, offset);
   }
 
   private static Highlight first(List<String> snippets) {

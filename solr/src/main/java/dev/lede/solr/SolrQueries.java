@@ -224,6 +224,33 @@ final class SolrQueries {
     if (cursor == null) {
       return CursorMarkParams.CURSOR_MARK_START;
     }
+    String rest = checkedCursor(cursor);
+    int colon = rest.indexOf(':');
+    return colon > 0 && rest.substring(0, colon).chars().allMatch(Character::isDigit) ? rest.substring(colon + 1) : rest;
+  }
+
+  /**
+   * How many hits came before the page a cursor starts: {@code solr:OFFSET:MARK} carries it so that
+   * ranks continue across pages (issue 15); an older {@code solr:MARK} counts as 0.
+   */
+  static long cursorOffset(String cursor) {
+    if (cursor == null) {
+      return 0;
+    }
+    String rest = checkedCursor(cursor);
+    int colon = rest.indexOf(':');
+    if (colon > 0 && colon <= 18 && rest.substring(0, colon).chars().allMatch(Character::isDigit)) {
+      return Long.parseLong(rest.substring(0, colon));
+    }
+    return 0;
+  }
+
+  /** The cursor of the page after one that started at {@code offset} and held {@code hits} hits. */
+  static String cursor(long offset, int hits, String mark) {
+    return CURSOR_PREFIX + (offset + hits) + ":" + mark;
+  }
+
+  private static String checkedCursor(String cursor) {
     if (!cursor.startsWith(CURSOR_PREFIX)) {
       throw new IllegalArgumentException("illegal cursor '" + cursor + "': not a cursor of a Solr-backed index");
     }

@@ -9,10 +9,10 @@ final class CsvRenderer implements ResultRenderer {
   @Override
   public void render(SearchResult r, PrintWriter out) {
     out.print("rank,id,score,headline,source,published,url,story\r\n");
-    int rank = 1;
+    long rank = r.offset() + 1;
     for (Hit h : r.hits()) {
       out.print(String.join(",",
-          Integer.toString(rank++),
+          Long.toString(rank++),
           field(h.id()),
           Float.isNaN(h.score()) ? "" : Float.toString(h.score()),
           field(h.headline()),

@@ -54,8 +54,10 @@ public final class Json {
     ObjectNode o = object();
     o.put("query", r.query());
     o.put("total", r.total());
+    o.put("articles", r.articles() == SearchResult.NOT_COUNTED ? null : r.articles());
+    o.put("offset", r.offset());
     ArrayNode hits = o.putArray("hits");
-    int rank = 1;
+    long rank = r.offset() + 1;
     for (Hit h : r.hits()) {
       hits.add(hit(h, rank++));
     }
@@ -71,7 +73,7 @@ public final class Json {
     return o;
   }
 
-  static ObjectNode hit(Hit h, int rank) {
+  static ObjectNode hit(Hit h, long rank) {
     ObjectNode o = object();
     o.put("id", h.id());
     o.put("rank", rank);

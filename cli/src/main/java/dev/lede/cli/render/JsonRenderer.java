@@ -29,7 +29,7 @@ final class JsonRenderer implements ResultRenderer {
       out.println(Json.pretty(Json.result(r).put("note", note)));
       return;
     }
-    int rank = 1;
+    long rank = r.offset() + 1;
     for (Hit h : r.hits()) {
       ObjectNode o = Json.hit(h, rank++);
       out.println(Json.compact(o));

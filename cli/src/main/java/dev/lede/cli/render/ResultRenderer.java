@@ -20,6 +20,22 @@ public interface ResultRenderer {
     return false;
   }
 
+  /**
+   * The one line that carries what the formats without a place for it leave out (jsonl, csv, trec):
+   * {@code lede: summary total=N articles=M shown=K next=CURSOR}, fields separated by one space,
+   * {@code articles=-1} when not counted, {@code next=} empty on the last page. Written to stderr, so
+   * stdout keeps one hit per line (issue 15); documented in the README.
+   */
+  static String summary(SearchResult r) {
+    return "lede: summary total=" + r.total() + " articles=" + r.articles() + " shown=" + r.hits().size()
+        + " next=" + (r.next() == null ? "" : r.next());
+  }
+
+  /** Whether the format's output has no total and no cursor, so they go to stderr ({@link #summary}). */
+  static boolean needsSummaryLine(OutputFormat format) {
+    return format == OutputFormat.JSONL || format == OutputFormat.CSV || format == OutputFormat.TREC;
+  }
+
   /** The renderer of a format. */
   static ResultRenderer of(OutputFormat format, boolean colour, String queryId) {
     return switch (format) {

@@ -30,7 +30,7 @@ public final class TextRenderer implements ResultRenderer {
     if (r.didYouMean() != null) {
       out.println("Did you mean: " + style.bold(r.didYouMean()) + "?");
     }
-    int rank = 1;
+    long rank = r.offset() + 1;
     for (Hit h : r.hits()) {
       out.println(String.format(Locale.ROOT, "%2d. ", rank++) + style.headline(h.headlineHighlight()));
       StringBuilder meta = new StringBuilder();
@@ -72,9 +72,31 @@ public final class TextRenderer implements ResultRenderer {
       }
       out.println(line.toString().stripTrailing());
     }
-    String noun = r.total() == 1 ? "article" : "articles";
-    out.println(style.dim(r.total() + " " + noun + " found" + (r.hits().isEmpty() ? "." : ", showing " + r.hits().size() + ".")
-        + (r.next() == null ? "" : " Next page: --after " + r.next())));
+    String shown;
+    if (r.hits().isEmpty()) {
+      shown = ".";
+    } else if (r.offset() == 0) {
+      shown = ", showing " + r.hits().size() + ".";
+    } else {
+      shown = ", showing " + (r.offset() + 1) + "-" + (r.offset() + r.hits().size()) + "."; // a later page
+    }
+    out.println(style.dim(count(r) + shown + (r.next() == null ? "" : " Next page: --after " + r.next())));
+  }
+
+  /**
+   * What the total counts, truthfully: collapsed syndicated copies make it a count of stories, and
+   * it said "N articles found" all the same (issue 15).
+   */
+  static String count(SearchResult r) {
+    if (r.articles() == r.total()) {
+      return plural(r.total(), "article", "articles");
+    }
+    String stories = plural(r.total(), "story", "stories");
+    return r.articles() == SearchResult.NOT_COUNTED ? stories : stories + " (" + plural(r.articles(), "article", "articles") + ")";
+  }
+
+  private static String plural(long n, String one, String many) {
+    return n + " " + (n == 1 ? one : many);
   }
 
   /** The snippet on one line, cut at a word near {@value #SNIPPET} chars, matches marked. */

@@ -15,7 +15,7 @@ final class TrecRenderer implements ResultRenderer {
 
   @Override
   public void render(SearchResult r, PrintWriter out) {
-    int rank = 1;
+    long rank = r.offset() + 1;
     for (Hit h : r.hits()) {
       float score = Float.isNaN(h.score()) ? -rank : h.score();
       out.println(queryId + " Q0 " + h.id() + " " + rank + " " + String.format(Locale.ROOT, "%.6f", score) + " lede");
