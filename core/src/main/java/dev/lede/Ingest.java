@@ -112,14 +112,47 @@ final class Ingest {
         refused = read.rejected() + (read.rejected() == 1 ? " record" : " records")
             + " could not be read, so the input is not complete: nothing was pruned";
       } else {
-        pruned = ((LuceneNewsIndex) index).deleteAllBut(seen);
-        if (pruned > 0) {
+        LuceneNewsIndex lucene = (LuceneNewsIndex) index;
+        List<String> gone = lucene.idsNotIn(seen);
+        if (!gone.isEmpty() && listener.confirmPrune(gone)) {
+          gone.forEach(lucene::delete);
+          pruned = gone.size();
           index.commit();
+        } else if (!gone.isEmpty()) {
+          refused = "pruning " + gone.size() + (gone.size() == 1 ? " article" : " articles") + " was not confirmed: nothing was pruned";
         }
       }
     }
     return new IngestReport(read.files(), read.articles(), added.get(), replaced.get(), unchanged.get(), read.rejected(),
         duplicates.get(), pruned, refused, read.skipped(), read.bytes(), Duration.ofNanos(System.nanoTime() - start));
+  }
+
+  /**
+   * What {@code --prune} would delete, without writing anything: reads every record of the source
+   * for its id only and lists the indexed articles it does not have.
+   */
+  static PrunePreview previewPrune(LuceneNewsIndex index, ArticleSource source, IngestListener listener) {
+    IngestListener l = listener == null ? IngestListener.NONE : listener;
+    Set<String> seen = new HashSet<>();
+    ReadReport read = source.read(new ReadListener() {
+      @Override
+      public void article(Article article, Origin origin) {
+        seen.add(article.id());
+      }
+
+      @Override
+      public void rejected(Rejection r) {
+        l.rejected(r);
+      }
+
+      @Override
+      public void skipped(Path file, String why) {
+        l.skipped(file, why);
+      }
+    });
+    String refused = read.rejected() == 0 ? null : read.rejected() + (read.rejected() == 1 ? " record" : " records")
+        + " could not be read, so the input is not complete: nothing would be pruned";
+    return new PrunePreview(read.articles(), read.rejected(), refused == null ? index.idsNotIn(seen) : List.of(), refused);
   }
 
   private void enqueue(Object item) {

@@ -31,6 +31,15 @@ public interface IngestListener {
    */
   default void duplicate(String id, String duplicateOf) {}
 
+  /**
+   * Asked once, after a complete read and before pruning deletes anything, with the ids of the
+   * articles it would delete (never empty). Return false to delete none of them: the report then
+   * says pruning was not confirmed. Lets a front end ask a person first (issue 15).
+   */
+  default boolean confirmPrune(java.util.List<String> ids) {
+    return true;
+  }
+
   /** Articles written or found unchanged so far, and records rejected so far. */
   default void progress(long done, long rejected) {}
 }

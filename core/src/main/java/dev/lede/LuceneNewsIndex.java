@@ -637,8 +637,8 @@ final class LuceneNewsIndex implements NewsIndex {
     });
   }
 
-  /** Deletes every article whose id is not in {@code keep}; returns how many. */
-  long deleteAllBut(Set<String> keep) {
+  /** The ids of the indexed articles not in {@code keep}, after a refresh. */
+  List<String> idsNotIn(Set<String> keep) {
     refresh();
     List<String> gone = new ArrayList<>();
     forEachId(id -> {
@@ -646,10 +646,12 @@ final class LuceneNewsIndex implements NewsIndex {
         gone.add(id);
       }
     });
-    for (String id : gone) {
-      delete(id);
-    }
-    return gone.size();
+    return gone;
+  }
+
+  @Override
+  public PrunePreview previewPrune(dev.lede.read.ArticleSource source, IngestListener listener) {
+    return Ingest.previewPrune(this, source, listener);
   }
 
   @Override

@@ -117,6 +117,16 @@ public interface NewsIndex extends AutoCloseable {
   }
 
   /**
+   * What {@link IngestOptions#prune()} would delete for this source, without writing anything: the
+   * dry run of a pruning ingest. Reads every record (rejections go to the listener).
+   *
+   * @throws UnsupportedOperationException when this index cannot prune
+   */
+  default PrunePreview previewPrune(dev.lede.read.ArticleSource source, IngestListener listener) {
+    throw new UnsupportedOperationException("pruning is not supported by " + getClass().getSimpleName());
+  }
+
+  /**
    * Rebuilds the index in {@code directory} into a new generation, with the schema and analysis of
    * {@code options}, and makes it live atomically: searchers open on the old generation keep it
    * until they {@link #refresh()}. The generation live before is kept for {@link #rollback(Path)};

@@ -5,7 +5,9 @@ import dev.lede.IngestListener;
 import dev.lede.IngestOptions;
 import dev.lede.IngestReport;
 import dev.lede.NewsIndex;
+import dev.lede.PrunePreview;
 import dev.lede.cli.render.Json;
+import dev.lede.cli.render.TextLines;
 import dev.lede.read.ArticleSource;
 import dev.lede.read.InputFormat;
 import dev.lede.read.Rejection;
@@ -51,8 +53,18 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
   String output;
 
   @Option(names = "--prune", description = "After reading every input, delete the indexed articles the input no longer has "
-      + "(refused when any record could not be read).")
+      + "(refused when any record could not be read). In a terminal, asks before deleting more than "
+      + IndexCommand.CONFIRM_ABOVE + " articles; in a script it does not ask.")
   boolean prune;
+
+  @Option(names = "--dry-run", description = "With --prune: write nothing, only list the articles pruning would delete.")
+  boolean dryRun;
+
+  @Option(names = {"-y", "--yes"}, description = "With --prune: delete without asking, even in a terminal.")
+  boolean yes;
+
+  /** Pruning more articles than this asks first, in a terminal: a wrong path should not empty an index unasked. */
+  static final int CONFIRM_ABOVE = 5;
 
   @Override
   public Integer call() throws Exception {
@@ -66,11 +78,17 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     if (!output.equalsIgnoreCase("json") && !output.equalsIgnoreCase("text")) {
       throw new IllegalArgumentException("--output must be text or json, got '" + output + "'");
     }
+    if ((dryRun || yes) && !prune) {
+      throw new IllegalArgumentException((dryRun ? "--dry-run" : "--yes") + " only goes with --prune");
+    }
     ArticleSource source = source(lede, paths, InputFormat.parse(format));
+    if (dryRun) {
+      return previewPrune(source);
+    }
     IngestOptions options = IngestOptions.defaults().withThreads(n).withCommitEvery(commitEvery == null ? 0 : commitEvery).withPrune(prune);
     PrintWriter err = lede.spec.commandLine().getErr();
     try (NewsIndex index = lede.openForWriting();
-         IngestProgress progress = new IngestProgress(lede, rejects)) {
+         IngestProgress progress = new IngestProgress(lede, rejects, yes)) {
       IngestReport report = index.ingest(source, options, progress);
       progress.done();
       if (report.pruneRefused() != null) {
@@ -83,6 +101,37 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
         out.println(summary(report) + " into " + lede.indexName());
       }
       return report.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
+    }
+  }
+
+  /** {@code --prune --dry-run}: what pruning would delete, with nothing written (issue 15). */
+  private int previewPrune(ArticleSource source) throws IOException {
+    PrintWriter out = lede.spec.commandLine().getOut();
+    try (NewsIndex index = lede.openForReading();
+         IngestProgress progress = new IngestProgress(lede, rejects, false)) {
+      PrunePreview p = index.previewPrune(source, progress);
+      if (output.equalsIgnoreCase("json")) {
+        ObjectNode o = Json.object().put("index", lede.indexName()).put("dry_run", true).put("read", p.read())
+            .put("rejected", p.rejected());
+        com.fasterxml.jackson.databind.node.ArrayNode ids = o.putArray("would_prune");
+        p.wouldDelete().forEach(ids::add);
+        if (p.refused() != null) {
+          o.put("prune_refused", p.refused());
+        }
+        out.println(Json.pretty(o));
+      } else {
+        for (String id : p.wouldDelete()) {
+          out.println("would prune " + id + "  " + index.get(id).map(a -> TextLines.oneLine(a.headline(), 100)).orElse(""));
+        }
+        if (p.refused() != null) {
+          lede.spec.commandLine().getErr().println("lede: not pruning: " + p.refused());
+        }
+        if (!lede.quiet) {
+          out.println("dry run: read " + p.read() + ", would prune " + p.wouldDelete().size() + " of " + lede.indexName()
+              + "; nothing was written");
+        }
+      }
+      return p.rejected() == 0 ? ExitCodes.OK : ExitCodes.REJECTED;
     }
   }
 
@@ -166,8 +215,16 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     private long trimmed;
     private long last;
 
+    private final boolean confirmed;
+
     IngestProgress(LedeCli lede, Path rejects) throws IOException {
+      this(lede, rejects, false);
+    }
+
+    /** @param confirmed whether --yes answered the pruning question in advance */
+    IngestProgress(LedeCli lede, Path rejects, boolean confirmed) throws IOException {
       this.lede = lede;
+      this.confirmed = confirmed;
       this.err = lede.spec.commandLine().getErr();
       this.on = !lede.quiet && isTerminal();
       this.rejectsPath = rejects;
@@ -201,6 +258,33 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
 
     synchronized long trimmed() {
       return trimmed;
+    }
+
+    /**
+     * In a terminal, more than {@value IndexCommand#CONFIRM_ABOVE} articles to prune need a yes on
+     * stdin (or --yes): a mistyped path would otherwise empty the index (issue 15). A script is not
+     * asked, as before: it has no one to answer, and its author chose --prune.
+     */
+    @Override
+    public boolean confirmPrune(List<String> ids) {
+      if (confirmed || !lede.interactive() || ids.size() <= CONFIRM_ABOVE) {
+        return true;
+      }
+      done();
+      err.print("lede: pruning will delete " + ids.size() + " articles of " + lede.indexName() + " that the input does not have ("
+          + String.join(", ", ids.subList(0, 3)) + ", ...; --dry-run lists them). Delete them? [y/N] ");
+      err.flush();
+      String answer;
+      try {
+        answer = new java.io.BufferedReader(new java.io.InputStreamReader(lede.stdin(), StandardCharsets.UTF_8)).readLine();
+      } catch (IOException e) {
+        answer = null;
+      }
+      boolean yes = answer != null && (answer.strip().equalsIgnoreCase("y") || answer.strip().equalsIgnoreCase("yes"));
+      if (answer == null) {
+        err.println();
+      }
+      return yes;
     }
 
     @Override

@@ -103,10 +103,12 @@ public final class LedeCli implements Runnable {
 
   private final Map<String, String> env;
   private final java.io.InputStream stdin;
+  private final boolean interactive;
 
-  LedeCli(Map<String, String> env, java.io.InputStream stdin) {
+  LedeCli(Map<String, String> env, java.io.InputStream stdin, boolean interactive) {
     this.env = env;
     this.stdin = stdin;
+    this.interactive = interactive;
   }
 
   /** The configured command line that {@link Main} and every test run. */
@@ -121,7 +123,14 @@ public final class LedeCli implements Runnable {
 
   /** As above, with an explicit standard input (for tests of {@code index -}). */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, java.io.InputStream stdin) {
-    LedeCli root = new LedeCli(env, stdin);
+    // The JVM has a console only when it runs in a terminal: then a person can be asked.
+    return commandLine(out, err, env, stdin, ColorPolicy.stdoutIsTerminal());
+  }
+
+  /** As above, saying whether a person at a terminal can answer a question (for tests of prompts). */
+  static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, java.io.InputStream stdin,
+      boolean interactive) {
+    LedeCli root = new LedeCli(env, stdin, interactive);
     CommandLine cl = new CommandLine(root);
     cl.setOut(out);
     cl.setErr(err);
@@ -314,6 +323,11 @@ public final class LedeCli implements Runnable {
 
   java.io.InputStream stdin() {
     return stdin;
+  }
+
+  /** Whether Lede runs in a terminal, where a person can confirm a question on stdin. */
+  boolean interactive() {
+    return interactive;
   }
 
   /**

@@ -303,4 +303,75 @@ class FirstHourTest {
       }
     }
   }
+
+  static Run interactive(String stdin, Path idx, String... args) {
+    java.io.StringWriter out = new java.io.StringWriter();
+    java.io.StringWriter err = new java.io.StringWriter();
+    List<String> full = new ArrayList<>(List.of("--index", idx.toString()));
+    full.addAll(List.of(args));
+    int code = LedeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), Map.of(),
+        new java.io.ByteArrayInputStream(stdin.getBytes(java.nio.charset.StandardCharsets.UTF_8)), true).execute(full.toArray(String[]::new));
+    return new Run(code, out.toString(), err.toString());
+  }
+
+  /** An index of ten articles, a-0 to a-9, and an input file that has only a-0. */
+  static Path[] tenArticles(Path dir) throws Exception {
+    StringBuilder all = new StringBuilder();
+    for (int i = 0; i < 10; i++) {
+      all.append("{\"id\":\"a-").append(i).append("\",\"headline\":\"Article ").append(i).append("\",\"body\":\"Text ").append(i).append(".\"}\n");
+    }
+    java.nio.file.Files.createDirectories(dir);
+    Path idx = dir.resolve("idx");
+    Path input = java.nio.file.Files.writeString(dir.resolve("all.jsonl"), all.toString());
+    assertEquals(ExitCodes.OK, LedeCliTest.run("--index", idx.toString(), "index", input.toString()).code());
+    Path one = java.nio.file.Files.writeString(dir.resolve("one.jsonl"), all.toString().lines().findFirst().orElseThrow() + "\n");
+    return new Path[] {idx, one};
+  }
+
+  static int articles(Path idx) {
+    return json(LedeCliTest.run("--index", idx.toString(), "stats", "--format", "json").out()).get("articles").asInt();
+  }
+
+  // Issue 15 item 11: index --prune deleted without a dry run. --dry-run lists what would go and
+  // writes nothing.
+  @Test
+  void pruneDryRunListsAndDeletesNothing(@TempDir Path dir) throws Exception {
+    Path[] setup = tenArticles(dir);
+    Run dry = LedeCliTest.run("--index", setup[0].toString(), "index", setup[1].toString(), "--prune", "--dry-run", "--output", "json");
+    assertEquals(ExitCodes.OK, dry.code(), dry.err());
+    JsonNode o = json(dry.out());
+    assertEquals(9, o.get("would_prune").size());
+    assertEquals(10, articles(setup[0]), "nothing deleted");
+    Run text = LedeCliTest.run("--index", setup[0].toString(), "index", setup[1].toString(), "--prune", "--dry-run");
+    assertTrue(text.out().contains("would prune a-9  Article 9"), text.out());
+    Run alone = LedeCliTest.run("--index", setup[0].toString(), "index", setup[1].toString(), "--dry-run");
+    assertEquals(ExitCodes.USAGE, alone.code());
+    assertTrue(alone.err().contains("--dry-run only goes with --prune"), alone.err());
+  }
+
+  // Issue 15 item 11: in a terminal, pruning more than a few articles asks first; --yes answers
+  // in advance; a script (no terminal) is not asked, as before.
+  @Test
+  void pruneInATerminalAsksFirst(@TempDir Path dir) throws Exception {
+    Path[] setup = tenArticles(dir);
+    Run no = interactive("n\n", setup[0], "index", setup[1].toString(), "--prune");
+    assertTrue(no.err().contains("pruning will delete 9 articles") && no.err().contains("[y/N]"), no.err());
+    assertTrue(no.err().contains("not pruning"), no.err());
+    assertEquals(10, articles(setup[0]));
+    Run noAnswer = interactive("", setup[0], "index", setup[1].toString(), "--prune");
+    assertEquals(10, articles(setup[0]), "no answer is no: " + noAnswer.err());
+    Run yes = interactive("y\n", setup[0], "index", setup[1].toString(), "--prune");
+    assertEquals(ExitCodes.OK, yes.code(), yes.err());
+    assertEquals(1, articles(setup[0]));
+
+    Path[] again = tenArticles(dir.resolve("again"));
+    Run flag = interactive("", again[0], "index", again[1].toString(), "--prune", "--yes");
+    assertFalse(flag.err().contains("[y/N]"), flag.err());
+    assertEquals(1, articles(again[0]));
+
+    Path[] script = tenArticles(dir.resolve("script"));
+    Run unattended = LedeCliTest.run("--index", script[0].toString(), "index", script[1].toString(), "--prune");
+    assertEquals("", unattended.err());
+    assertEquals(1, articles(script[0]));
+  }
 }
