@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.NewsIndex;
 import dev.lede.cli.render.Json;
+import dev.lede.cli.render.TextLines;
 import dev.lede.search.FacetCount;
 import dev.lede.search.NewsQuery;
 import java.io.PrintWriter;
@@ -71,7 +72,7 @@ final class EntitiesCommand implements Callable<Integer> {
       o.put("note", note);
       out.println(Json.pretty(o));
     } else {
-      top.forEach(c -> out.println(String.format("%6d  %s", c.count(), c.value())));
+      top.forEach(c -> out.println(String.format(java.util.Locale.ROOT, "%6d  %s", c.count(), TextLines.oneLine(c.value(), 80))));
       lede.note(note, false);
     }
     return top.isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;

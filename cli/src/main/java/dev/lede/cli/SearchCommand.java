@@ -86,6 +86,10 @@ final class SearchCommand implements Callable<Integer> {
   @Override
   public Integer call() {
     WhenConverter.checkRange(since, until);
+    if (qid.chars().anyMatch(Character::isWhitespace)) {
+      // trec_eval splits a run file's lines on whitespace: "a b" would make seven fields (issue 15).
+      throw new IllegalArgumentException("--qid must not contain whitespace, got '" + qid + "': a TREC run separates its fields by spaces");
+    }
     NewsQuery.Builder b = NewsQuery.builder(QueryWords.text(spec, query))
         .syntax(syntax)
         .sources(sources)

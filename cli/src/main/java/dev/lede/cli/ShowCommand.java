@@ -4,6 +4,7 @@ import dev.lede.NewsIndex;
 import dev.lede.article.Article;
 import dev.lede.article.Entity;
 import dev.lede.cli.render.Json;
+import dev.lede.cli.render.TextLines;
 import dev.lede.index.StoredArticles;
 import java.io.PrintWriter;
 import java.util.concurrent.Callable;
@@ -32,7 +33,8 @@ final class ShowCommand implements Callable<Integer> {
         out.println(Json.pretty(StoredArticles.toJson(a)));
         return ExitCodes.OK;
       }
-      out.println(a.headline());
+      // The whole headline (show prints the whole article), but on one line: it heads the layout below.
+      out.println(TextLines.oneLine(a.headline(), Integer.MAX_VALUE));
       out.println("id: " + a.id());
       out.println("source: " + (a.source() == null ? "-" : a.source()) + (a.published() == null ? "" : "   published: " + a.published()));
       if (a.url() != null) {

@@ -3,6 +3,7 @@ package dev.lede.cli;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.NewsIndex;
 import dev.lede.cli.render.Json;
+import dev.lede.cli.render.TextLines;
 import dev.lede.search.IndexStats;
 import java.io.PrintWriter;
 import java.util.Locale;
@@ -47,7 +48,8 @@ final class StatsCommand implements Callable<Integer> {
       } else {
         learned.forEach((source, lines) -> {
           out.println(source + ":");
-          lines.forEach(l -> out.println(String.format(Locale.ROOT, "  %4d/%-4d %s", l.count(), l.articles(), l.text())));
+          lines.forEach(l -> out.println(String.format(Locale.ROOT, "  %4d/%-4d %s", l.count(), l.articles(),
+              TextLines.oneLine(l.text(), TextLines.HEADLINE))));
         });
       }
       return ExitCodes.OK;

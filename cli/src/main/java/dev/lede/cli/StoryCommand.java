@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.NewsIndex;
 import dev.lede.cli.render.Json;
+import dev.lede.cli.render.TextLines;
 import dev.lede.search.Story;
 import dev.lede.search.StoryMember;
 import java.io.PrintWriter;
@@ -48,8 +49,9 @@ final class StoryCommand implements Callable<Integer> {
         String date = m.published() == null ? "-" : m.published().toString().substring(0, 10);
         String diff = m.id().equals(story.members().get(0).id()) ? "earliest"
             : m.exactDuplicate() ? "exact copy" : String.format(Locale.ROOT, "%+d words (+%d -%d)", m.lengthDelta(), m.wordsAdded(), m.wordsRemoved());
-        out.println(String.format(Locale.ROOT, "  %s  %-18s %-10s %s", date, m.source() == null ? "-" : m.source(), m.words() + "w", diff));
-        out.println("      " + m.headline() + "  [" + m.id() + "]");
+        out.println(String.format(Locale.ROOT, "  %s  %-18s %-10s %s", date, m.source() == null ? "-" : TextLines.oneLine(m.source(), 80),
+            m.words() + "w", diff));
+        out.println("      " + TextLines.oneLine(m.headline(), TextLines.HEADLINE) + "  [" + m.id() + "]");
       }
     }
     return ExitCodes.OK;

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.node.ArrayNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.NewsIndex;
 import dev.lede.cli.render.Json;
+import dev.lede.cli.render.TextLines;
 import dev.lede.search.TrendingEntity;
 import java.io.PrintWriter;
 import java.time.Duration;
@@ -64,7 +65,7 @@ final class TrendingCommand implements Callable<Integer> {
     } else {
       out.println(String.format(Locale.ROOT, "%-32s %-12s %7s %7s %7s", "entity", "type", "before", "after", "ratio"));
       for (TrendingEntity t : trends) {
-        out.println(String.format(Locale.ROOT, "%-32s %-12s %7d %7d %7.2f", t.entity(), t.type(), t.countBefore(), t.countAfter(), t.ratio()));
+        out.println(String.format(Locale.ROOT, "%-32s %-12s %7d %7d %7.2f", TextLines.oneLine(t.entity(), 80), t.type(), t.countBefore(), t.countAfter(), t.ratio()));
       }
       lede.note(note, false);
     }

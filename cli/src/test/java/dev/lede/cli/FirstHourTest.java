@@ -374,4 +374,76 @@ class FirstHourTest {
     assertEquals("", unattended.err());
     assertEquals(1, articles(script[0]));
   }
+
+  /** Articles with awkward stored text: a headline with a newline and a tab, a 3,000-character one, two copies without a source. */
+  static Path awkward(Path dir) {
+    String body = "Heavy floods hit the river valley on Monday, forcing hundreds of families from their homes as water rose "
+        + "through the night. Rescue teams worked until dawn.";
+    List<Map<String, String>> rows = List.of(
+        Map.of("id", "nl", "headline", "Floods rise\nin the valley\tovernight", "body", "Water rose in the valley all night.",
+            "source", "a.org", "published", "2025-01-02"),
+        Map.of("id", "long", "headline", "Floods " + "again and again ".repeat(200), "body", "Floods of words again.",
+            "source", "a.org", "published", "2025-01-03"),
+        Map.of("id", "copy1", "headline", "River floods force families out", "body", body, "published", "2025-01-01"),
+        Map.of("id", "copy2", "headline", "River floods force families out", "body", body, "published", "2025-01-01T05:00:00Z"),
+        Map.of("id", "has space", "headline", "Floods in a spaced id", "body", "Spaced floods.", "source", "c.org"));
+    StringBuilder in = new StringBuilder();
+    for (Map<String, String> row : rows) {
+      in.append(LedeCliTest.JSON.valueToTree(row).toString()).append('\n');
+    }
+    Path idx = dir.resolve("awkward");
+    Run r = LedeCliTest.runWithInput(in.toString(), "--index", idx.toString(), "index", "-");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    return idx;
+  }
+
+  static Run at(Path idx, String... args) {
+    List<String> full = new ArrayList<>(List.of("--index", idx.toString()));
+    full.addAll(List.of(args));
+    return LedeCliTest.run(full.toArray(String[]::new));
+  }
+
+  // Issue 15: a newline in a headline broke the text layout, and a 3,000-character headline printed
+  // whole. Text output puts each on one line, cut with an ellipsis; JSON keeps the stored text.
+  @Test
+  void textOutputKeepsEachHeadlineOnOneLine(@TempDir Path dir) {
+    Path idx = awkward(dir);
+    Run nl = at(idx, "search", "valley", "--limit", "1");
+    assertTrue(nl.out().startsWith(" 1. Floods rise in the valley overnight\n"), nl.out());
+    Run story = at(idx, "story", "nl");
+    assertTrue(story.out().contains("Floods rise in the valley overnight  [nl]"), story.out());
+    assertTrue(at(idx, "show", "nl").out().startsWith("Floods rise in the valley overnight\n"));
+    Run long_ = at(idx, "search", "again", "--limit", "1");
+    String first = long_.out().lines().findFirst().orElseThrow();
+    assertTrue(first.length() <= 4 + 200 + 1 && first.endsWith("…"), first.length() + ": " + first);
+    JsonNode hit = json(at(idx, "search", "again", "--limit", "1", "--format", "json").out()).get("hits").get(0);
+    assertTrue(hit.get("headline").asText().length() > 3000, "JSON keeps the whole headline");
+  }
+
+  // Issue 15: a copy with a blank source showed as "also reported by:  (1)".
+  @Test
+  void copiesWithoutASourceSaySo(@TempDir Path dir) {
+    Run r = at(awkward(dir), "search", "families");
+    assertTrue(r.out().contains("also reported by: (no source) (1 copy)"), r.out());
+    assertFalse(r.out().contains("by:  ("), r.out());
+  }
+
+  // Issue 15: --qid with a space wrote TREC lines with seven fields. It is refused; an article id
+  // with whitespace (which the input may have) gets underscores in a run file.
+  @Test
+  void trecLinesAlwaysHaveSixFields(@TempDir Path dir) {
+    Path idx = awkward(dir);
+    Run bad = at(idx, "search", "floods", "--format", "trec", "--qid", "a b");
+    assertEquals(ExitCodes.USAGE, bad.code());
+    assertTrue(bad.err().contains("--qid"), bad.err());
+    Run run = at(idx, "search", "floods", "--format", "trec", "--qid", "q1", "--limit", "100");
+    for (String line : run.out().strip().split("\n")) {
+      assertEquals(6, line.split(" ").length, line);
+    }
+    assertTrue(run.out().contains(" has_space "), run.out());
+    Run similar = at(idx, "similar", "has space", "--format", "trec");
+    for (String line : similar.out().strip().split("\n")) {
+      assertTrue(line.isEmpty() || line.split(" ").length == 6, line);
+    }
+  }
 }

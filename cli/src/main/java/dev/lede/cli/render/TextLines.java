@@ -25,7 +25,7 @@ public final class TextLines {
   /** As {@link #oneLine(String, int)}, keeping each match on the same characters. */
   public static Highlight oneLine(Highlight h, int max) {
     String text = h.text();
-    StringBuilder out = new StringBuilder(Math.min(text.length(), max + 1));
+    StringBuilder out = new StringBuilder(Math.min(text.length(), max));
     int[] at = new int[text.length() + 1]; // where each character of text went in out
     boolean space = false;
     for (int i = 0; i < text.length(); i++) {

@@ -18,6 +18,8 @@ public final class TextRenderer implements ResultRenderer {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final int SNIPPET = 160;
   private static final int CHIPS = 4;
+  /** The most characters of an entity name or a source in text output. */
+  private static final int NAME = 80;
 
   private final Style style;
 
@@ -32,9 +34,9 @@ public final class TextRenderer implements ResultRenderer {
     }
     long rank = r.offset() + 1;
     for (Hit h : r.hits()) {
-      out.println(String.format(Locale.ROOT, "%2d. ", rank++) + style.headline(h.headlineHighlight()));
+      out.println(String.format(Locale.ROOT, "%2d. ", rank++) + style.headline(TextLines.oneLine(h.headlineHighlight(), TextLines.HEADLINE)));
       StringBuilder meta = new StringBuilder();
-      meta.append(h.source() == null ? "(no source)" : h.source());
+      meta.append(source(h.source()));
       if (h.published() != null) {
         meta.append(" · ").append(DAY.format(h.published()));
       }
@@ -48,7 +50,7 @@ public final class TextRenderer implements ResultRenderer {
         StringBuilder chips = new StringBuilder("    ");
         List<Entity> shown = h.entities().subList(0, Math.min(CHIPS, h.entities().size()));
         for (Entity e : shown) {
-          chips.append(style.dim("[" + e.type().name() + " " + e.name() + "]")).append(' ');
+          chips.append(style.dim("[" + e.type().name() + " " + TextLines.oneLine(e.name(), NAME) + "]")).append(' ');
         }
         if (h.entities().size() > CHIPS) {
           chips.append(style.dim("+" + (h.entities().size() - CHIPS)));
@@ -56,7 +58,10 @@ public final class TextRenderer implements ResultRenderer {
         out.println(chips.toString().stripTrailing());
       }
       if (h.collapsedCount() > 0) {
-        out.println("    also reported by: " + String.join(", ", h.alsoReportedBy()) + " (" + h.collapsedCount() + ")");
+        // Copies without a source are counted but have no name to list (issue 15).
+        List<String> sources = h.alsoReportedBy().stream().filter(s -> s != null && !s.isBlank()).map(TextRenderer::source).toList();
+        out.println("    also reported by: " + (sources.isEmpty() ? "(no source)" : String.join(", ", sources))
+            + " (" + h.collapsedCount() + (h.collapsedCount() == 1 ? " copy)" : " copies)"));
       }
       if (h.explanation() != null) {
         h.explanation().lines().forEach(l -> out.println("      " + l));
@@ -68,7 +73,7 @@ public final class TextRenderer implements ResultRenderer {
       }
       StringBuilder line = new StringBuilder(f.getKey().name().toLowerCase(Locale.ROOT)).append(": ");
       for (FacetCount c : f.getValue()) {
-        line.append(c.value()).append(" (").append(c.count()).append(")  ");
+        line.append(TextLines.oneLine(c.value(), NAME)).append(" (").append(c.count()).append(")  ");
       }
       out.println(line.toString().stripTrailing());
     }
@@ -101,18 +106,12 @@ public final class TextRenderer implements ResultRenderer {
 
   /** The snippet on one line, cut at a word near {@value #SNIPPET} chars, matches marked. */
   private String oneLine(Highlight h) {
-    String text = h.text();
-    int end = text.length();
-    if (end > SNIPPET) {
-      end = text.lastIndexOf(' ', SNIPPET);
-      if (end < SNIPPET / 2) {
-        end = SNIPPET;
-      }
-    }
-    int cut = end;
-    Highlight shown = new Highlight(text.substring(0, cut),
-        h.matches().stream().filter(s -> s.end() <= cut).toList());
-    return style.marked(shown) + (cut < text.length() ? "…" : "");
+    return style.marked(TextLines.oneLine(h, SNIPPET));
+  }
+
+  /** A source for text output: one line, "(no source)" when there is none. */
+  static String source(String s) {
+    return s == null || s.isBlank() ? "(no source)" : TextLines.oneLine(s, NAME);
   }
 
   /** ANSI styling, or none. */
