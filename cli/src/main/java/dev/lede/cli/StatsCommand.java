@@ -4,8 +4,12 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.NewsIndex;
 import dev.lede.cli.render.Json;
 import dev.lede.cli.render.TextLines;
+import dev.lede.index.Generations;
+import dev.lede.search.FacetCount;
+import dev.lede.cli.render.TextLines;
 import dev.lede.search.IndexStats;
 import java.io.PrintWriter;
+import java.util.List;
 import java.util.Locale;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
@@ -23,6 +27,19 @@ final class StatsCommand implements Callable<Integer> {
   @Option(names = "--boilerplate", description = "Show the boilerplate learned per source instead.")
   boolean boilerplate;
 
+  /** The most sources text output lists: an index of news from everywhere has thousands. */
+  static final int SOURCES_SHOWN = 20;
+
+  static String generation(String live, String previous) {
+    String name = live.equals(Generations.FLAT) ? "flat" : live;
+    if (previous == null) {
+      return live.equals(Generations.FLAT) ? "flat (never reindexed)" : name;
+    }
+    String before = previous.equals(Generations.FLAT) ? "flat" : previous;
+    return name + (live.equals(Generations.FLAT) ? " (the first build, live again after a rollback)" : "")
+        + "; " + before + " is kept for --rollback";
+  }
+
   @Override
   public Integer call() {
     if (boilerplate) {
@@ -30,10 +47,18 @@ final class StatsCommand implements Callable<Integer> {
     }
     IndexStats s;
     java.util.Map<String, java.util.List<dev.lede.prepare.boilerplate.LearnedLine>> learned;
+    List<FacetCount> sources = List.of();
     try (NewsIndex index = lede.openForReading()) {
       s = index.stats();
       learned = boilerplate ? index.boilerplate() : java.util.Map.of();
+      if (!boilerplate) {
+        sources = NothingFound.sources(index);
+      }
     }
+    long noSource = s.articles() - sources.stream().mapToLong(FacetCount::count).sum();
+    // The pointer's previous generation tells an index rolled back to its first build from one never
+    // reindexed: both have the flat generation live (issue 15).
+    String previous = s.generation() == null || lede.onSolr() ? null : Generations.resolve(lede.indexDir()).previous();
     PrintWriter out = lede.spec.commandLine().getOut();
     if (boilerplate) {
       if (format == TextOrJson.JSON) {
@@ -64,19 +89,33 @@ final class StatsCommand implements Callable<Integer> {
           .put("size_bytes", s.sizeBytes())
           .put("segments", s.segments())
           .put("schema_version", s.schemaVersion())
-          .put("generation", s.generation());
+          .put("generation", s.generation())
+          .put("previous_generation", previous)
+          .put("no_source", noSource);
+      com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("by_source");
+      sources.forEach(c -> a.addObject().put("source", c.value()).put("articles", c.count()));
       out.println(Json.pretty(o));
     } else {
       out.println("index:    " + lede.indexName());
       out.println("articles: " + s.articles());
       out.println("sources:  " + s.sources());
+      int shown = Math.min(sources.size(), SOURCES_SHOWN);
+      for (FacetCount c : sources.subList(0, shown)) {
+        out.println(String.format(Locale.ROOT, "%6d  %s", c.count(), TextLines.oneLine(c.value(), 80)));
+      }
+      if (sources.size() > shown) {
+        out.println("        and " + (sources.size() - shown) + " more (--format json lists every one)");
+      }
+      if (noSource > 0) {
+        out.println(String.format(Locale.ROOT, "%6d  %s", noSource, "(no source)"));
+      }
       out.println("dates:    " + (s.oldest() == null ? "-" : s.oldest().toString().substring(0, 10) + " .. " + s.newest().toString().substring(0, 10)));
       if (!lede.onSolr()) { // Solr's stats do not count bytes or segments (one admin call per core)
         out.println(String.format(Locale.ROOT, "size:     %.1f MB in %d segments", s.sizeBytes() / 1e6, s.segments()));
       }
       out.println("schema:   v" + s.schemaVersion());
       if (s.generation() != null) {
-        out.println("generation: " + (s.generation().equals(".") ? "flat (never reindexed)" : s.generation()));
+        out.println("generation: " + generation(s.generation(), previous));
       }
     }
     return ExitCodes.OK;

@@ -446,4 +446,42 @@ class FirstHourTest {
       assertTrue(line.isEmpty() || line.split(" ").length == 6, line);
     }
   }
+
+  // Issue 15: stats said "sources: 13" without naming them. Text and JSON list each with its count.
+  @Test
+  void statsListsTheSourcesWithCounts(@TempDir Path dir) {
+    JsonNode o = json(lede("stats", "--format", "json").out());
+    JsonNode bySource = o.get("by_source");
+    assertEquals(o.get("sources").asInt(), bySource.size(), bySource.toString());
+    long sum = 0;
+    for (JsonNode s : bySource) {
+      sum += s.get("articles").asLong();
+    }
+    assertEquals(o.get("articles").asLong() - o.get("no_source").asLong(), sum);
+    assertTrue(bySource.get(0).get("articles").asLong() >= bySource.get(1).get("articles").asLong());
+    String text = lede("stats").out();
+    String first = bySource.get(0).get("source").asText();
+    assertTrue(text.contains(String.format("%6d  %s", bySource.get(0).get("articles").asLong(), first)), text);
+    JsonNode awkward = json(at(awkward(dir), "stats", "--format", "json").out());
+    assertEquals(2, awkward.get("no_source").asInt(), awkward.toString());
+  }
+
+  // Issue 15: after a rollback, stats said "flat (never reindexed)": it took the flat generation
+  // for an index never reindexed, but a rollback to the first build makes it live again too.
+  @Test
+  void statsTellsARolledBackIndexFromANeverReindexedOne(@TempDir Path dir) throws Exception {
+    Path idx = tenArticles(dir)[0];
+    assertTrue(at(idx, "stats").out().contains("flat (never reindexed)"));
+    assertEquals(ExitCodes.OK, at(idx, "reindex").code());
+    assertEquals(ExitCodes.OK, at(idx, "reindex", "--rollback").code());
+    String back = at(idx, "stats").out();
+    assertFalse(back.contains("never reindexed"), back);
+    JsonNode o = json(at(idx, "stats", "--format", "json").out());
+    assertEquals(".", o.get("generation").asText());
+    assertEquals("gen-000001", o.get("previous_generation").asText());
+    assertEquals(ExitCodes.OK, at(idx, "reindex", "--rollback").code());
+    JsonNode forward = json(at(idx, "stats", "--format", "json").out());
+    assertEquals("gen-000001", forward.get("generation").asText());
+    assertEquals(".", forward.get("previous_generation").asText());
+  }
 }
