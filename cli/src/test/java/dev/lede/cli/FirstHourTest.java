@@ -484,4 +484,16 @@ class FirstHourTest {
     assertEquals("gen-000001", forward.get("generation").asText());
     assertEquals(".", forward.get("previous_generation").asText());
   }
+
+  // Issue 15 item 6: the help options added by the factory reach the completion script and the man
+  // page (ManPageTest checks every option of every command) like any other option.
+  @Test
+  void completionOffersEveryCommandAndItsHelp() {
+    Run r = lede("completion", "bash");
+    assertEquals(ExitCodes.OK, r.code(), r.err());
+    for (List<String> path : commandPaths()) {
+      assertTrue(r.out().contains(path.get(path.size() - 1)), "completion lacks " + path);
+    }
+    assertTrue(r.out().contains("--help"), "completion lacks --help");
+  }
 }

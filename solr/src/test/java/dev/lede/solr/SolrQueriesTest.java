@@ -111,4 +111,16 @@ class SolrQueriesTest {
   void documentIdsCannotBecomeThreeLevelRoutes() {
     assertEquals("st%21ory!a%21b%25c", SolrFields.documentId("st!ory", "a!b%c"));
   }
+
+  // Issue 15: ranks restarted at 1 on every page; a Solr cursor now carries the offset too.
+  @Test
+  void cursorsCarryTheOffsetAndOldCursorsStillRead() {
+    String next = SolrQueries.cursor(10, 5, "AoE/ZXhhbXBsZQ==");
+    assertEquals("solr:15:AoE/ZXhhbXBsZQ==", next);
+    assertEquals(15, SolrQueries.cursorOffset(next));
+    assertEquals("AoE/ZXhhbXBsZQ==", SolrQueries.cursorMark(next));
+    assertEquals(0, SolrQueries.cursorOffset("solr:AoE/ZXhhbXBsZQ=="));
+    assertEquals("AoE/ZXhhbXBsZQ==", SolrQueries.cursorMark("solr:AoE/ZXhhbXBsZQ=="));
+    assertThrows(IllegalArgumentException.class, () -> SolrQueries.cursorOffset("AQ"));
+  }
 }
