@@ -23,6 +23,11 @@ import java.util.concurrent.atomic.AtomicReference;
  * queue between them holds at most {@code threads × queuePerThread} articles, so memory stays flat
  * however large the input. The index's one {@code IndexWriter} takes the documents of all threads.
  *
+ * <p>Each article is numbered as it is read. Preparing and writing run in parallel, but the step
+ * between them that places an article among the others (unchanged or not, its story, its
+ * boilerplate) takes the articles in that order, one at a time: the same input gives the same
+ * stories however the threads are scheduled, and of two records with one id the last read wins.
+ *
  * <p>Pruning deletes only after a read that lost nothing: when any record or file was rejected,
  * the ids seen are not the whole input, and deleting the rest would delete articles by accident.
  */
@@ -46,6 +51,21 @@ final class Ingest {
   private final AtomicLong rejected = new AtomicLong();
   private final AtomicLong sinceCommit = new AtomicLong();
   private volatile boolean aborted;
+  /** Prepared articles whose turn has not come, by number; guards {@link #next}. */
+  private final java.util.Map<Long, Prepared> waiting = new java.util.HashMap<>();
+  private final int maxWaiting;
+  /** The number of the next article to be placed. */
+  private long next;
+  /** Set when --commit-every is due; the embedded index commits between a worker's writes. */
+  private volatile boolean commitDue;
+
+  /** An article with its place in the input, and what an earlier preparation made of it (or null). */
+  private record Numbered(long number, Article article, Origin origin, Carried carried) {}
+
+  /** A listener that also takes articles with their preparation carried over (a reindex's source gives them). */
+  interface CarryingListener extends ReadListener {
+    void article(Article input, Origin origin, Carried carried);
+  }
 
   private Ingest(NewsIndex index, IngestOptions options, IngestListener listener) {
     this.index = index;
@@ -53,6 +73,7 @@ final class Ingest {
     this.listener = listener;
     int capacity = Math.multiplyExact(options.threads(), options.queuePerThread());
     this.queue = new ArrayBlockingQueue<>(index instanceof LuceneNewsIndex ? capacity : Math.max(capacity, REMOTE_BATCH * options.threads()));
+    this.maxWaiting = capacity;
   }
 
   static IngestReport run(NewsIndex index, ArticleSource source, IngestOptions options, IngestListener listener) {
@@ -64,7 +85,9 @@ final class Ingest {
 
   private IngestReport run(ArticleSource source) {
     long start = System.nanoTime();
-    Set<String> seen = options.prune() ? new HashSet<>() : null;
+    // every id of the run: a second record of one id is reported (the last read wins), and --prune keeps them
+    Set<String> seen = new HashSet<>();
+    long[] numbers = new long[1];
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < options.threads(); i++) {
       Thread t = new Thread(this::work, "lede-ingest-" + i);
@@ -74,13 +97,19 @@ final class Ingest {
     }
     ReadReport read;
     try {
-      read = source.read(new ReadListener() {
+      read = source.read(new CarryingListener() {
         @Override
         public void article(Article article, Origin origin) {
-          if (seen != null) {
-            seen.add(article.id());
+          article(article, origin, null);
+        }
+
+        @Override
+        public void article(Article article, Origin origin, Carried carried) {
+          if (!seen.add(article.id())) {
+            listener.warning(origin.file() + " record " + origin.record() + ": id '" + article.id()
+                + "' was already read in this run; the last record read is kept");
           }
-          enqueue(article);
+          enqueue(new Numbered(numbers[0]++, article, origin, carried));
         }
 
         @Override
@@ -107,7 +136,7 @@ final class Ingest {
     index.commit();
     long pruned = 0;
     String refused = null;
-    if (seen != null) {
+    if (options.prune()) {
       if (read.rejected() > 0) {
         refused = read.rejected() + (read.rejected() == 1 ? " record" : " records")
             + " could not be read, so the input is not complete: nothing was pruned";
@@ -184,9 +213,9 @@ final class Ingest {
         if (item == END) {
           return;
         }
-        if (item != null && index instanceof LuceneNewsIndex) {
-          write((Article) item);
-        } else if (item != null && writeBatch((Article) item)) {
+        if (item != null && index instanceof LuceneNewsIndex lucene) {
+          prepareAndWrite(lucene, (Numbered) item);
+        } else if (item != null && writeBatch(((Numbered) item).article())) {
           return;
         }
       }
@@ -198,22 +227,70 @@ final class Ingest {
     }
   }
 
-  private void write(Article article) {
-    UpsertOutcome outcome;
-    if (index instanceof LuceneNewsIndex lucene) {
-      LuceneNewsIndex.Written w = lucene.write(article);
-      outcome = w.outcome();
-      if (w.duplicateOf() != null) {
-        duplicates.incrementAndGet();
-        listener.duplicate(article.id(), w.duplicateOf());
+  /** An article prepared (or failed preparing), waiting for its turn to be placed. */
+  private record Prepared(Numbered item, LuceneNewsIndex.Ready ready, RuntimeException failed) {}
+
+  /** An article placed among the others, to be written. */
+  private record Placed(Numbered item, LuceneNewsIndex.Assigned assigned) {}
+
+  /**
+   * Prepares an article, places every prepared article whose turn has come, in input order, and
+   * writes what it placed. No worker waits for another's turn: whoever completes a run of numbers
+   * places them all, then writes them outside the lock while the others prepare.
+   */
+  private void prepareAndWrite(LuceneNewsIndex lucene, Numbered item) throws InterruptedException {
+    Prepared prepared;
+    try {
+      prepared = new Prepared(item, lucene.prepare(item.article(), item.carried()), null);
+    } catch (RuntimeException e) {
+      prepared = new Prepared(item, null, e); // its turn must still come, or every later article would wait
+    }
+    List<Placed> placed = new ArrayList<>();
+    synchronized (waiting) {
+      while (waiting.size() >= maxWaiting && item.number() != next) {
+        waiting.wait(50); // far ahead of a slow article: wait for it rather than hold ever more in memory
+        if (aborted || failure.get() != null) {
+          return;
+        }
       }
-    } else {
-      outcome = index.upsert(article);
+      waiting.put(item.number(), prepared);
+      for (Prepared p; (p = waiting.remove(next)) != null; next++) {
+        if (p.failed() != null) {
+          throw p.failed();
+        }
+        placed.add(new Placed(p.item(), lucene.assign(p.ready())));
+      }
+      waiting.notifyAll();
+    }
+    // Every placed article is written even when one fails: each was counted as in flight, and a
+    // commit waits for those.
+    RuntimeException failed = null;
+    for (Placed p : placed) {
+      try {
+        store(lucene, p);
+      } catch (RuntimeException e) {
+        failed = failed == null ? e : failed;
+      }
+    }
+    if (failed != null) {
+      throw failed;
+    }
+    if (commitDue) {
+      commitDue = false;
+      index.commit(); // here, with nothing of this worker's in flight: a commit waits for those
+    }
+  }
+
+  private void store(LuceneNewsIndex lucene, Placed p) {
+    LuceneNewsIndex.Written w = lucene.store(p.assigned());
+    if (w.duplicateOf() != null) {
+      duplicates.incrementAndGet();
+      listener.duplicate(p.item().article().id(), w.duplicateOf());
     }
     for (String warning : index.takeWarnings()) {
       listener.warning(warning);
     }
-    counted(outcome);
+    counted(w.outcome());
     listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
   }
 
@@ -225,7 +302,11 @@ final class Ingest {
       case UNCHANGED -> unchanged.incrementAndGet();
     }
     if (options.commitEvery() > 0 && sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
-      index.commit();
+      if (index instanceof LuceneNewsIndex) {
+        commitDue = true;
+      } else {
+        index.commit();
+      }
     }
   }
 

@@ -9,6 +9,7 @@ import dev.lede.prepare.boilerplate.BoilerplateFile;
 import dev.lede.prepare.boilerplate.BoilerplateModel;
 import dev.lede.prepare.boilerplate.BoilerplateOptions;
 import dev.lede.prepare.boilerplate.LearnedLine;
+import dev.lede.prepare.story.MemoryStoryStore;
 import dev.lede.prepare.story.MinHash;
 import dev.lede.prepare.story.StoryAssignment;
 import dev.lede.prepare.story.StoryEntry;
@@ -72,14 +73,6 @@ import org.apache.lucene.store.LockObtainFailedException;
  * generation on {@link #refresh()}, atomically: each search runs on one generation's searcher.
  */
 final class LuceneNewsIndex implements NewsIndex {
-  private static final String DELETED = "";
-  /**
-   * Writes not yet visible to search are also held in memory (fingerprints, and story entries of
-   * several KB each in the story store's overlay) until a refresh: past this many, a write
-   * refreshes, so that a long ingest without commits keeps a flat heap.
-   */
-  private static final int MAX_PENDING = 5_000;
-
   /** The index directory as the user named it (null in memory): messages and the pointer file. */
   private final Path path;
   private final IndexWriter writer; // null when read-only
@@ -88,19 +81,33 @@ final class LuceneNewsIndex implements NewsIndex {
   private final IndexOptions options;
   private final NewsSearcher searcher;
   private final Preparer preparer;
-  /** Fingerprints of writes not yet visible to the searcher ({@link #DELETED} for deletes). */
-  private final Map<String, String> pending = new ConcurrentHashMap<>();
   /**
-   * Story assignment and boilerplate learning depend on every earlier article, so they happen one
-   * article at a time under this lock; the document is built and written outside it. A refresh
-   * also takes it, and first waits for the writes in flight ({@link #inFlight}), so that the story
-   * store's overlay is only cleared once every assigned entry is in the searcher.
+   * Story assignment, boilerplate learning and the unchanged check depend on every earlier article,
+   * so they happen one article at a time under this lock, on what the writer holds in memory; the
+   * document is built and written outside it. A commit or refresh also takes it, and first waits
+   * for the writes in flight ({@link #inFlight}).
    */
   private final Object storyLock = new Object();
   /** Documents assigned under {@link #storyLock} and not yet handed to the writer; guarded by itself. */
   private final int[] inFlight = new int[1];
-  private final LuceneStoryStore storyStore;
+  /** A writer's story entries and fingerprints of every article (null when read-only). */
+  private final MemoryStoryStore memory;
+  /** Story assignment over {@link #memory} (null when read-only). */
   private final StoryIndex stories;
+  /** Reads story entries from the searcher: what a read-only index knows of stories. */
+  private final LuceneStoryStore indexedStories;
+  /** Ids written or deleted since the last refresh: reading one back needs a refresh first. */
+  private final Set<String> dirty = ConcurrentHashMap.newKeySet();
+  /**
+   * Per id assigned since the last commit or refresh, the latest record: the {@link Assigned}
+   * itself while it is on its way to the writer, then its ticket (see {@link #storeDocument}).
+   */
+  private final Map<String, Object> latest = new ConcurrentHashMap<>();
+  private long tickets; // under storyLock
+  /** Ids whose story id changed and whose document still has the old one; under storyLock. */
+  private final Set<String> relabeled = new java.util.LinkedHashSet<>();
+  /** Writes of one id are ordered under one of these; writes of different ids rarely share one. */
+  private final Object[] stripes = new Object[64];
   private final BoilerplateModel boilerplate = new BoilerplateModel(BoilerplateOptions.defaults());
 
   /** One generation's directory and searchers, swapped whole by a read-only refresh. */
@@ -115,9 +122,22 @@ final class LuceneNewsIndex implements NewsIndex {
     this.searcher = new NewsSearcher(schema, options.ranking(), options.queryTimeout());
     this.preparer = options.preparer();
     StoryOptions storyOptions = options.stories();
-    this.storyStore = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY,
-        new MinHash(storyOptions.hashes(), storyOptions.bands(), storyOptions.seed()));
-    this.stories = new StoryIndex(storyStore, storyOptions);
+    MinHash minHash = new MinHash(storyOptions.hashes(), storyOptions.bands(), storyOptions.seed());
+    this.indexedStories = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY);
+    for (int i = 0; i < stripes.length; i++) {
+      stripes[i] = new Object();
+    }
+    if (writer == null) {
+      this.memory = null;
+      this.stories = null;
+    } else {
+      this.memory = new MemoryStoryStore(minHash, storyOptions.minWords());
+      withSearcher(s -> {
+        LuceneStoryStore.load(s.getIndexReader(), memory);
+        return null;
+      });
+      this.stories = new StoryIndex(memory, storyOptions);
+    }
     if (generation.dir() != null) {
       BoilerplateFile.read(generation.dir(), boilerplate);
     }
@@ -215,7 +235,7 @@ final class LuceneNewsIndex implements NewsIndex {
     IndexWriter writer = new IndexWriter(directory, config);
     try {
       if (!DirectoryReader.indexExists(directory)) {
-        writer.setLiveCommitData(schema.describe().entrySet());
+        writer.setLiveCommitData(commitData(schema, options).entrySet());
         writer.commit(); // an empty index is still a Lede index, with its schema recorded
       }
       SearcherManager sm = new SearcherManager(writer, factory(options));
@@ -246,6 +266,28 @@ final class LuceneNewsIndex implements NewsIndex {
         return s;
       }
     };
+  }
+
+  /** Commit data key: what preparation made the stored entities ({@link Preparer#describe()}). */
+  static final String PREPARED_BY = "lede.prepare";
+  /** Commit data key: the story options that made the stored signatures. */
+  static final String SIGNED_WITH = "lede.stories";
+
+  /**
+   * What every commit records: the schema (a mismatch refuses to open) and what preparation and
+   * story signing depended on (a reindex carries their output over only when these are unchanged).
+   */
+  static Map<String, String> commitData(Schema schema, IndexOptions options) {
+    Map<String, String> data = new java.util.LinkedHashMap<>(schema.describe());
+    data.put(PREPARED_BY, options.preparer().describe());
+    data.put(SIGNED_WITH, signing(options.stories()));
+    return data;
+  }
+
+  /** The story options signatures depend on (not the threshold, which applies when comparing). */
+  static String signing(StoryOptions o) {
+    return "shingles=" + o.shingleSize() + ",hashes=" + o.hashes() + ",bands=" + o.bands() + ",seed=" + o.seed()
+        + ",grouping=" + o.grouping();
   }
 
   /** The last commit must be Lede's, of this schema version and analysis. */
@@ -286,6 +328,13 @@ final class LuceneNewsIndex implements NewsIndex {
   }
 
   // --- Writing ---
+  //
+  // A write has three steps. prepare() is pure and runs on any thread. assign() decides the
+  // article's place among the others (unchanged or not, its story, what boilerplate it has), one
+  // article at a time under storyLock, and only with what the writer holds in memory. store() hands
+  // the document to the IndexWriter, on the caller's thread, beside other writers. The ingest
+  // pipeline calls assign() in input order, so the same input always gives the same stories and the
+  // last record of an id wins.
 
   private IndexWriter writer() {
     if (writer == null) {
@@ -302,66 +351,173 @@ final class LuceneNewsIndex implements NewsIndex {
   /** What one write did, with what an ingest report counts beside the outcome. */
   record Written(UpsertOutcome outcome, String duplicateOf) {}
 
-  /**
-   * Upserts one article. Preparing runs on the caller's thread; story assignment and boilerplate
-   * learning under {@link #storyLock}; building the document and handing it to the writer (where
-   * the analysis, most of the cost, happens) on the caller's thread again, beside other writers.
-   *
-   * <p>Two writes of one id stay in order: the second finds the first pending, and reading the
-   * stored version refreshes, which waits for the first to reach the writer.
-   */
+  /** Upserts one article: the three steps on the caller's thread. */
   Written write(Article article) {
+    return store(assign(prepare(article)));
+  }
+
+  /**
+   * An article prepared and signed, not yet placed among the others.
+   *
+   * @param learned the lines boilerplate is learned from (the body as read)
+   * @param indexed the lines of the body to index, from which boilerplate is stripped
+   */
+  record Ready(PreparedArticle prepared, StoryEntry signed, BoilerplateModel.Lines learned, BoilerplateModel.Lines indexed) {}
+
+  /** Prepares and signs an article, and keys its lines: all the work that needs no lock, on any thread. */
+  Ready prepare(Article article) {
+    return prepare(article, null);
+  }
+
+  /**
+   * {@link #prepare(Article)} for an article whose preparation is carried over from an index
+   * built with the same extractor and story options: its entities and signature are taken, not
+   * made again.
+   */
+  Ready prepare(Article article, Carried carried) {
+    writer();
+    PreparedArticle prepared = carried == null || carried.entities() == null
+        ? preparer.prepare(article)
+        : preparer.prepare(article, carried.entities());
+    String body = prepared.article().body();
+    BoilerplateModel.Lines learned = BoilerplateModel.lines(body);
+    BoilerplateModel.Lines indexed = prepared.indexedBody().equals(body) ? learned : BoilerplateModel.lines(prepared.indexedBody());
+    StoryEntry signed = carried == null || carried.entry() == null
+        ? stories.signer().sign(prepared.article())
+        : carried.entry().withStory(article.id());
+    return new Ready(prepared, signed, learned, indexed);
+  }
+
+  /**
+   * An article with its place decided.
+   *
+   * @param ticket orders the writes of one id: only the latest assigned is written
+   * @param before the entry and fingerprint the id had, to put back if the write fails
+   * @param replaced the stored article this one replaces, whose boilerplate counts were taken back
+   */
+  record Assigned(String id, UpsertOutcome outcome, PreparedArticle ready, StoryEntry entry, String duplicateOf, long ticket,
+      Optional<StoryEntry> before, String beforeFingerprint, Article replaced) {}
+
+  /** Decides the outcome, story and boilerplate of a prepared article; one at a time, in input order. */
+  Assigned assign(Ready r) {
     IndexWriter w = writer();
-    PreparedArticle prepared = preparer.prepare(article);
+    PreparedArticle prepared = r.prepared();
     String id = prepared.article().id();
-    PreparedArticle ready;
-    StoryAssignment assignment;
-    UpsertOutcome outcome;
     synchronized (storyLock) {
-      String before = fingerprintOf(id);
+      String before = memory.fingerprint(id);
       if (prepared.fingerprint().equals(before)) {
-        return new Written(UpsertOutcome.UNCHANGED, null);
+        return new Assigned(id, UpsertOutcome.UNCHANGED, prepared, null, null, 0, Optional.empty(), before, null);
       }
-      outcome = before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
-      if (before != null) {
-        storedArticle(id).ifPresent(boilerplate::forget);
+      UpsertOutcome outcome = before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
+      Optional<StoryEntry> previous = memory.get(id);
+      Article replaced = before == null ? null : previousVersion(id);
+      if (replaced != null) {
+        boilerplate.forget(replaced);
       }
       // learn first, so that the article that makes a line boilerplate is already stripped of it
-      boilerplate.learn(prepared.article());
-      assignment = stories.add(prepared.article());
+      boilerplate.learn(prepared.article().source(), r.learned());
+      StoryAssignment assignment = stories.add(r.signed());
+      memory.fingerprint(id, prepared.fingerprint());
       lastAssignment = assignment;
-      ready = prepared
-          .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+      PreparedArticle ready = prepared
+          .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody(), r.indexed()))
           .withStoryId(assignment.entry().storyId());
-      pending.put(id, prepared.fingerprint());
-      // warned here, not in writeDocument(), which also rewrites story members that were warned about before
       for (String trimmed : Schema.trimmed(prepared.article())) {
         warnings.add("article '" + id + "': " + trimmed);
       }
-      if (!assignment.relabeled().isEmpty()) {
-        // Rare (a back-filled earliest copy): rewriting the relabeled members reads them back, so
-        // this article must be in the writer first; all of it stays under the lock.
-        List<StoryEntry> relabeled = entries(assignment.relabeled());
-        writeDocument(w, ready, assignment.entry());
-        relabeled.forEach(e -> rewriteStory(w, e));
-        return new Written(outcome, assignment.duplicateOf());
-      }
+      // Rare (a back-filled earliest copy): members whose story id changed are rewritten at the next
+      // refresh or commit, when they can be read back whatever thread is still writing them.
+      relabeled.addAll(assignment.relabeled());
+      Assigned a = new Assigned(id, outcome, ready, assignment.entry(), assignment.duplicateOf(), ++tickets, previous, before, replaced);
+      latest.put(id, a);
       synchronized (inFlight) {
         inFlight[0]++;
       }
+      return a;
     }
+  }
+
+  /** Hands an assigned article to the writer. */
+  Written store(Assigned a) {
+    if (a.outcome() == UpsertOutcome.UNCHANGED) {
+      return new Written(a.outcome(), a.duplicateOf());
+    }
+    RuntimeException failed = null;
     try {
-      writeDocument(w, ready, assignment.entry());
+      storeDocument(writer(), a);
+    } catch (RuntimeException e) {
+      failed = e;
     } finally {
       synchronized (inFlight) {
         inFlight[0]--;
         inFlight.notifyAll();
       }
     }
-    if (pending.size() >= MAX_PENDING) {
-      refresh();
+    if (failed != null) {
+      synchronized (storyLock) {
+        undo(a);
+      }
+      throw failed;
     }
-    return new Written(outcome, assignment.duplicateOf());
+    return new Written(a.outcome(), a.duplicateOf());
+  }
+
+  /**
+   * Writes the document, unless a later record of the same id was assigned meanwhile: that one is
+   * written instead, so the last record read wins whichever thread gets here first.
+   */
+  private void storeDocument(IndexWriter w, Assigned a) {
+    synchronized (stripes[Math.floorMod(a.id().hashCode(), stripes.length)]) {
+      Object newest = latest.get(a.id());
+      long ticket = newest instanceof Assigned n ? n.ticket() : newest == null ? a.ticket() : (Long) newest;
+      if (ticket != a.ticket()) {
+        return; // a later record of this id was assigned, and is or will be written
+      }
+      writeDocument(w, a.ready(), a.entry(), a.ready().fingerprint());
+      dirty.add(a.id());
+      latest.replace(a.id(), a, a.ticket()); // written: only its ticket is kept, not the article
+    }
+  }
+
+  /** Puts back what {@link #assign} changed for an article the writer refused; under the lock. */
+  private void undo(Assigned a) {
+    latest.remove(a.id(), a);
+    boilerplate.forget(a.ready().article());
+    if (a.replaced() != null) {
+      boilerplate.learn(a.replaced());
+    }
+    relabeled.addAll(stories.remove(a.id()));
+    if (a.before().isPresent()) {
+      memory.put(a.before().get());
+      memory.fingerprint(a.id(), a.beforeFingerprint());
+    }
+  }
+
+  /**
+   * The version of an article this write replaces: the one still on its way to the writer, else
+   * the stored one (refreshing first when it was written since the last refresh).
+   */
+  private Article previousVersion(String id) {
+    if (latest.get(id) instanceof Assigned inFlight) {
+      return inFlight.ready().article();
+    }
+    if (dirty.contains(id)) {
+      refreshWritten();
+    }
+    return storedArticle(id).orElse(null);
+  }
+
+  /** Rewrites the members whose story id changed since the last refresh; under the lock, nothing in flight. */
+  private void rewriteRelabeled() {
+    if (relabeled.isEmpty()) {
+      return;
+    }
+    refreshWritten();
+    IndexWriter w = writer();
+    for (StoryEntry e : entries(List.copyOf(relabeled))) {
+      rewriteStory(w, e);
+    }
+    relabeled.clear();
   }
 
   /** Waits until every document assigned under the lock is in the writer; call holding {@link #storyLock}. */
@@ -400,10 +556,10 @@ final class LuceneNewsIndex implements NewsIndex {
     return lastAssignment;
   }
 
-  private void writeDocument(IndexWriter w, PreparedArticle ready, StoryEntry entry) {
+  private void writeDocument(IndexWriter w, PreparedArticle ready, StoryEntry entry, String fingerprint) {
     String id = ready.article().id();
     Document doc = schema.toDocument(ready);
-    LuceneStoryStore.addFields(doc, entry);
+    LuceneStoryStore.addFields(doc, entry, fingerprint);
     try {
       w.updateDocument(new Term(Schema.ID, id), doc);
     } catch (IOException e) {
@@ -411,38 +567,38 @@ final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
-  /** Writes a stored article again with its (new) story entry; under {@link #storyLock}. */
-  private void write(IndexWriter w, PreparedArticle prepared, StoryEntry entry) {
-    PreparedArticle ready = prepared
-        .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
-        .withStoryId(entry.storyId());
-    writeDocument(w, ready, entry);
-    pending.put(prepared.article().id(), prepared.fingerprint());
-  }
-
-  /** The current entries of these ids, taken before a refresh can drop the store's overlay. */
+  /** The current entries of these ids. */
   private List<StoryEntry> entries(List<String> ids) {
     List<StoryEntry> out = new ArrayList<>();
     for (String id : ids) {
-      storyStore.get(id).ifPresent(out::add);
+      memory.get(id).ifPresent(out::add);
     }
     return out;
   }
 
-  /** Rewrites an indexed article whose story id changed; Lucene cannot update sorted doc values in place. */
+  /** Rewrites an indexed article whose story id changed (Lucene cannot update sorted doc values in place). */
   private void rewriteStory(IndexWriter w, StoryEntry entry) {
-    Optional<Article> stored = storedArticle(entry.id());
+    Optional<Document> stored = storedDocument(entry.id());
     if (stored.isPresent()) {
-      write(w, preparer.prepare(stored.get()), entry);
-      // the overlay may have been cleared by the refresh that read the article: the entry goes back in
-      storyStore.put(entry);
+      // prepared again from the input, with the entities it was given: nothing is extracted twice
+      PreparedArticle prepared = preparer.prepare(schema.toInput(stored.get()), schema.toArticle(stored.get()).entities());
+      PreparedArticle ready = prepared
+          .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+          .withStoryId(entry.storyId());
+      writeDocument(w, ready, entry, memory.fingerprint(entry.id()));
+      dirty.add(entry.id());
     }
   }
 
   /** The stored article, refreshing first when it was written since the last refresh. */
   private Optional<Article> storedArticle(String id) {
-    if (pending.containsKey(id)) {
-      refresh();
+    return storedDocument(id).map(schema::toArticle);
+  }
+
+  /** The stored fields of an article, refreshing first when it was written since the last refresh. */
+  private Optional<Document> storedDocument(String id) {
+    if (dirty.contains(id)) {
+      refreshWritten();
     }
     return withSearcher(s -> {
       try {
@@ -450,26 +606,7 @@ final class LuceneNewsIndex implements NewsIndex {
         if (top.scoreDocs.length == 0) {
           return Optional.empty();
         }
-        return Optional.of(schema.toArticle(s.storedFields(), top.scoreDocs[0].doc));
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    });
-  }
-
-  /** The fingerprint stored for an id, counting writes not yet refreshed; null when absent. */
-  private String fingerprintOf(String id) {
-    String p = pending.get(id);
-    if (p != null) {
-      return p == DELETED ? null : p;
-    }
-    return withSearcher(s -> {
-      try {
-        TopDocs top = s.search(new TermQuery(new Term(Schema.ID, id)), 1);
-        if (top.scoreDocs.length == 0) {
-          return null;
-        }
-        return s.storedFields().document(top.scoreDocs[0].doc, Set.of(Schema.FINGERPRINT)).get(Schema.FINGERPRINT);
+        return Optional.of(s.storedFields().document(top.scoreDocs[0].doc, Set.of(Schema.ORIGINAL)));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
@@ -480,18 +617,18 @@ final class LuceneNewsIndex implements NewsIndex {
   public boolean delete(String id) {
     IndexWriter w = writer();
     synchronized (storyLock) {
-      boolean existed = fingerprintOf(id) != null;
+      awaitWrites(); // an assigned write of this id still on its way would bring it back
+      boolean existed = memory.fingerprint(id) != null;
       if (existed) {
         storedArticle(id).ifPresent(boilerplate::forget);
       }
-      List<StoryEntry> relabeled = entries(stories.remove(id));
+      relabeled.addAll(stories.remove(id));
       try {
         w.deleteDocuments(new Term(Schema.ID, id));
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
-      pending.put(id, DELETED);
-      relabeled.forEach(e -> rewriteStory(w, e));
+      dirty.add(id);
       return existed;
     }
   }
@@ -499,14 +636,21 @@ final class LuceneNewsIndex implements NewsIndex {
   @Override
   public void commit() {
     IndexWriter w = writer();
-    try {
-      w.setLiveCommitData(schema.describe().entrySet());
-      w.commit();
-    } catch (IOException e) {
-      throw new UncheckedIOException("cannot commit index " + path + ": " + e.getMessage(), e);
-    }
-    if (generation.dir() != null) {
-      BoilerplateFile.write(generation.dir(), boilerplate);
+    // Under the lock, after the writes in flight: a commit holds every article assigned before it,
+    // so no committed story names an earliest member that the commit lacks.
+    synchronized (storyLock) {
+      awaitWrites();
+      rewriteRelabeled();
+      try {
+        w.setLiveCommitData(commitData(schema, options).entrySet());
+        w.commit();
+      } catch (IOException e) {
+        throw new UncheckedIOException("cannot commit index " + path + ": " + e.getMessage(), e);
+      }
+      if (generation.dir() != null) {
+        BoilerplateFile.write(generation.dir(), boilerplate);
+      }
+      latest.clear(); // nothing is in flight: no earlier record can arrive late
     }
     refresh();
   }
@@ -517,17 +661,33 @@ final class LuceneNewsIndex implements NewsIndex {
       return;
     }
     try {
-      synchronized (storyLock) {
-        // Every assigned document must be in the writer before the overlay that stands in for it goes.
-        awaitWrites();
-        Map<String, String> snapshot = new HashMap<>(pending);
+      if (writer == null) {
         generation.searchers().maybeRefreshBlocking();
-        snapshot.forEach(pending::remove);
-        storyStore.afterRefresh();
+        return;
+      }
+      synchronized (storyLock) {
+        awaitWrites();
+        rewriteRelabeled();
+        refreshWritten();
+        latest.clear(); // nothing is in flight: no earlier record can arrive late
       }
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * Makes what was written so far searchable, without waiting for writes in flight (the thread
+   * asking may hold some itself); the ids written before it began are readable after it.
+   */
+  private void refreshWritten() {
+    List<String> written = List.copyOf(dirty);
+    try {
+      generation.searchers().maybeRefreshBlocking();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+    written.forEach(dirty::remove);
   }
 
   /**
@@ -556,7 +716,6 @@ final class LuceneNewsIndex implements NewsIndex {
         generation = next;
         BoilerplateFile.read(next.dir(), boilerplate);
         retire(old);
-        storyStore.afterRefresh();
         return true;
       } catch (IOException e) {
         closeQuietly(directory);
@@ -661,14 +820,26 @@ final class LuceneNewsIndex implements NewsIndex {
 
   @Override
   public Optional<Story> story(String id) {
-    if (pending.containsKey(id) || !pending.isEmpty()) {
-      refresh();
+    Optional<StoryEntry> entry;
+    List<StoryEntry> members;
+    if (memory != null) {
+      // a writer's memory is current; it changes under the lock, so it is read under it
+      synchronized (storyLock) {
+        entry = memory.get(id);
+        members = entry.isEmpty() ? List.of() : stories.members(entry.get().storyId());
+      }
+      if (members.stream().anyMatch(m -> dirty.contains(m.id()))) {
+        refresh();
+      }
+    } else {
+      entry = indexedStories.get(id);
+      members = entry.isEmpty() ? List.of() : indexedStories.members(entry.get().storyId());
+      members = new ArrayList<>(members);
+      members.sort(StoryEntry.EARLIEST_FIRST);
     }
-    Optional<StoryEntry> entry = storyStore.get(id);
     if (entry.isEmpty()) {
       return Optional.empty();
     }
-    List<StoryEntry> members = stories.members(entry.get().storyId());
     List<StoryMember> out = new ArrayList<>();
     List<String> base = null;
     String baseHash = null;
@@ -771,7 +942,7 @@ final class LuceneNewsIndex implements NewsIndex {
       g.searchers().close();
       if (writer != null) {
         if (writer.hasUncommittedChanges()) {
-          writer.setLiveCommitData(schema.describe().entrySet());
+          writer.setLiveCommitData(commitData(schema, options).entrySet());
           writer.commit();
           if (g.dir() != null) {
             BoilerplateFile.write(g.dir(), boilerplate);

@@ -3,6 +3,7 @@ package dev.lede;
 import dev.lede.IndexUnavailableException.Reason;
 import dev.lede.article.Article;
 import dev.lede.index.Generations;
+import dev.lede.index.LuceneStoryStore;
 import dev.lede.index.Schema;
 import dev.lede.read.ArticleSource;
 import dev.lede.read.InputFormat;
@@ -18,6 +19,7 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
@@ -59,7 +61,7 @@ final class Reindex {
       IngestReport report;
       boolean fromOriginals = inputs == null;
       try (LuceneNewsIndex fresh = LuceneNewsIndex.create(root, next, gen, options)) {
-        report = Ingest.run(fresh, fromOriginals ? storedOriginals(live.directory, p.live()) : inputs,
+        report = Ingest.run(fresh, fromOriginals ? storedOriginals(live.directory, p.live(), options) : inputs,
             ingest.withPrune(false), listener);
       } catch (IOException e) {
         Generations.removeAllBut(root, keep);
@@ -121,33 +123,53 @@ final class Reindex {
    * The articles stored in a generation, read from their stored originals whatever schema version
    * wrote them: this is how a reindex upgrades an index that no longer opens.
    */
-  private static ArticleSource storedOriginals(Directory directory, String generation) {
+  private static ArticleSource storedOriginals(Directory directory, String generation, IndexOptions options) {
     Schema schema = Schema.defaults(); // decoding the original does not depend on analysis
     return listener -> {
       long articles = 0;
       long rejected = 0;
       Map<String, Long> bySource = new HashMap<>();
       try (DirectoryReader reader = DirectoryReader.open(directory)) {
+        // What was prepared before is carried over when it would be made the same way again: the
+        // same extractor (entities), the same story options (signatures), and this schema's entry layout.
+        Map<String, String> was = reader.getIndexCommit().getUserData();
+        boolean sameLayout = Integer.toString(Schema.VERSION).equals(was.get("lede.schema"));
+        boolean entities = sameLayout && options.preparer().describe().equals(was.get(LuceneNewsIndex.PREPARED_BY))
+            && !"custom".equals(was.get(LuceneNewsIndex.PREPARED_BY));
+        boolean signatures = sameLayout && LuceneNewsIndex.signing(options.stories()).equals(was.get(LuceneNewsIndex.SIGNED_WITH));
+        Ingest.CarryingListener carrying = listener instanceof Ingest.CarryingListener c && (entities || signatures) ? c : null;
         long n = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
           Bits liveDocs = leaf.reader().getLiveDocs();
           StoredFields stored = leaf.reader().storedFields();
+          BinaryDocValues entries = carrying != null && signatures ? leaf.reader().getBinaryDocValues(Schema.STORY_ENTRY) : null;
           for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
             if (liveDocs != null && !liveDocs.get(doc)) {
               continue;
             }
             n++;
-            Article a;
+            Article input;
+            Carried carried = null;
             try {
-              a = schema.toArticle(stored.document(doc, Set.of(Schema.ORIGINAL)));
+              org.apache.lucene.document.Document d = stored.document(doc, Set.of(Schema.ORIGINAL));
+              input = schema.toInput(d);
+              if (carrying != null) {
+                carried = new Carried(entities ? schema.toArticle(d).entities() : null,
+                    entries != null && entries.advanceExact(doc) ? LuceneStoryStore.entryOf(entries.binaryValue()) : null);
+              }
             } catch (RuntimeException e) {
               rejected++;
               listener.rejected(new Rejection(generation, n, "stored original cannot be read: " + e.getMessage(), Rejection.Unit.RECORD));
               continue;
             }
             articles++;
-            bySource.merge(a.source() == null ? ReadReport.NO_SOURCE : a.source(), 1L, Long::sum);
-            listener.article(a, new Origin(generation, n, InputFormat.JSON));
+            bySource.merge(input.source() == null ? ReadReport.NO_SOURCE : input.source(), 1L, Long::sum);
+            Origin origin = new Origin(generation, n, InputFormat.JSON);
+            if (carrying != null) {
+              carrying.article(input, origin, carried);
+            } else {
+              listener.article(input, origin);
+            }
           }
         }
       } catch (IOException e) {

@@ -108,7 +108,7 @@ class IngestTest {
     }
     try (NewsIndex index = NewsIndex.inMemory()) {
       IngestReport r = index.ingest(ArticleSource.of(input), threads(4), null);
-      assertEquals(20, r.added());
+      assertEquals(20, r.added(), r.toString());
       assertEquals(80, r.replaced());
       assertEquals(20, index.search(NewsQuery.builder("round4").limit(50).build()).total());
       assertEquals(0, index.search(NewsQuery.builder("round3").limit(50).build()).total());

@@ -112,7 +112,7 @@ class ReindexTest {
     IndexUnavailableException old = assertThrows(IndexUnavailableException.class,
         () -> NewsIndex.openExisting(idx, IndexOptions.defaults().withReadOnly(true)));
     assertEquals(IndexUnavailableException.Reason.SCHEMA_MISMATCH, old.reason());
-    assertTrue(old.getMessage().endsWith("was written by Lede schema v0, this Lede uses v1: run `lede reindex`"), old.getMessage());
+    assertTrue(old.getMessage().endsWith("was written by Lede schema v0, this Lede uses v" + dev.lede.index.Schema.VERSION + ": run `lede reindex`"), old.getMessage());
 
     ReindexReport r = NewsIndex.reindex(idx);
     assertEquals(12, r.ingest().added());

@@ -18,4 +18,37 @@ public final class Fingerprints {
     return Hashing.sha256Hex(
         Text.normalize(headline) + "\u0000" + Text.normalize(lead) + "\u0000" + Text.normalize(body), 32);
   }
+
+  /**
+   * The fingerprint of a record as read: its content ({@link #of(Article)}) and every other field
+   * but the id (source, url, date, authors, language, the entities it brought, attributes). A
+   * correction to any of them (a fixed date, a byline added) changes it, so a re-fed article with
+   * the same text but a corrected date is written again rather than counted unchanged (issue 14).
+   */
+  public static String ofRecord(Article a) {
+    StringBuilder s = new StringBuilder(of(a));
+    field(s, a.source());
+    field(s, a.url());
+    field(s, a.published() == null ? null : a.published().toString());
+    field(s, a.language());
+    s.append('\u0001').append(a.authors().size());
+    a.authors().forEach(x -> field(s, x));
+    s.append('\u0001').append(a.entities().size());
+    for (Entity e : a.entities()) {
+      field(s, e.name());
+      field(s, e.type().name());
+      e.aliases().forEach(x -> field(s, x));
+      s.append('\u0002');
+    }
+    new java.util.TreeMap<>(a.attributes()).forEach((k, v) -> {
+      field(s, k);
+      field(s, v);
+    });
+    return Hashing.sha256Hex(s.toString(), 32);
+  }
+
+  private static void field(StringBuilder s, String value) {
+    // a length before each value: no two different records run together into one string
+    s.append('\u0000').append(value == null ? -1 : value.length()).append(':').append(value == null ? "" : value);
+  }
 }

@@ -38,7 +38,7 @@ public final class Schema {
    * Bumped whenever a field, its analysis or the stored layout changes: an index written with
    * another version must be rebuilt with {@code lede reindex}.
    */
-  public static final int VERSION = 1;
+  public static final int VERSION = 2;
 
   // --- Field names. Each comment says why the field is shaped the way it is. ---
 
@@ -81,21 +81,30 @@ public final class Schema {
   public static final String MONTH = "month";
   /** Language code: filter. */
   public static final String LANGUAGE = "language";
-  /** Content fingerprint, stored: an unchanged article is not written again. */
+  /**
+   * Content fingerprint: an unchanged article is not written again. The embedded index keeps it in
+   * {@link #STORY_ENTRY} (a writer loads it with the story entries); Solr's documents store it.
+   */
   public static final String FINGERPRINT = "fingerprint";
   /** Story id (near-duplicates share it): collapse reads its sorted doc values. */
   public static final String STORY = "story";
   /**
-   * LSH band keys of the article's MinHash signature, indexed not stored: a new article finds its
-   * near-duplicate candidates with one query, so the candidate store is the index itself
-   * (written by {@link LuceneStoryStore}).
+   * LSH band keys of the article's MinHash signature. Only Solr's documents carry them (Solr finds
+   * candidates with a terms query); the embedded index keeps candidates in the writer's memory,
+   * loaded from {@link #STORY_ENTRY}.
    */
   public static final String LSH = "lsh";
-  /** Hash of the normalised lead and body: finds exact duplicates with one term lookup. */
+  /** Hash of the normalised lead and body, for exact copies: Solr's documents only, as {@link #LSH}. */
   public static final String STORY_HASH = "story_hash";
-  /** The story entry (signature, dates, membership) packed into one binary doc value, for exact similarity on candidates. */
+  /**
+   * The story entry (signature, date, words, content hash) and the article's fingerprint packed into
+   * one binary doc value: a writer loads them all when it opens, to group and to tell unchanged articles.
+   */
   public static final String STORY_ENTRY = "story_entry";
-  /** The whole article as read, plain JSON (the codec compresses it): hits, {@code show} and reindex read it. */
+  /**
+   * The whole article as read, plain JSON (the codec compresses it), with the entities preparation
+   * gave it beside, when they differ: hits, {@code show} and reindex read it.
+   */
   public static final String ORIGINAL = "original";
 
   /** The text fields a query searches, for highlighting and did-you-mean. */
@@ -214,10 +223,9 @@ public final class Schema {
     if (a.language() != null) {
       doc.add(new StringField(LANGUAGE, keyword(a.language().toLowerCase(Locale.ROOT)), Field.Store.NO));
     }
-    doc.add(new StringField(FINGERPRINT, prepared.fingerprint(), Field.Store.YES));
     doc.add(new StringField(STORY, prepared.story(), Field.Store.YES));
     doc.add(new SortedDocValuesField(STORY, new BytesRef(prepared.story())));
-    doc.add(new StoredField(ORIGINAL, StoredArticles.encode(a)));
+    doc.add(new StoredField(ORIGINAL, StoredArticles.encode(prepared.input(), a.entities())));
     return doc;
   }
 
@@ -279,14 +287,25 @@ public final class Schema {
     return toArticle(d);
   }
 
-  /** The stored article of a loaded document (it must hold {@link #ORIGINAL}). */
+  /** The stored article of a loaded document (it must hold {@link #ORIGINAL}), with the entities preparation gave it. */
   public Article toArticle(Document d) {
+    BytesRef bytes = original(d);
+    return StoredArticles.decode(bytes.bytes, bytes.offset, bytes.length);
+  }
+
+  /** The stored article exactly as it was read, before preparation: what a reindex that prepares again starts from. */
+  public Article toInput(Document d) {
+    BytesRef bytes = original(d);
+    return StoredArticles.decodeInput(bytes.bytes, bytes.offset, bytes.length);
+  }
+
+  private static BytesRef original(Document d) {
     BytesRef bytes = d.getBinaryValue(ORIGINAL);
     if (bytes == null) {
       // every document Lede writes has one: without it the stored fields are damaged
       throw new java.io.UncheckedIOException(new org.apache.lucene.index.CorruptIndexException(
           "a document has no stored article", "stored field '" + ORIGINAL + "'"));
     }
-    return StoredArticles.decode(bytes.bytes, bytes.offset, bytes.length);
+    return bytes;
   }
 }

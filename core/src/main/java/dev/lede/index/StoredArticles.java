@@ -89,20 +89,72 @@ public final class StoredArticles {
    * article alone (docs/schema.md has the numbers).
    */
   static byte[] encode(Article a) {
+    return encode(a, a.entities());
+  }
+
+  /**
+   * The stored bytes of an article as read, with the entities preparation gave it beside, under
+   * {@code "prepared"}, when they differ from the ones it brought: the input stays as it was, so a
+   * reindex with a better extractor starts from what the reader read (issue 14), and a reindex with
+   * the same extractor can carry the entities over without extracting again.
+   */
+  static byte[] encode(Article input, List<Entity> prepared) {
     try {
-      return JSON.writeValueAsBytes(toJson(a));
+      ObjectNode o = toJson(input);
+      if (!prepared.equals(input.entities())) {
+        o.putObject(PREPARED).set("entities", toJson(input.withEntities(prepared)).get("entities"));
+      }
+      return JSON.writeValueAsBytes(o);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  /** Reads plain JSON, or the per-article deflated JSON that the first indexes stored. */
+  private static final String PREPARED = "prepared";
+
+  /** The stored article as shown: as read, with the entities preparation gave it. */
   static Article decode(byte[] bytes, int offset, int length) {
+    JsonNode o = tree(bytes, offset, length);
+    return readBack(() -> {
+      Article input = fromJson(o);
+      JsonNode prepared = o.path(PREPARED).path("entities");
+      return prepared.isArray() ? input.withEntities(fromJson(entitiesOnly(prepared)).entities()) : input;
+    });
+  }
+
+  /** The stored article exactly as it was read. */
+  static Article decodeInput(byte[] bytes, int offset, int length) {
+    JsonNode o = tree(bytes, offset, length);
+    return readBack(() -> fromJson(o));
+  }
+
+  private static Article readBack(java.util.function.Supplier<Article> read) {
+    try {
+      return read.get();
+    } catch (IllegalStateException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      throw damaged(e);
+    }
+  }
+
+  /** We wrote these bytes ourselves: when they do not read back, the stored fields are damaged. */
+  private static UncheckedIOException damaged(Exception e) {
+    return new UncheckedIOException(new CorruptIndexException("stored article cannot be read: " + e.getMessage(), "stored field 'original'", e));
+  }
+
+  private static JsonNode entitiesOnly(JsonNode entities) {
+    ObjectNode o = JSON.createObjectNode();
+    o.put("id", "-");
+    o.set("entities", entities);
+    return o;
+  }
+
+  /** Reads plain JSON, or the per-article deflated JSON that the first indexes stored. */
+  private static JsonNode tree(byte[] bytes, int offset, int length) {
     try {
       if (length > 0 && bytes[offset] == '{') {
-        return fromJson(JSON.readTree(bytes, offset, length));
+        return JSON.readTree(bytes, offset, length);
       }
-      return fromJson(JSON.readTree(inflate(bytes, offset, length)));
+      return JSON.readTree(inflate(bytes, offset, length));
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
       // We wrote these bytes ourselves: when they do not read back, the stored fields are damaged.
       // Said in Lucene's terms, the index's callers report it as a corrupt index like any other.

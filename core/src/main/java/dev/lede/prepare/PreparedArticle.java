@@ -13,19 +13,28 @@ import java.util.Objects;
  *     only in learned boilerplate)
  * @param indexedBody the body text to index (boilerplate may have been removed from it; the stored
  *     original keeps everything)
- * @param fingerprint the content fingerprint of the article as read
+ * @param fingerprint the fingerprint of the article as read, every field but the id ({@link
+ *     Fingerprints#ofRecord}): a re-fed article with the same one is unchanged
  * @param storyId the story the article belongs to, or null when it stands alone (then its own id)
+ * @param input the article exactly as read, which the index stores as its original; what
+ *     preparation added (entities) is stored beside it
  */
-public record PreparedArticle(Article article, String indexedBody, String fingerprint, String storyId) {
+public record PreparedArticle(Article article, String indexedBody, String fingerprint, String storyId, Article input) {
   public PreparedArticle {
     Objects.requireNonNull(article, "article");
     indexedBody = indexedBody == null ? "" : indexedBody;
     Objects.requireNonNull(fingerprint, "fingerprint");
+    input = input == null ? article : input;
+  }
+
+  /** A prepared article whose input is the article itself. */
+  public PreparedArticle(Article article, String indexedBody, String fingerprint, String storyId) {
+    this(article, indexedBody, fingerprint, storyId, article);
   }
 
   /** The starting point of preparation: the body as read, the fingerprint computed, no story yet. */
   public static PreparedArticle of(Article article) {
-    return new PreparedArticle(article, article.body(), Fingerprints.of(article), null);
+    return new PreparedArticle(article, article.body(), Fingerprints.ofRecord(article), null, article);
   }
 
   /** The story id, or the article's own id when it stands alone. */
@@ -34,11 +43,11 @@ public record PreparedArticle(Article article, String indexedBody, String finger
   }
 
   public PreparedArticle withArticle(Article newArticle) {
-    return new PreparedArticle(newArticle, indexedBody, fingerprint, storyId);
+    return new PreparedArticle(newArticle, indexedBody, fingerprint, storyId, input);
   }
 
   public PreparedArticle withIndexedBody(String body) {
-    return new PreparedArticle(article, body, fingerprint, storyId);
+    return new PreparedArticle(article, body, fingerprint, storyId, input);
   }
 
   /**
@@ -53,7 +62,7 @@ public record PreparedArticle(Article article, String indexedBody, String finger
     String kept = article.headline() + "\n" + article.lead() + "\n" + strippedBody;
     List<Entity> entities = article.entities().stream().filter(e -> namedIn(e, kept)).toList();
     Article a = entities.size() == article.entities().size() ? article : article.withEntities(entities);
-    return new PreparedArticle(a, strippedBody, fingerprint, storyId);
+    return new PreparedArticle(a, strippedBody, fingerprint, storyId, input);
   }
 
   private static boolean namedIn(Entity e, String text) {
@@ -69,6 +78,6 @@ public record PreparedArticle(Article article, String indexedBody, String finger
   }
 
   public PreparedArticle withStoryId(String story) {
-    return new PreparedArticle(article, indexedBody, fingerprint, story);
+    return new PreparedArticle(article, indexedBody, fingerprint, story, input);
   }
 }

@@ -16,9 +16,15 @@ import java.util.List;
 public final class Preparer {
   private final List<PrepareStep> steps;
 
-  private Preparer(List<PrepareStep> steps) {
+  private final String description;
+
+  private Preparer(List<PrepareStep> steps, String description) {
     this.steps = List.copyOf(steps);
+    this.description = description;
   }
+
+  /** Bumped whenever the built-in extraction changes what it finds: reindexes then extract again. */
+  public static final String EXTRACTOR_VERSION = "rules-2";
 
   /** The default pipeline. */
   public static Preparer defaults() {
@@ -37,10 +43,35 @@ public final class Preparer {
     return p;
   }
 
+  /**
+   * Prepares an article whose entities are already known (a reindex with the same extractor
+   * carries them over; a rewrite keeps them): every step but the entity step, which is the costly
+   * one and would give the same answer.
+   */
+  public PreparedArticle prepare(Article input, List<dev.lede.article.Entity> entities) {
+    PreparedArticle p = PreparedArticle.of(input);
+    for (PrepareStep step : steps) {
+      if (!(step instanceof EntityStep)) {
+        p = step.apply(p);
+      }
+    }
+    return p.withArticle(p.article().withEntities(entities));
+  }
+
+  /**
+   * What this preparation's output depends on, recorded in each commit: a reindex carries
+   * entities over only when it is unchanged. "default" for the built-in extractor (its version
+   * bumped whenever extraction changes), "none" without the entity step, "custom" otherwise.
+   */
+  public String describe() {
+    return description;
+  }
+
   /** Collects steps; {@link TextCleanup} always runs first, then the entity step unless turned off. */
   public static final class Builder {
     private final List<PrepareStep> steps = new ArrayList<>();
     private EntityPreparer entities = EntityPreparer.defaults();
+    private boolean defaultEntities = true;
 
     private Builder() {
       steps.add(new TextCleanup());
@@ -54,6 +85,7 @@ public final class Preparer {
     /** How entities are set (default {@link EntityPreparer#defaults()}); null turns the entity step off. */
     public Builder entities(EntityPreparer entities) {
       this.entities = entities;
+      this.defaultEntities = false;
       return this;
     }
 
@@ -67,7 +99,9 @@ public final class Preparer {
       if (entities != null) {
         all.add(1, new EntityStep(entities));
       }
-      return new Preparer(all);
+      String description = steps.size() > 1 ? "custom"
+          : entities == null ? "none" : defaultEntities ? EXTRACTOR_VERSION : "custom";
+      return new Preparer(all, description);
     }
   }
 }

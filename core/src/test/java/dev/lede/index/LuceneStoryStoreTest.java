@@ -1,125 +1,71 @@
 package dev.lede.index;
 
+import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lede.article.Article;
+import dev.lede.prepare.story.MemoryStoryStore;
+import dev.lede.prepare.story.MinHash;
 import dev.lede.prepare.story.StoryAssignment;
 import dev.lede.prepare.story.StoryEntry;
 import dev.lede.prepare.story.StoryIndex;
 import dev.lede.prepare.story.StoryOptions;
 import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.time.Instant;
 import java.util.List;
 import org.apache.lucene.analysis.standard.StandardAnalyzer;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.document.Field;
 import org.apache.lucene.document.StringField;
+import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.IndexSearcher;
-import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.junit.jupiter.api.Test;
 
-/** Story assignment with its candidates kept in, and found through, a Lucene index. */
+/** Story entries kept in the index's doc values, and a writer's memory loaded from them. */
 class LuceneStoryStoreTest {
   static final String WIRE = dev.lede.prepare.story.StoryIndexTestTexts.WIRE;
-  static final String OTHER = dev.lede.prepare.story.StoryIndexTestTexts.SAME_TOPIC_OTHER_STORY;
 
-  final class Harness implements AutoCloseable {
-    final IndexWriter writer;
-    final SearcherManager manager;
-    final LuceneStoryStore store;
-    final StoryIndex stories;
+  static MemoryStoryStore memory(StoryOptions options) {
+    return new MemoryStoryStore(new MinHash(options.hashes(), options.bands(), options.seed()), options.minWords());
+  }
 
-    Harness() throws IOException {
-      writer = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(new StandardAnalyzer()));
-      manager = new SearcherManager(writer, null);
-      StoryOptions options = StoryOptions.defaults();
-      store = new LuceneStoryStore(f -> {
-        try {
-          IndexSearcher s = manager.acquire();
-          try {
-            return f.apply(s);
-          } finally {
-            manager.release(s);
-          }
-        } catch (IOException e) {
-          throw new UncheckedIOException(e);
-        }
-      }, "id", "story", new dev.lede.prepare.story.MinHash(options.hashes(), options.bands(), options.seed()));
-      stories = new StoryIndex(store, options);
-    }
-
-    StoryAssignment add(String id, String published, String body) throws IOException {
-      StoryAssignment a = stories.add(Article.builder().id(id).headline(id).body(body)
-          .published(Instant.parse(published)).source(id + ".example").build());
-      write(a.entry());
-      for (String relabeled : a.relabeled()) {
-        write(store.get(relabeled).orElseThrow());
-      }
-      return a;
-    }
-
-    void write(StoryEntry e) throws IOException {
+  @Test
+  void entriesWrittenAndLoadedAgainGroupTheNextCopy() throws IOException {
+    StoryOptions options = StoryOptions.defaults();
+    StoryIndex first = new StoryIndex(memory(options), options);
+    StoryAssignment a = first.add(Article.builder().id("a").headline("a").body(WIRE)
+        .published(Instant.parse("2024-05-01T08:00:00Z")).source("a.example").build());
+    try (IndexWriter w = new IndexWriter(new ByteBuffersDirectory(), new IndexWriterConfig(new StandardAnalyzer()))) {
       Document doc = new Document();
-      doc.add(new StringField("id", e.id(), Field.Store.YES));
-      doc.add(new StringField("story", e.storyId(), Field.Store.NO));
-      LuceneStoryStore.addFields(doc, e);
-      writer.updateDocument(new Term("id", e.id()), doc);
-    }
-
-    void refresh() throws IOException {
-      manager.maybeRefreshBlocking();
-      store.afterRefresh();
-    }
-
-    @Override
-    public void close() throws IOException {
-      manager.close();
-      writer.close();
-    }
-  }
-
-  @Test
-  void findsCandidatesWrittenButNotYetRefreshed() throws IOException {
-    try (Harness h = new Harness()) {
-      h.add("a", "2024-05-01T08:00:00Z", WIRE);
-      assertEquals("a", h.add("b", "2024-05-01T09:00:00Z", WIRE + "\n\nRead more.").storyId());
-    }
-  }
-
-  @Test
-  void findsCandidatesThroughTheIndexAfterRefresh() throws IOException {
-    try (Harness h = new Harness()) {
-      h.add("a", "2024-05-01T08:00:00Z", WIRE);
-      h.add("t", "2024-05-01T08:30:00Z", OTHER);
-      h.refresh();
-      StoryAssignment b = h.add("b", "2024-05-01T09:00:00Z", WIRE.replace("Tuesday", "Tuesday night"));
+      doc.add(new StringField("id", "a", Field.Store.NO));
+      LuceneStoryStore.addFields(doc, a.entry(), "print-a");
+      w.updateDocument(new Term("id", "a"), doc);
+      w.commit();
+      MemoryStoryStore loaded = memory(options);
+      try (DirectoryReader r = DirectoryReader.open(w)) {
+        LuceneStoryStore.load(r, loaded);
+      }
+      assertEquals("print-a", loaded.fingerprint("a"));
+      StoryEntry back = loaded.get("a").orElseThrow();
+      assertArrayEquals(a.entry().signature(), back.signature());
+      assertEquals(a.entry().published(), back.published());
+      StoryAssignment b = new StoryIndex(loaded, options).add(Article.builder().id("b").headline("b")
+          .body(WIRE.replace("Tuesday", "Tuesday night")).published(Instant.parse("2024-05-01T09:00:00Z")).source("b.example").build());
       assertEquals("a", b.storyId());
-      assertEquals("a", b.matchedId());
-      h.refresh();
-      assertEquals(List.of("a", "b"), h.stories.members("a").stream().map(StoryEntry::id).toList());
-      assertNull(h.add("u", "2024-05-02T08:00:00Z", OTHER.replace("June", "July")).duplicateOf());
-      assertEquals("t", h.store.get("u").orElseThrow().storyId());
     }
   }
 
   @Test
-  void relabelsIndexedMembersWhenAnEarlierCopyArrives() throws IOException {
-    try (Harness h = new Harness()) {
-      h.add("b", "2024-05-01T09:00:00Z", WIRE);
-      h.add("c", "2024-05-01T10:00:00Z", WIRE + "\n\nMore at 11.");
-      h.refresh();
-      StoryAssignment a = h.add("a", "2024-05-01T08:00:00Z", WIRE);
-      assertEquals("b", a.duplicateOf());
-      assertEquals(List.of("b", "c"), a.relabeled().stream().sorted().toList());
-      h.refresh();
-      assertEquals(List.of("a", "b", "c"), h.stories.members("a").stream().map(StoryEntry::id).toList());
-      assertEquals(List.of(), h.stories.members("b"));
-    }
+  void entriesWithoutSignatureRoundTrip() {
+    // issue 14: with grouping off an entry has no signature, which reading back must accept
+    StoryEntry e = new StoryEntry("x", "x", null, "00ff", new int[0], List.of(), 3);
+    LuceneStoryStore.Unpacked u = LuceneStoryStore.unpack(new org.apache.lucene.util.BytesRef(LuceneStoryStore.pack(e, null)));
+    assertEquals(0, u.entry().signature().length);
+    assertEquals(null, u.fingerprint());
+    assertTrue(u.entry().published() == null);
   }
 }

@@ -3,7 +3,8 @@ package dev.lede.bench.stories;
 import dev.lede.article.Fingerprints;
 import dev.lede.bench.stories.LabelledSet.BbcRecord;
 import dev.lede.bench.stories.LabelledSet.Item;
-import dev.lede.prepare.story.InMemoryStoryStore;
+import dev.lede.prepare.story.MemoryStoryStore;
+import dev.lede.prepare.story.MinHash;
 import dev.lede.prepare.story.Shingles;
 import dev.lede.prepare.story.SimHash;
 import dev.lede.prepare.story.StoryAssignment;
@@ -68,7 +69,7 @@ public final class StoryBench {
         for (double t : new double[] {0.2, 0.25, 0.3, 0.35, 0.4, 0.5, 0.6, 0.7}) {
           StoryOptions options = StoryOptions.defaults().withShingleSize(k).withBands(bands).withThreshold(t);
           long start = System.nanoTime();
-          StoryIndex stories = new StoryIndex(new InMemoryStoryStore(), options);
+          StoryIndex stories = new StoryIndex(memoryStore(options), options);
           for (Item item : items) {
             stories.add(item.article());
           }
@@ -91,7 +92,7 @@ public final class StoryBench {
       List<String> storyIds = new ArrayList<>();
       for (int run = 0; run < 3; run++) {
         long start = System.nanoTime();
-        StoryIndex stories = new StoryIndex(new InMemoryStoryStore(), StoryOptions.defaults());
+        StoryIndex stories = new StoryIndex(memoryStore(StoryOptions.defaults()), StoryOptions.defaults());
         for (Item item : set) {
           stories.add(item.article());
         }
@@ -135,7 +136,7 @@ public final class StoryBench {
 
   /** The outside check: how many BBC articles are exact copies of an earlier one. */
   static void exactDuplicates(List<BbcRecord> bbc, PrintStream out) {
-    StoryIndex stories = new StoryIndex(new InMemoryStoryStore(), StoryOptions.defaults());
+    StoryIndex stories = new StoryIndex(memoryStore(StoryOptions.defaults()), StoryOptions.defaults());
     Map<String, String> byFingerprint = new HashMap<>();
     int byStoryHash = 0;
     int byFp = 0;
@@ -196,5 +197,10 @@ public final class StoryBench {
     double f1 = 2 * s.precision() * s.recall() / (s.precision() + s.recall());
     out.printf(Locale.ROOT, "%s | %.4f | %.4f | %.4f | %d | %d |%n", prefix, s.precision(), s.recall(), f1, s.stories(),
         micros);
+  }
+
+  /** The store the embedded index's writer groups with. */
+  static MemoryStoryStore memoryStore(StoryOptions o) {
+    return new MemoryStoryStore(new MinHash(o.hashes(), o.bands(), o.seed()), o.minWords());
   }
 }

@@ -58,14 +58,48 @@ public final class BoilerplateModel {
     return options;
   }
 
+  /**
+   * A body split into lines with each line's key computed: the costly part of learning and
+   * stripping (normalising every line), done once and outside the model's lock.
+   */
+  public static final class Lines {
+    private final String[] lines;
+    private final long[] keys; // 0 for a line that is blank or has no words
+    private final Map<Long, String> distinct;
+
+    private Lines(String body) {
+      this.lines = body.isEmpty() ? new String[0] : body.split("\n", -1);
+      this.keys = new long[lines.length];
+      this.distinct = new LinkedHashMap<>();
+      for (int i = 0; i < lines.length; i++) {
+        String line = lines[i];
+        if (line.isBlank() || StoryText.words(line).isEmpty()) {
+          continue;
+        }
+        keys[i] = key(line);
+        distinct.putIfAbsent(keys[i], line.strip());
+      }
+    }
+  }
+
+  /** The lines of a body, ready for {@link #learn(String, Lines)} and {@link #strip(String, Lines)}. */
+  public static Lines lines(String body) {
+    return new Lines(body == null ? "" : body);
+  }
+
   /** Counts the article's distinct lines for its source. */
-  public synchronized void learn(Article article) {
-    if (article.source() == null) {
+  public void learn(Article article) {
+    learn(article.source(), lines(article.body()));
+  }
+
+  /** Counts a body's distinct lines for its source. */
+  public synchronized void learn(String source, Lines body) {
+    if (source == null) {
       return;
     }
-    SourceCounts counts = sources.computeIfAbsent(article.source(), s -> new SourceCounts());
+    SourceCounts counts = sources.computeIfAbsent(source, s -> new SourceCounts());
     counts.articles++;
-    for (Map.Entry<Long, String> line : distinctLines(article.body()).entrySet()) {
+    for (Map.Entry<Long, String> line : body.distinct.entrySet()) {
       Counted c = counts.lines.computeIfAbsent(line.getKey(), k -> new Counted(null, 0));
       c.count++;
       if (c.text == null && c.count >= 2) {
@@ -110,22 +144,33 @@ public final class BoilerplateModel {
    * The body without its source's boilerplate lines; the other lines keep their text and order
    * (blank lines between paragraphs included). The body itself when nothing is boilerplate.
    */
-  public synchronized String strip(String source, String body) {
+  public String strip(String source, String body) {
+    return body.isEmpty() ? body : strip(source, body, lines(body));
+  }
+
+  /** {@link #strip(String, String)} with the body's lines already keyed. */
+  public synchronized String strip(String source, String body, Lines lines) {
     SourceCounts counts = source == null ? null : sources.get(source);
     if (counts == null || body.isEmpty()) {
       return body;
     }
-    StringBuilder out = new StringBuilder(body.length());
-    boolean removed = false;
-    for (String line : body.split("\n", -1)) {
-      Counted c = line.isBlank() ? null : counts.lines.get(key(line));
+    StringBuilder out = null;
+    for (int i = 0; i < lines.lines.length; i++) {
+      Counted c = lines.keys[i] == 0 ? null : counts.lines.get(lines.keys[i]);
       if (c != null && isBoilerplate(c.count, counts.articles)) {
-        removed = true;
+        if (out == null) {
+          out = new StringBuilder(body.length());
+          for (int j = 0; j < i; j++) {
+            out.append(lines.lines[j]).append('\n');
+          }
+        }
         continue;
       }
-      out.append(line).append('\n');
+      if (out != null) {
+        out.append(lines.lines[i]).append('\n');
+      }
     }
-    return removed ? out.toString().replaceAll("\n{3,}", "\n\n").strip() : body;
+    return out == null ? body : out.toString().replaceAll("\n{3,}", "\n\n").strip();
   }
 
   /** What has been learned: per source (sorted), its boilerplate lines, most frequent first. */

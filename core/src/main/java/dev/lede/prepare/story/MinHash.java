@@ -101,13 +101,18 @@ public final class MinHash {
     }
     List<String> keys = new ArrayList<>(bands);
     for (int b = 0; b < bands; b++) {
-      long h = b;
-      for (int r = 0; r < rows; r++) {
-        h = Hash64.mix(h * 0x9E3779B97F4A7C15L + signature[b * rows + r]);
-      }
       // 48 bits of band hash: accidental band collisions only cost a verification, never a wrong join
-      keys.add(Integer.toString(b, 36) + "_" + Long.toString(h >>> 16, 36));
+      keys.add(Integer.toString(b, 36) + "_" + Long.toString(bandHash(signature, b) >>> 16, 36));
     }
     return keys;
+  }
+
+  /** The hash of one band of a signature (its number and its rows): equal bands hash alike. */
+  public long bandHash(int[] signature, int band) {
+    long h = band;
+    for (int r = 0; r < rows; r++) {
+      h = Hash64.mix(h * 0x9E3779B97F4A7C15L + signature[band * rows + r]);
+    }
+    return h;
   }
 }

@@ -31,7 +31,7 @@ public final class StoryIndex {
   /** Story assignment over this store with these options. */
   public StoryIndex(StoryStore store, StoryOptions options) {
     this.store = store;
-    this.signer = new StorySigner(options);
+    this.signer = new StorySigner(options, store.needsBandKeys());
   }
 
   /** The signer in use. */
@@ -51,7 +51,7 @@ public final class StoryIndex {
     StoryEntry best = null;
     double bestSimilarity = 0;
     String duplicateOf = null;
-    for (StoryEntry candidate : store.candidates(signed.bandKeys(), signed.contentHash(), options.maxCandidates())) {
+    for (StoryEntry candidate : store.candidates(signed, options.maxCandidates())) {
       if (candidate.id().equals(signed.id())) {
         continue;
       }

@@ -12,11 +12,21 @@ import java.util.List;
 public final class StorySigner {
   private final StoryOptions options;
   private final MinHash minHash;
+  private final boolean bandKeys;
 
-  /** A signer with these options. */
+  /** A signer with these options, whose entries carry their band keys. */
   public StorySigner(StoryOptions options) {
+    this(options, true);
+  }
+
+  /**
+   * @param bandKeys false leaves entries without band keys, for a store that finds candidates
+   *     from the signature itself (64 strings an article saved)
+   */
+  public StorySigner(StoryOptions options, boolean bandKeys) {
     this.options = options;
     this.minHash = new MinHash(options.hashes(), options.bands(), options.seed());
+    this.bandKeys = bandKeys;
   }
 
   /** The options signatures are made with. */
@@ -44,7 +54,7 @@ public final class StorySigner {
         article.published(),
         contentHash(words),
         signature,
-        minHash.bandKeys(signature),
+        bandKeys ? minHash.bandKeys(signature) : List.of(),
         words.size());
   }
 

@@ -20,6 +20,19 @@ public interface StoryStore {
    */
   List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit);
 
+  /**
+   * The candidates of a signed entry: by default those sharing its band keys or content hash. A
+   * store that keeps signatures may find them from the signature instead.
+   */
+  default List<StoryEntry> candidates(StoryEntry signed, int limit) {
+    return candidates(signed.bandKeys(), signed.contentHash(), limit);
+  }
+
+  /** Whether {@link #candidates(StoryEntry, int)} needs the entry's band keys (false: the signature will do). */
+  default boolean needsBandKeys() {
+    return true;
+  }
+
   /** The entry of an article, if it has one. */
   Optional<StoryEntry> get(String id);
 

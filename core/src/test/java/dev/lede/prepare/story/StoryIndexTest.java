@@ -47,7 +47,13 @@ class StoryIndexTest {
   }
 
   static StoryIndex index() {
-    return new StoryIndex(new InMemoryStoryStore(), StoryOptions.defaults());
+    return new StoryIndex(store(), StoryOptions.defaults());
+  }
+
+  /** The store the embedded index's writer uses. */
+  static MemoryStoryStore store() {
+    StoryOptions o = StoryOptions.defaults();
+    return new MemoryStoryStore(new MinHash(o.hashes(), o.bands(), o.seed()), o.minWords());
   }
 
   @Test
@@ -72,7 +78,7 @@ class StoryIndexTest {
 
   @Test
   void withGroupingOffCopiesStandAloneButExactDuplicatesAreStillFound() {
-    StoryIndex stories = new StoryIndex(new InMemoryStoryStore(), StoryOptions.defaults().withGrouping(false));
+    StoryIndex stories = new StoryIndex(store(), StoryOptions.defaults().withGrouping(false));
     stories.add(article("a", "wire.com", "2024-05-01T08:00:00Z", "Harbour bridge to close", WIRE));
     StoryAssignment edited = stories.add(article("b", "daily.example", "2024-05-01T09:00:00Z",
         "Council shuts ageing bridge to traffic", WIRE.substring(0, WIRE.lastIndexOf("\n\n"))));
