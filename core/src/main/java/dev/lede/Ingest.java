@@ -133,6 +133,9 @@ final class Ingest {
       throw e;
     }
     rethrowFailure();
+    if (index instanceof LuceneNewsIndex lucene) {
+      lucene.stripLearnedBoilerplate();
+    }
     index.commit();
     long pruned = 0;
     String refused = null;

@@ -507,6 +507,72 @@ final class LuceneNewsIndex implements NewsIndex {
     return storedArticle(id).orElse(null);
   }
 
+  /**
+   * Strips boilerplate learned late from the articles written before it was learned: the first
+   * articles of a source are written before their footer has been seen often enough to count, and
+   * would keep it searchable (issue 14). Each learned line is looked up as a phrase among its
+   * source's articles; only articles that still hold it are found, so after the first run this
+   * costs one query per learned line.
+   *
+   * @return how many articles were written again
+   */
+  int stripLearnedBoilerplate() {
+    IndexWriter w = writer();
+    synchronized (storyLock) {
+      awaitWrites();
+      refreshWritten();
+      Set<String> holding = new java.util.TreeSet<>();
+      org.apache.lucene.util.QueryBuilder phrases = new org.apache.lucene.util.QueryBuilder(schema.analyzer(Schema.EXACT));
+      boilerplate.learned().forEach((source, lines) -> {
+        for (LearnedLine line : lines) {
+          org.apache.lucene.search.Query phrase = phrases.createPhraseQuery(Schema.EXACT, line.text());
+          if (phrase == null) {
+            continue;
+          }
+          org.apache.lucene.search.Query q = new org.apache.lucene.search.BooleanQuery.Builder()
+              .add(phrase, org.apache.lucene.search.BooleanClause.Occur.MUST)
+              .add(new TermQuery(new Term(Schema.SOURCE, Schema.keyword(source))), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+              .build();
+          holding.addAll(ids(q));
+        }
+      });
+      int rewritten = 0;
+      for (String id : holding) {
+        Optional<Document> stored = storedDocument(id);
+        Optional<StoryEntry> entry = memory.get(id);
+        if (stored.isEmpty() || entry.isEmpty()) {
+          continue;
+        }
+        PreparedArticle prepared = preparer.prepare(schema.toInput(stored.get()), schema.toArticle(stored.get()).entities());
+        String stripped = boilerplate.strip(prepared.article().source(), prepared.indexedBody());
+        if (!stripped.equals(prepared.indexedBody())) {
+          writeDocument(w, prepared.withBoilerplateRemoved(stripped).withStoryId(entry.get().storyId()), entry.get(),
+              memory.fingerprint(id));
+          dirty.add(id);
+          rewritten++;
+        }
+      }
+      return rewritten;
+    }
+  }
+
+  /** The ids of every article matching a query. */
+  private List<String> ids(org.apache.lucene.search.Query q) {
+    return withSearcher(s -> {
+      try {
+        List<String> out = new ArrayList<>();
+        TopDocs top = s.search(q, Math.max(1, s.getIndexReader().maxDoc()));
+        org.apache.lucene.index.StoredFields fields = s.storedFields();
+        for (var hit : top.scoreDocs) {
+          out.add(fields.document(hit.doc, Set.of(Schema.ID)).get(Schema.ID));
+        }
+        return out;
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
   /** Rewrites the members whose story id changed since the last refresh; under the lock, nothing in flight. */
   private void rewriteRelabeled() {
     if (relabeled.isEmpty()) {
@@ -556,8 +622,14 @@ final class LuceneNewsIndex implements NewsIndex {
     return lastAssignment;
   }
 
+  /** For tests: ids whose documents the writer refuses, as it refuses an invalid document. */
+  volatile java.util.function.Predicate<String> refuse;
+
   private void writeDocument(IndexWriter w, PreparedArticle ready, StoryEntry entry, String fingerprint) {
     String id = ready.article().id();
+    if (refuse != null && refuse.test(id)) {
+      throw new IllegalArgumentException("document of article '" + id + "' refused");
+    }
     Document doc = schema.toDocument(ready);
     LuceneStoryStore.addFields(doc, entry, fingerprint);
     try {

@@ -2,7 +2,9 @@ package dev.lede.cli;
 
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.IngestListener;
+import dev.lede.IndexOptions;
 import dev.lede.IngestOptions;
+import dev.lede.prepare.Preparer;
 import dev.lede.IngestReport;
 import dev.lede.NewsIndex;
 import dev.lede.PrunePreview;
@@ -63,6 +65,14 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
   @Option(names = {"-y", "--yes"}, description = "With --prune: delete without asking, even in a terminal.")
   boolean yes;
 
+  @Option(names = "--entities", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Extract entities from articles that bring none (default). --no-entities keeps only the entities the input gives.")
+  boolean entities;
+
+  @Option(names = "--grouping", negatable = true, defaultValue = "true", fallbackValue = "true",
+      description = "Group near-duplicate copies into stories (default). --no-grouping still finds exact copies.")
+  boolean grouping;
+
   /** Pruning more articles than this asks first, in a terminal: a wrong path should not empty an index unasked. */
   static final int CONFIRM_ABOVE = 5;
 
@@ -87,7 +97,14 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
     }
     IngestOptions options = IngestOptions.defaults().withThreads(n).withCommitEvery(commitEvery == null ? 0 : commitEvery).withPrune(prune);
     PrintWriter err = lede.spec.commandLine().getErr();
-    try (NewsIndex index = lede.openForWriting();
+    IndexOptions indexOptions = IndexOptions.defaults();
+    if (!entities) {
+      indexOptions = indexOptions.withPreparer(Preparer.builder().withoutEntities().build());
+    }
+    if (!grouping) {
+      indexOptions = indexOptions.withStories(indexOptions.stories().withGrouping(false));
+    }
+    try (NewsIndex index = lede.openForWriting(indexOptions);
          IngestProgress progress = new IngestProgress(lede, rejects, yes)) {
       IngestReport report = index.ingest(source, options, progress);
       progress.done();

@@ -288,10 +288,15 @@ public final class LedeCli implements Runnable {
 
   /** Opens the index for writing, creating an embedded one when missing (a Solr collection must exist). */
   NewsIndex openForWriting() {
+    return openForWriting(IndexOptions.defaults());
+  }
+
+  /** As {@link #openForWriting()}, with these options for the embedded index (Solr's are its own). */
+  NewsIndex openForWriting(IndexOptions options) {
     if (onSolr()) {
       return SolrBackend.connect(solrAddress(), collectionName());
     }
-    return NewsIndex.open(indexDir());
+    return NewsIndex.open(indexDir(), options);
   }
 
   /** Opens an existing index for writing. */

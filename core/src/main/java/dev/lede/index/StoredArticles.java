@@ -60,12 +60,7 @@ public final class StoredArticles {
   public static Article fromJson(JsonNode o) {
     List<String> authors = new ArrayList<>();
     o.path("authors").forEach(n -> authors.add(n.asText()));
-    List<Entity> entities = new ArrayList<>();
-    for (JsonNode en : o.path("entities")) {
-      List<String> aliases = new ArrayList<>();
-      en.path("aliases").forEach(n -> aliases.add(n.asText()));
-      entities.add(new Entity(en.path("name").asText(), EntityType.parse(en.path("type").asText()), aliases));
-    }
+    List<Entity> entities = entities(o.path("entities"));
     Map<String, String> attributes = new LinkedHashMap<>();
     o.path("attributes").properties().forEach(e -> attributes.put(e.getKey(), e.getValue().asText()));
     String published = text(o, "published");
@@ -118,7 +113,7 @@ public final class StoredArticles {
     return readBack(() -> {
       Article input = fromJson(o);
       JsonNode prepared = o.path(PREPARED).path("entities");
-      return prepared.isArray() ? input.withEntities(fromJson(entitiesOnly(prepared)).entities()) : input;
+      return prepared.isArray() ? input.withEntities(entities(prepared)) : input;
     });
   }
 
@@ -141,11 +136,14 @@ public final class StoredArticles {
     return new UncheckedIOException(new CorruptIndexException("stored article cannot be read: " + e.getMessage(), "stored field 'original'", e));
   }
 
-  private static JsonNode entitiesOnly(JsonNode entities) {
-    ObjectNode o = JSON.createObjectNode();
-    o.put("id", "-");
-    o.set("entities", entities);
-    return o;
+  private static List<Entity> entities(JsonNode array) {
+    List<Entity> entities = new ArrayList<>();
+    for (JsonNode en : array) {
+      List<String> aliases = new ArrayList<>();
+      en.path("aliases").forEach(n -> aliases.add(n.asText()));
+      entities.add(new Entity(en.path("name").asText(), EntityType.parse(en.path("type").asText()), aliases));
+    }
+    return entities;
   }
 
   /** Reads plain JSON, or the per-article deflated JSON that the first indexes stored. */
