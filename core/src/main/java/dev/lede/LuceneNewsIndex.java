@@ -39,6 +39,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
 import java.util.function.Function;
 import org.apache.lucene.document.Document;
 import org.apache.lucene.codecs.lucene104.Lucene104Codec;
@@ -106,8 +107,6 @@ final class LuceneNewsIndex implements NewsIndex {
   private long tickets; // under storyLock
   /** Ids whose story id changed and whose document still has the old one; under storyLock. */
   private final Set<String> relabeled = new java.util.LinkedHashSet<>();
-  /** Writes of one id are ordered under one of these; writes of different ids rarely share one. */
-  private final Object[] stripes = new Object[64];
   private final BoilerplateModel boilerplate = new BoilerplateModel(BoilerplateOptions.defaults());
 
   /** One generation's directory and searchers, swapped whole by a read-only refresh. */
@@ -124,9 +123,6 @@ final class LuceneNewsIndex implements NewsIndex {
     StoryOptions storyOptions = options.stories();
     MinHash minHash = new MinHash(storyOptions.hashes(), storyOptions.bands(), storyOptions.seed());
     this.indexedStories = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY);
-    for (int i = 0; i < stripes.length; i++) {
-      stripes[i] = new Object();
-    }
     if (writer == null) {
       this.memory = null;
       this.stories = null;
@@ -394,9 +390,12 @@ final class LuceneNewsIndex implements NewsIndex {
    * @param ticket orders the writes of one id: only the latest assigned is written
    * @param before the entry and fingerprint the id had, to put back if the write fails
    * @param replaced the stored article this one replaces, whose boilerplate counts were taken back
+   * @param after an earlier record of the same id still on its way to the writer when this one was
+   *     assigned: this one is written only once that one is done
+   * @param done counted down when this record is written, skipped or refused
    */
   record Assigned(String id, UpsertOutcome outcome, PreparedArticle ready, StoryEntry entry, String duplicateOf, long ticket,
-      Optional<StoryEntry> before, String beforeFingerprint, Article replaced) {}
+      Optional<StoryEntry> before, String beforeFingerprint, Article replaced, Assigned after, CountDownLatch done) {}
 
   /** Decides the outcome, story and boilerplate of a prepared article; one at a time, in input order. */
   Assigned assign(Ready r) {
@@ -406,7 +405,7 @@ final class LuceneNewsIndex implements NewsIndex {
     synchronized (storyLock) {
       String before = memory.fingerprint(id);
       if (prepared.fingerprint().equals(before)) {
-        return new Assigned(id, UpsertOutcome.UNCHANGED, prepared, null, null, 0, Optional.empty(), before, null);
+        return new Assigned(id, UpsertOutcome.UNCHANGED, prepared, null, null, 0, Optional.empty(), before, null, null, null);
       }
       UpsertOutcome outcome = before == null ? UpsertOutcome.ADDED : UpsertOutcome.REPLACED;
       Optional<StoryEntry> previous = memory.get(id);
@@ -428,7 +427,8 @@ final class LuceneNewsIndex implements NewsIndex {
       // Rare (a back-filled earliest copy): members whose story id changed are rewritten at the next
       // refresh or commit, when they can be read back whatever thread is still writing them.
       relabeled.addAll(assignment.relabeled());
-      Assigned a = new Assigned(id, outcome, ready, assignment.entry(), assignment.duplicateOf(), ++tickets, previous, before, replaced);
+      Assigned a = new Assigned(id, outcome, ready, assignment.entry(), assignment.duplicateOf(), ++tickets, previous, before, replaced,
+          latest.get(id) instanceof Assigned inFlight ? inFlight : null, new CountDownLatch(1));
       latest.put(id, a);
       synchronized (inFlight) {
         inFlight[0]++;
@@ -464,10 +464,15 @@ final class LuceneNewsIndex implements NewsIndex {
 
   /**
    * Writes the document, unless a later record of the same id was assigned meanwhile: that one is
-   * written instead, so the last record read wins whichever thread gets here first.
+   * written instead, so the last record read wins whichever thread gets here first. No lock is
+   * held while writing: a record waits only for an earlier record of its own id, and most ids
+   * come once.
    */
   private void storeDocument(IndexWriter w, Assigned a) {
-    synchronized (stripes[Math.floorMod(a.id().hashCode(), stripes.length)]) {
+    try {
+      if (a.after() != null) {
+        awaitUninterruptibly(a.after().done());
+      }
       Object newest = latest.get(a.id());
       long ticket = newest instanceof Assigned n ? n.ticket() : newest == null ? a.ticket() : (Long) newest;
       if (ticket != a.ticket()) {
@@ -476,6 +481,23 @@ final class LuceneNewsIndex implements NewsIndex {
       writeDocument(w, a.ready(), a.entry(), a.ready().fingerprint());
       dirty.add(a.id());
       latest.replace(a.id(), a, a.ticket()); // written: only its ticket is kept, not the article
+    } finally {
+      a.done().countDown();
+    }
+  }
+
+  private static void awaitUninterruptibly(CountDownLatch latch) {
+    boolean interrupted = false;
+    while (true) {
+      try {
+        latch.await();
+        break;
+      } catch (InterruptedException e) {
+        interrupted = true;
+      }
+    }
+    if (interrupted) {
+      Thread.currentThread().interrupt();
     }
   }
 
