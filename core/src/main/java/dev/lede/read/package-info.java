@@ -39,7 +39,11 @@
  * {@code By:} and {@code URL:} lines between the headline and the first paragraph are read. See
  * {@code docs/readers.md} for the whole contract, with examples of every rejection.
  *
- * <p>Never: prints, exits, indexes, or changes an article's text beyond what the format's layout
- * implies (trimming, joining a post paragraph's lines); cleaning belongs to the prepare stage.
+ * <p>HTML in headline, lead, body and authors is turned into plain text by {@link
+ * dev.lede.read.HtmlText} in every reader, so an article is clean text whatever its format.
+ *
+ * <p>Never: prints, exits, indexes, or changes an article's text beyond removing markup and what
+ * the format's layout implies (trimming, joining a post paragraph's lines); boilerplate, entities
+ * and the rest of preparation belong to the prepare stage.
  */
 package dev.lede.read;
