@@ -55,6 +55,12 @@ final class JsonArticleMapping {
     }
   }
 
+  /** The article field a (lower-case) name stands for, or null: CSV headers use the JSON names. */
+  static Role role(String lowerCaseName) {
+    Slot slot = SLOTS.get(lowerCaseName);
+    return slot == null ? null : slot.role();
+  }
+
   private static final Pattern AUTHOR_SEPARATORS = Pattern.compile("\\s*(?:[,;&]|\\band\\b)\\s*");
 
   /** Whether an object is laid out the way news-please writes its articles. */

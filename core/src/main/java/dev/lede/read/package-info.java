@@ -2,8 +2,8 @@
  * Reading articles: every input format in, {@link dev.lede.article.Article}s out.
  *
  * <p>In: files, directories and streams of scraped posts ({@code .txt}), JSON ({@code .json}: one
- * object, an array, or a sequence of objects), JSON Lines ({@code .jsonl}, {@code .ndjson}) and
- * news-please's article layout, each optionally gzip-compressed ({@code .gz}, or recognised by its
+ * object, an array, or a sequence of objects), JSON Lines ({@code .jsonl}, {@code .ndjson}), CSV
+ * with a header row ({@code .csv}) and news-please's article layout, each optionally gzip-compressed ({@code .gz}, or recognised by its
  * magic bytes). Out: each article with its {@link dev.lede.read.Origin} and each bad record as a
  * {@link dev.lede.read.Rejection} (file, line or record, reason), both handed to a {@link
  * dev.lede.read.ReadListener} as they are read, and a {@link dev.lede.read.ReadReport} with the
