@@ -213,6 +213,9 @@ class SolrCloudClusterTest {
     assertEquals(newestFirst, all.topIds(), "newest first, the undated article last");
     Set<String> every = articles.stream().map(Article::id).collect(Collectors.toSet());
     for (Facet f : Facet.values()) {
+      if (SolrQueries.facetField(f) == null) {
+        continue; // not in the Solr schema yet (the author facet)
+      }
       assertEquals(expectedFacet(every, f), all.facets().get(f), "facet " + f);
     }
     assertEquals(List.of(new FacetCount("2024-02", 1), new FacetCount("2024-01", 1)),
@@ -373,6 +376,7 @@ class SolrCloudClusterTest {
         case ENTITY -> x.entities().stream().map(Entity::name).collect(Collectors.toSet());
         case ENTITY_TYPE -> x.entities().stream().map(en -> en.type().name()).collect(Collectors.toSet());
         case MONTH -> x.published() == null ? Set.of() : Set.of(SolrFields.month(x));
+        case AUTHOR -> Set.copyOf(x.authors());
       };
       values.forEach(v -> counts.merge(v, 1L, Long::sum));
     }
