@@ -73,7 +73,7 @@ final class CsvReader implements FormatReader {
           header = Header.of(fields);
           if (header == null) {
             sink.rejectFile("no header row naming a headline, lead or body column (such as title, headline, "
-                + "description, body or text); the first row is: " + shown(fields));
+                + "description, body or text); the first row is: " + shown(fields) + " (add a header line naming the columns)");
             return;
           }
           continue;

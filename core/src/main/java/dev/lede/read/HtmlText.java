@@ -46,6 +46,9 @@ public final class HtmlText {
       "a", "b", "i", "u", "s", "em", "strong", "span", "small", "big", "sup", "sub", "abbr", "cite", "code",
       "mark", "q", "font", "time", "ins", "del", "kbd", "var", "tt", "dfn", "bdi", "bdo", "label", "strike", "wbr");
   private static final Set<String> DROPPED = Set.of("script", "style", "noscript", "template", "iframe", "svg", "object");
+  private static final Set<String> OTHER = Set.of(
+      "td", "th", "img", "input", "button", "select", "textarea", "meta", "link", "source", "video", "audio",
+      "picture", "html", "head", "body", "title", "col", "colgroup", "embed", "param", "track", "area", "map");
 
   /**
    * Clean text with its paragraphs: block tags become blank lines, line tags new lines.
@@ -67,7 +70,8 @@ public final class HtmlText {
     }
     String t = s;
     for (int round = 0; round < ROUNDS && hasMarkup(t); round++) {
-      String next = decode(stripTags(t));
+      // Once decoded, only HTML's own tag names are markup: "&lt;Reuters&gt;" stays "<Reuters>".
+      String next = decode(stripTags(t, round == 0));
       if (next.equals(t)) {
         break;
       }
@@ -85,7 +89,7 @@ public final class HtmlText {
   private static final char PARAGRAPH = '\uE000';
   private static final char BREAK = '\uE001';
 
-  private static String stripTags(String s) {
+  private static String stripTags(String s, boolean anyName) {
     int lt = s.indexOf('<');
     if (lt < 0) {
       return s;
@@ -96,6 +100,13 @@ public final class HtmlText {
     while (lt >= 0) {
       out.append(s, i, lt);
       int end = tagEnd(s, lt);
+      if (end >= 0 && !anyName) {
+        String name = tagName(s, lt);
+        if (name != null && !BLOCK.contains(name) && !LINE.contains(name) && !INLINE.contains(name)
+            && !DROPPED.contains(name) && !OTHER.contains(name)) {
+          end = -1;
+        }
+      }
       if (end < 0) {
         out.append('<');
         i = lt + 1;
@@ -137,6 +148,16 @@ public final class HtmlText {
     char first = closing && lt + 2 < n ? s.charAt(lt + 2) : c;
     if (!isAsciiLetter(first) && !(!closing && (c == '!' || c == '?'))) {
       return -1;
+    }
+    if (isAsciiLetter(first)) {
+      // A name ends at white space, '/' or '>': "<TXN.N>" (a Reuters ticker) is text, not a tag.
+      int j = closing ? lt + 3 : lt + 2;
+      while (j < n && (isAsciiLetter(s.charAt(j)) || Character.isDigit(s.charAt(j)) || s.charAt(j) == '-' || s.charAt(j) == ':')) {
+        j++;
+      }
+      if (j < n && !(Character.isWhitespace(s.charAt(j)) || s.charAt(j) == '/' || s.charAt(j) == '>')) {
+        return -1;
+      }
     }
     char quote = 0;
     int limit = Math.min(n, lt + MAX_TAG);

@@ -57,6 +57,14 @@ class HtmlTextTest {
   }
 
   @Test
+  void escapedAngleBracketsThatAreNotHtmlStayText() {
+    // Reuters writes tickers as "&lt;TXN.N&gt;"; an escaped non-HTML name is not markup either
+    assertEquals("Texas Instruments Inc. <TXN.N> rose", HtmlText.line("Texas Instruments Inc. &lt;TXN.N&gt; rose"));
+    assertEquals("from <Reuters> today", HtmlText.line("from &lt;Reuters&gt; today"));
+    assertEquals("a <tag> b", HtmlText.line("a &lt;tag&gt; b"));
+  }
+
+  @Test
   void whiteSpaceIsNormalisedOnlyWhenThereWasMarkup() {
     assertEquals("a b\n\nc", HtmlText.text("  a \t b <p>\n\n\n\n c  "));
     assertEquals("a b c", HtmlText.line("a<br>b\n\nc&nbsp;"));
