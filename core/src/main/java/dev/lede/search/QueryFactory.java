@@ -143,6 +143,7 @@ final class QueryFactory {
     if (plainWords.size() >= 2) {
       addPhraseBoosts(scoring, String.join(" ", plainWords));
     }
+    addBylineWords(scoring, plainWords);
     // Only exclusions and filters: they narrow "everything".
     outer.add(positives == 0 ? new MatchAllDocsQuery() : scoring.build(), BooleanClause.Occur.MUST);
     return outer.build();
@@ -230,7 +231,6 @@ final class QueryFactory {
     addIfWeighted(b, Schema.HEADLINE, token, ranking.headline());
     addIfWeighted(b, Schema.LEAD, token, ranking.lead());
     addIfWeighted(b, Schema.ENTITY_TEXT, token, ranking.entity());
-    addIfWeighted(b, Schema.AUTHOR_TEXT, token, ranking.author());
     return b.build();
   }
 
@@ -320,6 +320,31 @@ final class QueryFactory {
         .add(key, BooleanClause.Occur.SHOULD)
         .add(phraseOf(Schema.AUTHOR_TEXT, tokens, 0), BooleanClause.Occur.SHOULD)
         .build();
+  }
+
+  /** A query this long is not an author search: it gets no byline clause (and its clause budget stays as it was). */
+  static final int BYLINE_MAX_WORDS = 12;
+
+  /**
+   * The plain words of a short query, looked for in bylines at the author weight: one clause for
+   * the whole query rather than one per word, so that the clause budget of long queries, and with
+   * it their results, do not change. A byline match alone is enough for an article to match.
+   */
+  private void addBylineWords(BooleanQuery.Builder b, List<String> words) {
+    if (ranking.author() <= 0 || words.isEmpty() || words.size() > BYLINE_MAX_WORDS) {
+      return;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int n = 0;
+    for (String word : words) {
+      for (String token : tokens(Schema.AUTHOR_TEXT, word)) {
+        any.add(new TermQuery(new Term(Schema.AUTHOR_TEXT, token)), BooleanClause.Occur.SHOULD);
+        n++;
+      }
+    }
+    if (n > 0) {
+      b.add(boost(any.build(), ranking.author()), BooleanClause.Occur.SHOULD);
+    }
   }
 
   /** Proximity: the plain words of the query, in order, close together in the headline or the text. */
