@@ -51,6 +51,15 @@ class AuthorSearchTest {
   }
 
   @Test
+  void longQueriesGetNoBylineClauseSoTheirClauseBudgetIsUnchanged() {
+    // the evaluation's pasted queries must be cut exactly where they were before bylines
+    QueryFactory f = new QueryFactory(dev.lede.index.Schema.defaults(), Ranking.defaults());
+    assertTrue(f.simple("ann lee").toString().contains("author_text:lee"));
+    String thirteen = "one two three four five six seven eight nine ten eleven twelve thirteen";
+    assertTrue(!f.simple(thirteen).toString().contains("author_text:"));
+  }
+
+  @Test
   void authorFilterMatchesTheWholeNameWhateverTheCase() {
     assertEquals(List.of("bridge", "tide"), ids(NewsQuery.builder("").author("ann  LEE").build()).stream().sorted().toList());
     assertEquals(List.of(), ids(NewsQuery.builder("").author("Lee").build()), "the filter is a whole name");
