@@ -121,8 +121,8 @@ final class SolrQueries {
 
   /** Filters of a query: they narrow, never score, and are cached by Solr one by one. */
   static void filters(NewsQuery q, SolrQuery s) {
-    if (!q.authors().isEmpty()) {
-      throw new UnsupportedOperationException("the Solr backend has no author field yet: --author needs the embedded index");
+    for (String a : q.authors()) {
+      s.addFilterQuery(SolrFields.AUTHOR_KEY + ":" + quote(dev.lede.index.Schema.authorKey(a)));
     }
     if (!q.sources().isEmpty()) {
       s.addFilterQuery(anyOf(SolrFields.SOURCE, q.sources()));
@@ -176,9 +176,6 @@ final class SolrQueries {
     s.setFacetLimit(q.facetLimit());
     s.setFacetSort("count");
     for (Facet f : q.facets()) {
-      if (facetField(f) == null) {
-        continue; // no such field in the Solr schema yet: the facet is left out of the result
-      }
       s.addFacetField("{!ex=" + COLLAPSE_TAG + " key=" + f.name() + "}" + facetField(f));
     }
     if (q.facets().contains(Facet.MONTH)) {
@@ -194,7 +191,7 @@ final class SolrQueries {
       case ENTITY -> SolrFields.ENTITY;
       case ENTITY_TYPE -> SolrFields.ENTITY_TYPE;
       case MONTH -> SolrFields.MONTH;
-      case AUTHOR -> null; // the Solr schema has no author field yet
+      case AUTHOR -> SolrFields.AUTHOR;
     };
   }
 
