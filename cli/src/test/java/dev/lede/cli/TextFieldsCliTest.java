@@ -118,6 +118,8 @@ class TextFieldsCliTest {
     // issue 15: `lede search <author name>` found nothing
     List<String> found = ids(json(lede("search", "Bo Chen", "--format", "json")));
     assertEquals(List.of("tide"), found);
+    Run text = lede("search", "Bo Chen");
+    assertTrue(text.out().contains("harbour.example · 2025-03-01 · by Ann Lee, Bo Chen · tide"), text.out());
   }
 
   @Test
