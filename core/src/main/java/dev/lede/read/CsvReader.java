@@ -20,7 +20,7 @@ import java.util.Set;
  * cells are absent fields.
  *
  * <p>Fields may be quoted; a quoted field holds commas, line ends and doubled quotes ({@code ""}).
- * Rows end at {@code \n} or {@code \r\n}; blank lines are skipped. Rows are split from the bytes
+ * Rows end at {@code \n} or {@code \r\n}; blank lines and rows of empty cells are skipped. Rows are split from the bytes
  * (the quote, comma and line end never occur inside a UTF-8 sequence) and each row is decoded
  * strictly on its own, so one bad row costs only itself and memory is bounded by the longest row
  * (at most {@link ReadLimits#maxRecordBytes()}). Rejections name the line the row starts on.
@@ -267,8 +267,9 @@ final class CsvReader implements FormatReader {
       }
     }
 
+    /** Whether every field of the row is empty or white space: a blank line, or ",,," under a spreadsheet's data. */
     boolean isBlank() {
-      if (fieldCount > 1 || tooLong || error != null) {
+      if (tooLong || error != null) {
         return false;
       }
       for (int i = 0; i < length; i++) {

@@ -124,6 +124,15 @@ class CsvReaderTest {
   }
 
   @Test
+  void rowsOfEmptyCellsAreSkippedLikeBlankLines() {
+    // spreadsheets write ",,," for the empty rows under their data
+    String csv = "title,body,date\nOnly Row,Text.,2024-01-01\n,,\n  , ,\n\"\",,\n\n";
+    Collected c = Collected.read(new ByteArrayInputStream(csv.getBytes(java.nio.charset.StandardCharsets.UTF_8)), "sheet.csv", InputFormat.AUTO);
+    assertEquals(List.of(), c.rejections);
+    assertEquals("Only Row", c.onlyArticle().headline());
+  }
+
+  @Test
   void rowOverTheRecordLimitIsRejectedAndReadingGoesOn() {
     String big = "x".repeat(1100);
     String csv = "title,body\nSmall One,ok\n\"Big\"," + big + "\nSmall Two,ok\n";
