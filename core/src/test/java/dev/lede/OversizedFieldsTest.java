@@ -33,6 +33,8 @@ class OversizedFieldsTest {
       batch.forEach(index::upsert);
       List<String> warnings = index.takeWarnings();
       assertEquals(List.of(
+          // issue 15: bylines are keywords now (filter and facet), so a huge one is cut too
+          "article 'url-author': 'author' of 40000 bytes was indexed cut to 32766 bytes (Lucene's term limit); the stored article keeps it whole",
           "article 'source': 'source' of 40000 bytes was indexed cut to 32766 bytes (Lucene's term limit); the stored article keeps it whole",
           "article 'entity': 'language' of 40000 bytes was indexed cut to 32766 bytes (Lucene's term limit); the stored article keeps it whole",
           "article 'entity': 'entity' of 40001 bytes was indexed cut to 32766 bytes (Lucene's term limit); the stored article keeps it whole",

@@ -30,6 +30,9 @@ final class EntitiesCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "DOMAIN", split = ",", description = "Only these sources.")
   List<String> sources = new ArrayList<>();
 
+  @Option(names = "--author", paramLabel = "NAME", description = "Only articles by this author: the whole name, any case (repeatable: all must match).")
+  List<String> authors = new ArrayList<>();
+
   @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published at or after: a date, an instant or an age like 7d.")
   Instant since;
 
@@ -48,7 +51,7 @@ final class EntitiesCommand implements Callable<Integer> {
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
     }
-    NewsQuery q = NewsQuery.builder(QueryWords.text(spec, query)).sources(sources).since(since).until(until).collapse(false).highlight(false).build();
+    NewsQuery q = NewsQuery.builder(QueryWords.text(spec, query)).sources(sources).authors(authors).since(since).until(until).collapse(false).highlight(false).build();
     List<FacetCount> top;
     long articles;
     String note = null;

@@ -30,7 +30,7 @@ import picocli.CommandLine.ParentCommand;
 
 /** {@code lede index PATH...}: reads articles and upserts them into the index. */
 @Command(name = "index", header = "Index articles from files, directories or standard input (-).",
-    description = "Formats: scraped posts (.txt), JSON, JSON Lines, news-please, each optionally gzipped. "
+    description = "Formats: scraped posts (.txt), JSON, JSON Lines, CSV with a header row (.csv), news-please, each optionally gzipped. "
         + "An article already indexed with the same content is skipped; a changed one is replaced.")
 final class IndexCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand LedeCli lede;
@@ -39,7 +39,7 @@ final class IndexCommand implements java.util.concurrent.Callable<Integer> {
   List<String> paths;
 
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "auto",
-      description = "Input format: auto, post, json, jsonl, newsplease (default: auto, by extension and content).")
+      description = "Input format: auto, post, json, jsonl, newsplease, csv (default: auto, by extension and content).")
   String format;
 
   @Option(names = "--threads", paramLabel = "N", description = "Threads preparing and indexing articles, beside the one reading (default: cores).")

@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -24,7 +25,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code lede search QUERY}: ranked search with filters, facets and paging. */
 @Command(name = "search", header = "Search the index.",
     description = "Query syntax (simple, the default): words, \"a phrase\", -exclude, +require, OR, prefix*, "
-        + "headline:, lead:, body:, entity:, source:, type:, published:[2025-01-01 TO 2025-06-30]. "
+        + "headline:, lead:, body:, entity:, source:, author:\"Jane Doe\", type:, published:[2025-01-01 TO 2025-06-30]. "
         + "--syntax lucene reads Lucene's classic syntax strictly.")
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
@@ -36,6 +37,10 @@ final class SearchCommand implements Callable<Integer> {
 
   @Option(names = "--source", paramLabel = "DOMAIN", split = ",", description = "Only these sources (repeatable or comma-separated).")
   List<String> sources = new ArrayList<>();
+
+  @Option(names = "--author", paramLabel = "NAME",
+      description = "Only articles by this author: the whole name, any case (repeatable: all must match).")
+  List<String> authors = new ArrayList<>();
 
   @Option(names = "--entity", paramLabel = "NAME", description = "Only articles naming this entity, by name or alias (repeatable: all must match).")
   List<String> entities = new ArrayList<>();
@@ -58,7 +63,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--after", paramLabel = "CURSOR", description = "The next page: the cursor a previous search printed.")
   String after;
 
-  @Option(names = "--facets", description = "Count matches by source, entity, entity type and month.")
+  @Option(names = "--facets", description = "Count matches by source, entity, entity type, month and author.")
   boolean facets;
 
   @Option(names = "--explain", description = "Show how each score was computed.")
@@ -83,6 +88,8 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--qid", paramLabel = "ID", defaultValue = "1", description = "Query id for --format trec (default: 1).")
   String qid;
 
+  @Mixin CsvOptions csv;
+
   @Override
   public Integer call() {
     WhenConverter.checkRange(since, until);
@@ -93,6 +100,7 @@ final class SearchCommand implements Callable<Integer> {
     NewsQuery.Builder b = NewsQuery.builder(QueryWords.text(spec, query))
         .syntax(syntax)
         .sources(sources)
+        .authors(authors)
         .entities(entities)
         .entityTypes(types)
         .since(since)
@@ -116,10 +124,10 @@ final class SearchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("illegal --timeout " + timeoutSeconds + ", must be between 0 and 86400 seconds");
     }
     IndexOptions options = IndexOptions.defaults().withQueryTimeout(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
+    ResultRenderer renderer = csv.renderer(format, format == OutputFormat.TEXT && lede.colour(), qid);
     try (NewsIndex index = lede.openForReading(options)) {
       SearchResult r = index.search(q);
       String note = r.total() == 0 ? NothingFound.searchNote(index, q) : null;
-      ResultRenderer renderer = ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), qid);
       renderer.render(r, note, lede.spec.commandLine().getOut());
       lede.note(note, renderer.carriesNote());
       if (ResultRenderer.needsSummaryLine(format) && !lede.quiet) {

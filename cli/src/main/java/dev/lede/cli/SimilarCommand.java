@@ -10,6 +10,7 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 import picocli.CommandLine.Command;
+import picocli.CommandLine.Mixin;
 import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
@@ -25,6 +26,9 @@ final class SimilarCommand implements Callable<Integer> {
   @Option(names = "--source", paramLabel = "DOMAIN", split = ",", description = "Only these sources.")
   List<String> sources = new ArrayList<>();
 
+  @Option(names = "--author", paramLabel = "NAME", description = "Only articles by this author: the whole name, any case (repeatable: all must match).")
+  List<String> authors = new ArrayList<>();
+
   @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published at or after.")
   Instant since;
 
@@ -37,17 +41,19 @@ final class SimilarCommand implements Callable<Integer> {
   @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text, json, jsonl, csv or trec.")
   OutputFormat format;
 
+  @Mixin CsvOptions csv;
+
   @Override
   public Integer call() {
     WhenConverter.checkRange(since, until);
-    NewsQuery constraints = NewsQuery.builder("").sources(sources).since(since).until(until).limit(limit).build();
+    NewsQuery constraints = NewsQuery.builder("").sources(sources).authors(authors).since(since).until(until).limit(limit).build();
+    ResultRenderer renderer = csv.renderer(format, format == OutputFormat.TEXT && lede.colour(), id);
     try (NewsIndex index = lede.openForReading()) {
       if (index.get(id).isEmpty()) {
         throw new LedeCli.NotFoundException("no article with id '" + id + "'");
       }
       SearchResult r = index.similar(id, constraints);
       String note = r.total() == 0 ? NothingFound.searchNote(index, constraints) : null;
-      ResultRenderer renderer = ResultRenderer.of(format, format == OutputFormat.TEXT && lede.colour(), id);
       renderer.render(r, note, lede.spec.commandLine().getOut());
       lede.note(note, renderer.carriesNote());
       if (ResultRenderer.needsSummaryLine(format) && !lede.quiet) {

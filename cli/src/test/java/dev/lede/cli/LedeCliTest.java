@@ -116,7 +116,8 @@ class LedeCliTest {
     assertEquals(2, jsonl.length);
     assertEquals("Heatwave grips southern Europe", parse(jsonl[0]).get("headline").asText());
     String csv = search("heatwave", "--format", "csv", "--limit", "2").out();
-    assertTrue(csv.startsWith("rank,id,score,headline,source,published,url,story\r\n"), csv);
+    // issue 15: columns were added at the end; the first eight stay where scripts expect them
+    assertTrue(csv.startsWith("rank,id,score,headline,source,published,url,story,"), csv);
     String trec = search("heatwave", "--format", "trec", "--qid", "7", "--limit", "2").out();
     assertTrue(trec.matches("(?s)7 Q0 \\S+ 1 [0-9.]+ lede\n7 Q0 \\S+ 2 [0-9.]+ lede\n"), trec);
   }

@@ -73,6 +73,22 @@ public final class Schema {
   public static final String ENTITY_TYPED = "entity_typed";
   /** Canonical names and aliases, stemmed: {@code entity:kim} and entity names in free text rank. */
   public static final String ENTITY_TEXT = "entity_text";
+  /**
+   * Author names as written, doc values only: the author facet counts them without loading
+   * documents. Filtering goes through {@link #AUTHOR_KEY}, which forgives case and spacing.
+   */
+  public static final String AUTHOR = "author";
+  /**
+   * Author names lower-cased with white space folded ({@link #authorKey}): the exact author filter
+   * ({@code --author}, {@code author:"Jane Doe"}) matches a whole name, not a word of one.
+   */
+  public static final String AUTHOR_KEY = "author_key";
+  /**
+   * Author names through the text chain, one value per author (the position gap keeps a phrase
+   * inside one name): free-text words find an author's articles at a modest weight, so that
+   * {@code lede search jane doe} finds her bylines without outranking articles about her.
+   */
+  public static final String AUTHOR_TEXT = "author_text";
   /** Normalised source domain: filter and facet. */
   public static final String SOURCE = "source";
   /** Publication time in epoch milliseconds: points for ranges, doc values for sort and recency. */
@@ -212,6 +228,16 @@ public final class Schema {
       doc.add(new SortedSetDocValuesField(ENTITY_TYPE, new BytesRef(type)));
     }
 
+    Set<String> authorKeys = new LinkedHashSet<>();
+    for (String author : a.authors()) {
+      doc.add(new SortedSetDocValuesField(AUTHOR, new BytesRef(keyword(author))));
+      doc.add(new TextField(AUTHOR_TEXT, author, Field.Store.NO));
+      authorKeys.add(authorKey(author));
+    }
+    for (String key : authorKeys) {
+      doc.add(new StringField(AUTHOR_KEY, keyword(key), Field.Store.NO));
+    }
+
     if (a.source() != null) {
       doc.add(new StringField(SOURCE, keyword(a.source()), Field.Store.NO));
       doc.add(new SortedSetDocValuesField(SOURCE, new BytesRef(keyword(a.source()))));
@@ -262,6 +288,7 @@ public final class Schema {
     List<String> out = new java.util.ArrayList<>();
     checkKeyword(out, "source", a.source());
     checkKeyword(out, "language", a.language());
+    a.authors().forEach(author -> checkKeyword(out, "author", author));
     for (Entity e : a.entities()) {
       checkKeyword(out, "entity", e.name());
       e.aliases().forEach(alias -> checkKeyword(out, "entity alias", alias));
@@ -274,6 +301,11 @@ public final class Schema {
       out.add("'" + field + "' of " + value.getBytes(java.nio.charset.StandardCharsets.UTF_8).length + " bytes was indexed cut to "
           + MAX_KEYWORD_BYTES + " bytes (Lucene's term limit); the stored article keeps it whole");
     }
+  }
+
+  /** The key under which an author is filtered: lower case, white space folded to one space. */
+  public static String authorKey(String name) {
+    return String.join(" ", name.strip().toLowerCase(Locale.ROOT).split("\\s+"));
   }
 
   /** The lower-case key under which an entity name or alias is filtered. */

@@ -28,7 +28,7 @@ import java.util.zip.ZipException;
  * Reads articles from files, directories and streams in any supported {@link InputFormat}.
  *
  * <p>Each file's format comes from its name ({@code .txt} post, {@code .json} JSON, {@code .jsonl}
- * or {@code .ndjson} JSON Lines; {@code .gz} is decompressed and the name under it decides) or,
+ * or {@code .ndjson} JSON Lines, {@code .csv} CSV; {@code .gz} is decompressed and the name under it decides) or,
  * when the name says nothing, from its first bytes. A format other than {@link InputFormat#AUTO}
  * overrides that for every file. Gzip is recognised by its magic bytes whatever the name.
  *
@@ -193,6 +193,9 @@ public final class ArticleInputs {
     if (n.endsWith(".jsonl") || n.endsWith(".ndjson")) {
       return InputFormat.JSONL;
     }
+    if (n.endsWith(".csv")) {
+      return InputFormat.CSV;
+    }
     return null;
   }
 
@@ -253,6 +256,7 @@ public final class ArticleInputs {
         case JSON -> reader = readers.json;
         case JSONL -> reader = readers.jsonLines;
         case NEWSPLEASE -> reader = sniff(head, bom, length) == InputFormat.JSONL ? readers.newsPleaseLines : readers.newsPlease;
+        case CSV -> reader = readers.csv;
         default -> throw new AssertionError(chosen);
       }
       fileSink.counts(reader instanceof JsonReader ? Rejection.Unit.RECORD : Rejection.Unit.LINE);
@@ -377,6 +381,7 @@ public final class ArticleInputs {
     final FormatReader jsonLines;
     final FormatReader newsPlease;
     final FormatReader newsPleaseLines;
+    final FormatReader csv;
 
     /** The sniff's buffer, reused: files are read one after the other. */
     final byte[] head = new byte[SNIFF_BYTES];
@@ -389,6 +394,7 @@ public final class ArticleInputs {
       jsonLines = new JsonLinesReader(limits, mapper, false);
       newsPlease = new JsonReader(limits, mapper, true);
       newsPleaseLines = new JsonLinesReader(limits, mapper, true);
+      csv = new CsvReader(limits);
     }
   }
 

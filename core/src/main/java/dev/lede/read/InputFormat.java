@@ -6,7 +6,7 @@ import java.util.stream.Collectors;
 
 /** The input formats Lede reads. {@link #AUTO} chooses one per file, by extension and then by content. */
 public enum InputFormat {
-  /** Choose per file: {@code .txt} is a post, {@code .json} JSON, {@code .jsonl}/{@code .ndjson} JSON Lines; else sniff. */
+  /** Choose per file: {@code .txt} is a post, {@code .json} JSON, {@code .jsonl}/{@code .ndjson} JSON Lines, {@code .csv} CSV; else sniff. */
   AUTO,
   /** A scraped post: headline, counter, id, paragraphs, {@code Original Source:} line, site footer. */
   POST,
@@ -15,11 +15,13 @@ public enum InputFormat {
   /** JSON Lines: one object per line. */
   JSONL,
   /** news-please's article layout (title, description, maintext, source_domain, date_publish ...), as JSON or JSON Lines. */
-  NEWSPLEASE;
+  NEWSPLEASE,
+  /** CSV (RFC 4180) with a header row naming the columns as JSON names its fields. */
+  CSV;
 
   /**
    * Reads a format name as users type it: {@code auto}, {@code post}, {@code json}, {@code jsonl}
-   * (or {@code ndjson}), {@code newsplease} (or {@code news-please}); case-insensitive.
+   * (or {@code ndjson}), {@code newsplease} (or {@code news-please}), {@code csv}; case-insensitive.
    *
    * @throws IllegalArgumentException naming the value and the accepted names
    */
@@ -31,6 +33,7 @@ public enum InputFormat {
       case "json" -> JSON;
       case "jsonl", "ndjson", "json-lines", "jsonlines" -> JSONL;
       case "newsplease", "news-please" -> NEWSPLEASE;
+      case "csv" -> CSV;
       default ->
           throw new IllegalArgumentException(
               "unknown input format '" + name + "', expected one of: " + names());

@@ -55,6 +55,12 @@ final class JsonArticleMapping {
     }
   }
 
+  /** The article field a (lower-case) name stands for, or null: CSV headers use the JSON names. */
+  static Role role(String lowerCaseName) {
+    Slot slot = SLOTS.get(lowerCaseName);
+    return slot == null ? null : slot.role();
+  }
+
   private static final Pattern AUTHOR_SEPARATORS = Pattern.compile("\\s*(?:[,;&]|\\band\\b)\\s*");
 
   /** Whether an object is laid out the way news-please writes its articles. */
@@ -93,9 +99,11 @@ final class JsonArticleMapping {
 
     Article.Builder b = Article.builder();
     b.id(text(object, chosen[Role.ID.ordinal()]));
-    b.headline(text(object, chosen[Role.HEADLINE.ordinal()]));
-    b.lead(text(object, chosen[Role.LEAD.ordinal()]));
-    b.body(text(object, chosen[Role.BODY.ordinal()]));
+    // Scraped text carries HTML: clean it here so that the id derived from the headline, the index
+    // and every output see the same clean text (issue 15).
+    b.headline(HtmlText.line(text(object, chosen[Role.HEADLINE.ordinal()])));
+    b.lead(HtmlText.text(text(object, chosen[Role.LEAD.ordinal()])));
+    b.body(HtmlText.text(text(object, chosen[Role.BODY.ordinal()])));
     String url = text(object, chosen[Role.URL.ordinal()]);
     b.url(url);
     String sourceField = chosen[Role.SOURCE.ordinal()];
@@ -187,9 +195,9 @@ final class JsonArticleMapping {
       List<String> out = new ArrayList<>();
       for (JsonNode a : v) {
         if (a.isTextual()) {
-          out.add(stripBy(a.textValue()));
+          out.add(stripBy(HtmlText.line(a.textValue())));
         } else if (a.isObject() && a.path("name").isTextual()) {
-          out.add(a.get("name").textValue());
+          out.add(HtmlText.line(a.get("name").textValue()));
         } else if (!a.isNull()) {
           throw new RecordException("'" + field + "' holds a value that is not a name: " + shown(a));
         }
@@ -199,10 +207,10 @@ final class JsonArticleMapping {
     throw new RecordException("'" + field + "' is not a name or a list of names: " + shown(v));
   }
 
-  /** {@code "By Ann Lee, Bo Chen and Cy Diaz"} is three authors. */
+  /** {@code "By Ann Lee, Bo Chen and Cy Diaz"} is three authors; markup is removed first. */
   static List<String> splitAuthors(String s) {
     List<String> out = new ArrayList<>();
-    for (String part : AUTHOR_SEPARATORS.split(stripBy(s))) {
+    for (String part : AUTHOR_SEPARATORS.split(stripBy(HtmlText.line(s)))) {
       if (!part.isBlank()) {
         out.add(part.strip());
       }

@@ -103,7 +103,7 @@ final class ScrapedPostReader implements FormatReader {
       return; // nothing but white space: an empty post is no article and no error
     }
     int headlineLine = i + 1;
-    Article.Builder b = Article.builder().headline(lines[i].strip());
+    Article.Builder b = Article.builder().headline(HtmlText.line(lines[i].strip()));
     i++;
 
     // The header: counter, UUID and the optional labelled lines, in this order, blank lines allowed.
@@ -130,7 +130,8 @@ final class ScrapedPostReader implements FormatReader {
             }
             b.published(published);
           }
-          case "by" -> b.authors(JsonArticleMapping.splitAuthors(value));
+          // cleaned before unquoting, which would cut a tag's angle brackets and leave its name
+          case "by" -> b.authors(JsonArticleMapping.splitAuthors(unquote(HtmlText.line(header.group(2)))));
           default -> b.url(value);
         }
       } else {
@@ -168,8 +169,8 @@ final class ScrapedPostReader implements FormatReader {
     }
     flush(paragraph, paragraphs);
     if (!paragraphs.isEmpty()) {
-      b.lead(paragraphs.get(0));
-      b.body(String.join("\n\n", paragraphs.subList(1, paragraphs.size())));
+      b.lead(HtmlText.text(paragraphs.get(0)));
+      b.body(HtmlText.text(String.join("\n\n", paragraphs.subList(1, paragraphs.size()))));
     }
     try {
       sink.article(b.build(), headlineLine, InputFormat.POST);

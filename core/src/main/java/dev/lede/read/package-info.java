@@ -2,8 +2,8 @@
  * Reading articles: every input format in, {@link dev.lede.article.Article}s out.
  *
  * <p>In: files, directories and streams of scraped posts ({@code .txt}), JSON ({@code .json}: one
- * object, an array, or a sequence of objects), JSON Lines ({@code .jsonl}, {@code .ndjson}) and
- * news-please's article layout, each optionally gzip-compressed ({@code .gz}, or recognised by its
+ * object, an array, or a sequence of objects), JSON Lines ({@code .jsonl}, {@code .ndjson}), CSV
+ * with a header row ({@code .csv}) and news-please's article layout, each optionally gzip-compressed ({@code .gz}, or recognised by its
  * magic bytes). Out: each article with its {@link dev.lede.read.Origin} and each bad record as a
  * {@link dev.lede.read.Rejection} (file, line or record, reason), both handed to a {@link
  * dev.lede.read.ReadListener} as they are read, and a {@link dev.lede.read.ReadReport} with the
@@ -39,7 +39,11 @@
  * {@code By:} and {@code URL:} lines between the headline and the first paragraph are read. See
  * {@code docs/readers.md} for the whole contract, with examples of every rejection.
  *
- * <p>Never: prints, exits, indexes, or changes an article's text beyond what the format's layout
- * implies (trimming, joining a post paragraph's lines); cleaning belongs to the prepare stage.
+ * <p>HTML in headline, lead, body and authors is turned into plain text by {@link
+ * dev.lede.read.HtmlText} in every reader, so an article is clean text whatever its format.
+ *
+ * <p>Never: prints, exits, indexes, or changes an article's text beyond removing markup and what
+ * the format's layout implies (trimming, joining a post paragraph's lines); boilerplate, entities
+ * and the rest of preparation belong to the prepare stage.
  */
 package dev.lede.read;

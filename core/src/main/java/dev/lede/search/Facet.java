@@ -9,5 +9,7 @@ public enum Facet {
   /** Counts by entity type (PERSON, ORGANIZATION, PLACE, OTHER). */
   ENTITY_TYPE,
   /** Counts by month of publication, {@code yyyy-MM} in UTC. */
-  MONTH
+  MONTH,
+  /** Counts by author name as written in the byline. */
+  AUTHOR
 }

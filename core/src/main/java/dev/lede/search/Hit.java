@@ -20,6 +20,8 @@ import java.util.List;
  * @param storyId the story this article belongs to (its own id when it stands alone)
  * @param alsoReportedBy sources of the other copies of this story that were collapsed into this hit
  * @param collapsedCount how many other copies were collapsed into this hit
+ * @param lead the article's lead paragraph (empty when it has none)
+ * @param authors the article's bylines, in input order
  */
 public record Hit(
     String id,
@@ -34,13 +36,25 @@ public record Hit(
     String explanation,
     String storyId,
     List<String> alsoReportedBy,
-    int collapsedCount) {
+    int collapsedCount,
+    String lead,
+    List<String> authors) {
 
   public Hit {
+    lead = lead == null ? "" : lead;
+    authors = authors == null ? List.of() : List.copyOf(authors);
     entities = entities == null ? List.of() : List.copyOf(entities);
     alsoReportedBy = alsoReportedBy == null ? List.of() : List.copyOf(alsoReportedBy);
     headlineHighlight = headlineHighlight == null ? Highlight.plain(headline) : headlineHighlight;
     snippet = snippet == null ? Highlight.plain("") : snippet;
     storyId = storyId == null ? id : storyId;
+  }
+
+  /** A hit without lead and authors (the shape before they were added). */
+  public Hit(String id, float score, String headline, String source, Instant published, String url, List<Entity> entities,
+      Highlight headlineHighlight, Highlight snippet, String explanation, String storyId, List<String> alsoReportedBy,
+      int collapsedCount) {
+    this(id, score, headline, source, published, url, entities, headlineHighlight, snippet, explanation, storyId,
+        alsoReportedBy, collapsedCount, "", List.of());
   }
 }

@@ -28,7 +28,8 @@ import org.apache.lucene.search.ScoreMode;
  */
 final class MatchStats {
   private static final Map<Facet, String> FIELDS =
-      Map.of(Facet.SOURCE, Schema.SOURCE, Facet.ENTITY, Schema.ENTITY, Facet.ENTITY_TYPE, Schema.ENTITY_TYPE, Facet.MONTH, Schema.MONTH);
+      Map.of(Facet.SOURCE, Schema.SOURCE, Facet.ENTITY, Schema.ENTITY, Facet.ENTITY_TYPE, Schema.ENTITY_TYPE, Facet.MONTH, Schema.MONTH,
+          Facet.AUTHOR, Schema.AUTHOR);
 
   final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
   final Set<String> stories = new HashSet<>();

@@ -11,7 +11,7 @@ import java.util.Set;
 /**
  * What to search for: an immutable description, built with {@link #builder(String)}.
  *
- * <p>Filters (sources, entities, entity types, date range, languages) narrow the hits without
+ * <p>Filters (sources, authors, entities, entity types, date range, languages) narrow the hits without
  * changing their scores. An empty text matches every article (then sort by date makes sense).
  *
  * @param text the query text; empty matches all
@@ -31,6 +31,7 @@ import java.util.Set;
  * @param recency the recency boost (relevance sort only)
  * @param explain whether hits carry a score explanation
  * @param collapse whether syndicated copies of one story collapse into one hit
+ * @param authors only articles by all of these authors, by whole name, case and spacing aside (empty: any)
  */
 public record NewsQuery(
     String text,
@@ -49,11 +50,21 @@ public record NewsQuery(
     boolean highlight,
     Recency recency,
     boolean explain,
-    boolean collapse) {
+    boolean collapse,
+    Set<String> authors) {
 
   public static final int MAX_LIMIT = 10_000;
 
+  /** A query without an author filter (the shape before it was added). */
+  public NewsQuery(String text, Syntax syntax, Set<String> sources, Set<String> entities, Set<EntityType> entityTypes,
+      Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
+      int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse) {
+    this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
+        highlight, recency, explain, collapse, Set.of());
+  }
+
   public NewsQuery {
+    authors = Set.copyOf(authors == null ? Set.of() : authors);
     text = text == null ? "" : text;
     Objects.requireNonNull(syntax, "syntax");
     Objects.requireNonNull(sort, "sort");
@@ -98,6 +109,7 @@ public record NewsQuery(
     b.recency = recency;
     b.explain = explain;
     b.collapse = collapse;
+    b.authors.addAll(authors);
     return b;
   }
 
@@ -120,6 +132,7 @@ public record NewsQuery(
     private Recency recency = Recency.OFF;
     private boolean explain;
     private boolean collapse = true;
+    private final Set<String> authors = new LinkedHashSet<>();
 
     private Builder(String text) {
       this.text = text;
@@ -161,6 +174,17 @@ public record NewsQuery(
 
     public Builder entities(Collection<String> entities) {
       entities.forEach(this::entity);
+      return this;
+    }
+
+    /** Only articles by this author (repeat for all of several): a whole name, case and spacing aside. */
+    public Builder author(String... authors) {
+      this.authors.addAll(java.util.List.of(authors));
+      return this;
+    }
+
+    public Builder authors(Collection<String> authors) {
+      this.authors.addAll(authors);
       return this;
     }
 
@@ -236,7 +260,7 @@ public record NewsQuery(
 
     public NewsQuery build() {
       return new NewsQuery(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit,
-          cursor, facets, facetLimit, highlight, recency, explain, collapse);
+          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors);
     }
   }
 }

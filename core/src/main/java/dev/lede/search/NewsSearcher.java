@@ -321,7 +321,7 @@ public final class NewsSearcher {
     Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline());
     Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(a);
     return new Hit(a.id(), score, a.headline(), a.source(), a.published(), a.url(), a.entities(), headline, snippet,
-        explanation, story, alsoBy, collapsed);
+        explanation, story, alsoBy, collapsed, a.lead(), a.authors());
   }
 
   private static Highlight leadStart(Article a) {

@@ -70,6 +70,10 @@ final class QueryFactory {
       b.add(anyOf(Schema.SOURCE, q.sources().stream().map(Sources::normalize).toList()), BooleanClause.Occur.FILTER);
       any = true;
     }
+    for (String author : q.authors()) {
+      b.add(new TermQuery(new Term(Schema.AUTHOR_KEY, Schema.authorKey(author))), BooleanClause.Occur.FILTER);
+      any = true;
+    }
     for (String entity : q.entities()) {
       b.add(new TermQuery(new Term(Schema.ENTITY_KEY, Schema.entityKey(entity))), BooleanClause.Occur.FILTER);
       any = true;
@@ -139,6 +143,7 @@ final class QueryFactory {
     if (plainWords.size() >= 2) {
       addPhraseBoosts(scoring, String.join(" ", plainWords));
     }
+    addBylineWords(scoring, plainWords);
     // Only exclusions and filters: they narrow "everything".
     outer.add(positives == 0 ? new MatchAllDocsQuery() : scoring.build(), BooleanClause.Occur.MUST);
     return outer.build();
@@ -169,7 +174,7 @@ final class QueryFactory {
 
   private static boolean isFilterField(String field) {
     return field != null && switch (field) {
-      case "source", "type", "language", "id", "published" -> true;
+      case "source", "type", "language", "id", "published", "author" -> true;
       default -> false;
     };
   }
@@ -192,6 +197,7 @@ final class QueryFactory {
       case "lead" -> c.kind() == SimpleQueryParser.Kind.PHRASE ? phraseOn(Schema.LEAD, c.text(), 0) : fieldWords(Schema.LEAD, c.text());
       case "body" -> c.kind() == SimpleQueryParser.Kind.PHRASE ? phraseOn(Schema.BODY, c.text(), 0) : fieldWords(Schema.BODY, c.text());
       case "entity" -> entity(c.text());
+      case "author" -> author(c.text());
       case "source" -> new TermQuery(new Term(Schema.SOURCE, String.valueOf(Sources.normalize(c.text()))));
       case "type" -> new TermQuery(new Term(Schema.ENTITY_TYPE, EntityType.parse(c.text()).name()));
       case "language" -> new TermQuery(new Term(Schema.LANGUAGE, c.text().strip().toLowerCase(Locale.ROOT)));
@@ -252,6 +258,10 @@ final class QueryFactory {
         boost(phraseOf(Schema.EXACT, tokens, 0), ranking.body()),
         boost(phraseOf(Schema.HEADLINE_EXACT, tokens, 0), ranking.body() + ranking.headline()),
         boost(phraseOn(Schema.ENTITY_TEXT, text, 0), Math.max(ranking.entity(), ranking.body())));
+    if (ranking.author() > 0) {
+      alternatives = new ArrayList<>(alternatives);
+      alternatives.add(boost(phraseOn(Schema.AUTHOR_TEXT, text, 0), ranking.author())); // "Jane Doe" finds her bylines
+    }
     return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
   }
 
@@ -294,6 +304,47 @@ final class QueryFactory {
     Query words = phraseOn(Schema.ENTITY_TEXT, text, 0);
     float w = Math.max(ranking.entity(), ranking.body());
     return new DisjunctionMaxQuery(List.of(boost(key, w * 2), boost(words, w)), 0f);
+  }
+
+  /**
+   * {@code author:x}, a filter: the whole name ({@code author:"Jane Doe"}, any case), or the words
+   * of one name in order ({@code author:doe} finds Jane Doe).
+   */
+  private Query author(String text) {
+    Query key = new TermQuery(new Term(Schema.AUTHOR_KEY, Schema.authorKey(text)));
+    List<String> tokens = tokens(Schema.AUTHOR_TEXT, text);
+    if (tokens.isEmpty()) {
+      return key;
+    }
+    return new BooleanQuery.Builder()
+        .add(key, BooleanClause.Occur.SHOULD)
+        .add(phraseOf(Schema.AUTHOR_TEXT, tokens, 0), BooleanClause.Occur.SHOULD)
+        .build();
+  }
+
+  /** A query this long is not an author search: it gets no byline clause (and its clause budget stays as it was). */
+  static final int BYLINE_MAX_WORDS = 12;
+
+  /**
+   * The plain words of a short query, looked for in bylines at the author weight: one clause for
+   * the whole query rather than one per word, so that the clause budget of long queries, and with
+   * it their results, do not change. A byline match alone is enough for an article to match.
+   */
+  private void addBylineWords(BooleanQuery.Builder b, List<String> words) {
+    if (ranking.author() <= 0 || words.isEmpty() || words.size() > BYLINE_MAX_WORDS) {
+      return;
+    }
+    BooleanQuery.Builder any = new BooleanQuery.Builder();
+    int n = 0;
+    for (String word : words) {
+      for (String token : tokens(Schema.AUTHOR_TEXT, word)) {
+        any.add(new TermQuery(new Term(Schema.AUTHOR_TEXT, token)), BooleanClause.Occur.SHOULD);
+        n++;
+      }
+    }
+    if (n > 0) {
+      b.add(boost(any.build(), ranking.author()), BooleanClause.Occur.SHOULD);
+    }
   }
 
   /** Proximity: the plain words of the query, in order, close together in the headline or the text. */

@@ -12,7 +12,7 @@ import java.util.Map;
  * <p>Syntax: words; {@code "a phrase"} (an unclosed quote runs to the end); {@code -word} or {@code
  * NOT word} excludes; {@code +word} or {@code a AND b} requires; {@code OR} is accepted (words are
  * alternatives already); {@code prefix*}; {@code field:value} or {@code field:"a phrase"} with the
- * fields headline (title), lead, body, entity, source, type, language (lang), id and published
+ * fields headline (title), lead, body, entity, source, author (by, byline), type, language (lang), id and published
  * (date): {@code published:[2025-01-01 TO 2025-06-30]}, {@code published:>2025-01-01}, {@code
  * published:2025-03}.
  */
@@ -49,7 +49,10 @@ final class SimpleQueryParser {
           Map.entry("lang", "language"),
           Map.entry("id", "id"),
           Map.entry("published", "published"),
-          Map.entry("date", "published"));
+          Map.entry("date", "published"),
+          Map.entry("author", "author"),
+          Map.entry("by", "author"),
+          Map.entry("byline", "author"));
 
   private SimpleQueryParser() {}
 

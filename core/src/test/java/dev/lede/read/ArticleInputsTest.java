@@ -26,7 +26,7 @@ class ArticleInputsTest {
     assertEquals(List.of("w1", c.articles.get(1).id(), "w3"), c.ids());
     assertEquals("Walk Two", c.articles.get(1).headline());
     assertEquals(
-        List.of(".hidden.json: hidden", ".hidden_dir: hidden", "README: no file extension", "d_notes.csv: unknown extension '.csv'"),
+        List.of(".hidden.json: hidden", ".hidden_dir: hidden", "README: no file extension", "d_notes.tsv: unknown extension '.tsv'"),
         c.skipped.stream().sorted().toList());
     assertEquals(3, c.report.files());
     assertEquals(
@@ -121,7 +121,8 @@ class ArticleInputsTest {
     assertTrue(ArticleInputs.knownExtension("a.ndjson.gz"));
     assertTrue(ArticleInputs.knownExtension("a.gz"));
     assertTrue(ArticleInputs.knownExtension("post.txt"));
-    assertEquals(false, ArticleInputs.knownExtension("a.csv.gz"));
+    assertTrue(ArticleInputs.knownExtension("a.csv.gz"), "issue 15: CSV exports are read");
+    assertEquals(false, ArticleInputs.knownExtension("a.tsv.gz"));
     assertEquals(false, ArticleInputs.knownExtension("a.md"));
   }
 

@@ -20,7 +20,7 @@ class ValuesTest {
   @Test
   void anUnknownFormatNameSaysWhatIsAccepted() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> InputFormat.parse("xml"));
-    assertEquals("unknown input format 'xml', expected one of: auto|post|json|jsonl|newsplease", e.getMessage());
+    assertEquals("unknown input format 'xml', expected one of: auto|post|json|jsonl|newsplease|csv", e.getMessage());
   }
 
   @Test

@@ -37,6 +37,12 @@ public final class SolrFields {
   public static final String ENTITY_TYPED = "entity_typed";
   /** Entity names and aliases as searchable text. */
   public static final String ENTITY_TEXT = "entity_text";
+  /** Author names as written: the author facet. */
+  public static final String AUTHOR = dev.lede.index.Schema.AUTHOR;
+  /** Whole author names, lower-cased with white space folded: the author filter. */
+  public static final String AUTHOR_KEY = dev.lede.index.Schema.AUTHOR_KEY;
+  /** Author names as searchable text (declared, as in the embedded schema). */
+  public static final String AUTHOR_TEXT = dev.lede.index.Schema.AUTHOR_TEXT;
   public static final String SOURCE = "source";
   public static final String URL = "url";
   public static final String PUBLISHED = "published";
@@ -61,14 +67,15 @@ public final class SolrFields {
   /** Every field the schema must declare, in schema order. */
   public static final List<String> ALL = List.of(
       ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, TEXT, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,
-      ENTITY_TYPE, ENTITY_TYPED, ENTITY_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, LSH,
+      ENTITY_TYPE, ENTITY_TYPED, ENTITY_TEXT, AUTHOR, AUTHOR_KEY, AUTHOR_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, LSH,
       STORY_HASH, STORY_ENTRY, ORIGINAL);
 
   /**
    * The version of this layout; a collection made with another must be rebuilt. 2: the story
-   * candidate fields ({@link #LSH}, {@link #STORY_HASH}, {@link #STORY_ENTRY}).
+   * candidate fields ({@link #LSH}, {@link #STORY_HASH}, {@link #STORY_ENTRY}); 3: the author
+   * fields, and the story entry packed with the article's fingerprint.
    */
-  public static final int SCHEMA_VERSION = 2;
+  public static final int SCHEMA_VERSION = 3;
 
   private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
@@ -132,6 +139,11 @@ public final class SolrFields {
       d.setField(ENTITY_TYPE, types);
       d.setField(ENTITY_TYPED, typed);
       d.setField(ENTITY_TEXT, text);
+    }
+    if (!a.authors().isEmpty()) {
+      d.setField(AUTHOR, new LinkedHashSet<>(a.authors()));
+      d.setField(AUTHOR_KEY, a.authors().stream().map(dev.lede.index.Schema::authorKey).collect(java.util.stream.Collectors.toCollection(LinkedHashSet::new)));
+      d.setField(AUTHOR_TEXT, a.authors());
     }
     setIfPresent(d, SOURCE, a.source());
     setIfPresent(d, URL, a.url());

@@ -514,7 +514,7 @@ public final class SolrNewsIndex implements NewsIndex {
     NewsQuery c = constraints;
     NewsQuery q = new NewsQuery("", c.syntax(), c.sources(), c.entities(), c.entityTypes(), c.since(), c.until(),
         c.languages(), c.sort(), c.limit(), c.cursor(), c.facets(), c.facetLimit(), false, Recency.OFF, c.explain(),
-        c.collapse());
+        c.collapse(), c.authors());
     SolrQuery s = SolrQueries.search(q, weights);
     s.setQuery("{!mlt qf=" + SolrFields.HEADLINE + "," + SolrFields.LEAD + "," + SolrFields.BODY + ","
         + SolrFields.ENTITY_TEXT + " mintf=1 mindf=1 maxqt=25}" + docId);
@@ -566,7 +566,8 @@ public final class SolrNewsIndex implements NewsIndex {
         also = List.copyOf(sources);
       }
       hits.add(new Hit(a.id(), sc, a.headline(), a.source(), a.published(), a.url(), a.entities(), headline, snippet,
-          explain == null || explain.get(docId) == null ? null : String.valueOf(explain.get(docId)), story, also, collapsed));
+          explain == null || explain.get(docId) == null ? null : String.valueOf(explain.get(docId)), story, also, collapsed,
+          a.lead(), a.authors()));
     }
     Map<Facet, List<FacetCount>> facets = new EnumMap<>(Facet.class);
     if (r.getFacetFields() != null) {

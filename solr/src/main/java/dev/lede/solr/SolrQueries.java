@@ -121,6 +121,9 @@ final class SolrQueries {
 
   /** Filters of a query: they narrow, never score, and are cached by Solr one by one. */
   static void filters(NewsQuery q, SolrQuery s) {
+    for (String a : q.authors()) {
+      s.addFilterQuery(SolrFields.AUTHOR_KEY + ":" + quote(dev.lede.index.Schema.authorKey(a)));
+    }
     if (!q.sources().isEmpty()) {
       s.addFilterQuery(anyOf(SolrFields.SOURCE, q.sources()));
     }
@@ -188,6 +191,7 @@ final class SolrQueries {
       case ENTITY -> SolrFields.ENTITY;
       case ENTITY_TYPE -> SolrFields.ENTITY_TYPE;
       case MONTH -> SolrFields.MONTH;
+      case AUTHOR -> SolrFields.AUTHOR;
     };
   }
 

@@ -373,6 +373,7 @@ class SolrCloudClusterTest {
         case ENTITY -> x.entities().stream().map(Entity::name).collect(Collectors.toSet());
         case ENTITY_TYPE -> x.entities().stream().map(en -> en.type().name()).collect(Collectors.toSet());
         case MONTH -> x.published() == null ? Set.of() : Set.of(SolrFields.month(x));
+        case AUTHOR -> Set.copyOf(x.authors());
       };
       values.forEach(v -> counts.merge(v, 1L, Long::sum));
     }

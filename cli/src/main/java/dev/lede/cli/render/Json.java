@@ -94,6 +94,9 @@ public final class Json {
     ArrayNode also = o.putArray("also_reported_by");
     h.alsoReportedBy().forEach(also::add);
     o.put("collapsed", h.collapsedCount());
+    o.put("lead", h.lead());
+    ArrayNode authors = o.putArray("authors");
+    h.authors().forEach(authors::add);
     if (h.explanation() != null) {
       o.put("explanation", h.explanation());
     }

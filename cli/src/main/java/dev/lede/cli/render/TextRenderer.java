@@ -13,7 +13,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 
-/** Text for people: rank, highlighted headline, source and date, a one-line snippet, entity chips. */
+/** Text for people: rank, highlighted headline, source, date and byline, a one-line snippet, entity chips. */
 public final class TextRenderer implements ResultRenderer {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("yyyy-MM-dd", Locale.ROOT).withZone(ZoneOffset.UTC);
   private static final int SNIPPET = 160;
@@ -39,6 +39,9 @@ public final class TextRenderer implements ResultRenderer {
       meta.append(source(h.source()));
       if (h.published() != null) {
         meta.append(" · ").append(DAY.format(h.published()));
+      }
+      if (!h.authors().isEmpty()) {
+        meta.append(" · by ").append(String.join(", ", h.authors())); // a byline match is then visible
       }
       meta.append(" · ").append(h.id());
       out.println("    " + style.dim(meta.toString()));
