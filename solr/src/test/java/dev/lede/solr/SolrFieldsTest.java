@@ -41,7 +41,7 @@ class SolrFieldsTest {
     assertEquals(new LinkedHashSet<>(List.of("federal reserve", "fed", "the fed", "jerome powell")),
         new LinkedHashSet<>(d.getFieldValues(SolrFields.ENTITY_KEY)));
     assertEquals(Set.of("ORGANIZATION", "PERSON"), Set.copyOf(d.getFieldValues(SolrFields.ENTITY_TYPE)));
-    assertEquals(Fingerprints.of(FULL), d.getFieldValue(SolrFields.FINGERPRINT));
+    assertEquals(Fingerprints.ofRecord(FULL), d.getFieldValue(SolrFields.FINGERPRINT));
     assertEquals("story!7", d.getFieldValue(SolrFields.STORY));
     for (String name : d.getFieldNames()) {
       assertEquals(true, SolrFields.ALL.contains(name), name + " is not a schema field");

@@ -42,9 +42,10 @@ public final class StorySigner {
   /** The entry of an article, in a story of its own. */
   public StoryEntry sign(Article article) {
     List<String> words = comparedWords(article);
+    String hash = contentHash(words.size() < options.minWords() ? withHeadline(words, article) : words);
     if (!options.grouping()) {
       // exact duplicates only: the content hash finds them, the signature would go unused
-      return new StoryEntry(article.id(), article.id(), article.published(), contentHash(words), new int[0], List.of(), words.size());
+      return new StoryEntry(article.id(), article.id(), article.published(), hash, new int[0], List.of(), words.size());
     }
     long[] shingles = Shingles.of(words, options.shingleSize());
     int[] signature = minHash.signature(shingles);
@@ -52,10 +53,23 @@ public final class StorySigner {
         article.id(),
         article.id(),
         article.published(),
-        contentHash(words),
+        hash,
         signature,
         bandKeys ? minHash.bandKeys(signature) : List.of(),
         words.size());
+  }
+
+  /**
+   * A short text's words followed by its headline's. A few words of lead and body ("More to
+   * follow.", a weekly column's one-line teaser) are shared by articles that are not copies of one
+   * another; for those, an exact copy must also have the same headline (issue 15). Longer texts are
+   * compared on lead and body alone, since syndicated copies often get a new headline.
+   */
+  private static List<String> withHeadline(List<String> words, Article article) {
+    List<String> out = new java.util.ArrayList<>(words);
+    out.add("\u0000");
+    out.addAll(StoryText.words(article.headline()));
+    return out;
   }
 
   /** The words an article is compared on. */

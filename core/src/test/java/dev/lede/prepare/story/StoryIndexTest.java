@@ -181,6 +181,23 @@ class StoryIndexTest {
     assertNull(stories.add(article("r2", "w.com", "2024-05-01T09:00:00Z", "Report 2", "A report. Report body 2"))
         .matchedId());
     assertEquals("r1",
-        stories.add(article("r3", "x.com", "2024-05-01T10:00:00Z", "Report", "A report. Report body 1")).storyId());
+        stories.add(article("r3", "x.com", "2024-05-01T10:00:00Z", "Report 1", "A report. Report body 1")).storyId());
+  }
+
+  // issue 15, item 1: unrelated items whose only text is the same short sentence were one "exact copy" story
+  @Test
+  void aShortTextSharedUnderDifferentHeadlinesIsNotACopy() {
+    StoryIndex stories = index();
+    stories.add(article("m1", "w.com", "2024-05-01T08:00:00Z", "Bridge closed after crash", "More to follow."));
+    StoryAssignment m2 = stories.add(article("m2", "w.com", "2024-05-01T09:00:00Z", "Mayor resigns", "More to follow."));
+    StoryAssignment m3 = stories.add(article("m3", "x.com", "2024-05-01T09:30:00Z", "Storm warning for the coast", "More to follow!"));
+    assertEquals("m2", m2.storyId());
+    assertNull(m2.duplicateOf());
+    assertEquals("m3", m3.storyId());
+    assertNull(m3.duplicateOf());
+    // the same short item under the same headline is still a copy
+    StoryAssignment m4 = stories.add(article("m4", "y.com", "2024-05-01T10:00:00Z", "Mayor resigns", "More to follow."));
+    assertEquals("m2", m4.storyId());
+    assertEquals("m2", m4.duplicateOf());
   }
 }
