@@ -154,7 +154,9 @@
     status('Searching…');
     const r = await api('/api/search?' + p.toString());
     const shown = r.hits.length;
-    const what = r.articles !== null && r.articles !== r.total ? `${r.total} stories (${r.articles} articles)` : `${r.total} articles`;
+    const n = (count, one, many) => `${count} ${count === 1 ? one : many}`;
+    const what = r.articles !== null && r.articles !== r.total
+      ? `${n(r.total, 'story', 'stories')} (${n(r.articles, 'article', 'articles')})` : n(r.total, 'article', 'articles');
     status(shown ? `${what}; ${r.offset + 1}–${r.offset + shown}` : 'Nothing found.');
     const out = [];
     if (r.did_you_mean) {
@@ -193,8 +195,9 @@
     try {
       const similar = await api('/api/similar/' + encodeURIComponent(id) + '?limit=5');
       if (similar.hits.length) {
-        $('facets').replaceChildren(el('h3', {}, 'Related'), el('ul', {}, similar.hits.map((h) =>
-          el('li', {}, el('a', { href: '/?article=' + encodeURIComponent(h.id) }, el('span', {}, h.headline), el('span', { class: 'count' }, h.source || ''))))));
+        $('facets').replaceChildren(el('h3', {}, 'Related'), el('ul', { class: 'related' }, similar.hits.map((h) =>
+          el('li', {}, el('a', { href: '/?article=' + encodeURIComponent(h.id) }, el('span', {}, h.headline),
+            el('span', { class: 'count' }, [h.source, day(h.published)].filter(Boolean).join(' · ')))))));
       }
     } catch (e) {
       // related articles are extra: the article stands without them
