@@ -45,6 +45,7 @@ public final class LedeServer implements AutoCloseable {
     defaultProperty("sun.net.httpserver.maxReqTime", "30");
     defaultProperty("sun.net.httpserver.maxRspTime", "60");
     defaultProperty("sun.net.httpserver.maxReqHeaders", "100");
+    defaultProperty("sun.net.httpserver.maxReqHeaderSize", String.valueOf(32 * 1024));
   }
 
   /**

@@ -143,7 +143,13 @@
     list('Source', facets.source, (v) => withAdded('source', v));
     list('Entity', facets.entity, (v) => withAdded('entity', v));
     list('Month', facets.month, (v) => searchWith({ since: v, until: nextMonth(v) }));
-    $('facets').replaceChildren(...parts);
+    if (!parts.length) {
+      $('facets').replaceChildren();
+      return;
+    }
+    // On a phone the lists fold away below the hits; on a wide screen they stand open beside them.
+    const wide = window.matchMedia('(min-width: 761px)').matches;
+    $('facets').replaceChildren(el('details', { class: 'refine', open: wide }, el('summary', {}, 'Refine by source, entity, month'), parts));
   }
 
   async function search() {
