@@ -393,9 +393,16 @@ public final class LedeServer implements AutoCloseable {
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");
     boolean head = ex.getRequestMethod().equalsIgnoreCase("HEAD");
+    if (status == 413) {
+      ex.getResponseHeaders().set("Connection", "close"); // the rest of the body will not be read
+    }
     ex.sendResponseHeaders(status, head ? -1 : bytes.length);
     if (!head) {
-      ex.getResponseBody().write(bytes);
+      // Closing the body sends the answer now: closing the exchange would first drain a request body
+      // left unread (a refused one), and the client would wait for the answer meanwhile.
+      try (var out = ex.getResponseBody()) {
+        out.write(bytes);
+      }
     }
   }
 
