@@ -1,11 +1,8 @@
 package dev.lede.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.NewsIndex;
 import dev.lede.cli.render.Json;
 import dev.lede.cli.render.TextLines;
-import dev.lede.search.FacetCount;
 import dev.lede.search.NewsQuery;
 import java.io.PrintWriter;
 import java.time.Instant;
@@ -47,37 +44,21 @@ final class EntitiesCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WhenConverter.checkRange(since, until);
     if (limit < 1) {
       throw new IllegalArgumentException("--limit must be at least 1, got " + limit);
     }
-    NewsQuery q = NewsQuery.builder(QueryWords.text(spec, query)).sources(sources).authors(authors).since(since).until(until).collapse(false).highlight(false).build();
-    List<FacetCount> top;
-    long articles;
-    String note = null;
+    NewsQuery q = Answers.entitiesQuery(QueryWords.text(spec, query), sources, authors, since, until);
+    Answers.Entities answer;
     try (NewsIndex index = lede.openForReading()) {
-      top = index.topEntities(q, limit);
-      articles = index.search(q.toBuilder().limit(1).build()).total();
-      if (top.isEmpty()) {
-        // Say which of the two it is: nothing matched, or what matched names no entity (issue 15).
-        String filters = NothingFound.searchNote(index, q);
-        note = articles > 0
-            ? articles + (articles == 1 ? " article matches" : " articles match") + " but none names an entity"
-            : "no article matches" + (q.text().isBlank() ? "" : " '" + q.text() + "'") + (filters == null ? "" : ": " + filters);
-      }
+      answer = Answers.entities(index, q, limit);
     }
     PrintWriter out = lede.spec.commandLine().getOut();
     if (format == TextOrJson.JSON) {
-      ObjectNode o = Json.object().put("query", q.text());
-      ArrayNode a = o.putArray("entities");
-      top.forEach(c -> a.addObject().put("name", c.value()).put("articles", c.count()));
-      o.put("articles", articles);
-      o.put("note", note);
-      out.println(Json.pretty(o));
+      out.println(Json.pretty(answer.json()));
     } else {
-      top.forEach(c -> out.println(String.format(java.util.Locale.ROOT, "%6d  %s", c.count(), TextLines.oneLine(c.value(), 80))));
-      lede.note(note, false);
+      answer.top().forEach(c -> out.println(String.format(java.util.Locale.ROOT, "%6d  %s", c.count(), TextLines.oneLine(c.value(), 80))));
+      lede.note(answer.note(), false);
     }
-    return top.isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
+    return answer.top().isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
   }
 }

@@ -16,4 +16,9 @@ public final class ExitCodes {
   public static final int REJECTED = 4;
   /** An unexpected internal error (a bug: please report it with --stacktrace). */
   public static final int INTERNAL = 5;
+
+  /** The exit code for an error a command ended with: the mapping every command and {@code lede serve} share. */
+  public static int of(Throwable error) {
+    return LedeCli.exitCode(error);
+  }
 }

@@ -36,6 +36,7 @@ import picocli.CommandLine.Spec;
       TrendingCommand.class,
       StoryCommand.class,
       AnalyzeCommand.class,
+      ServeCommand.class,
       SolrCommand.class,
       DemoCommand.class,
       CompletionCommand.class,
@@ -51,7 +52,7 @@ import picocli.CommandLine.Spec;
       "5:internal error (please report it, with --stacktrace)"
     },
     footer = {"%nEnvironment: LEDE_INDEX (default for --index), LEDE_SOLR (default for --solr), LEDE_COLLECTION "
-        + "(default for --collection), NO_COLOR (no colour)."})
+        + "(default for --collection), LEDE_TOKEN (serve --write's token), NO_COLOR (no colour)."})
 public final class LedeCli implements Runnable {
   /** The Solr collection (an alias, as {@code lede solr init} makes it) when none is named. */
   static final String DEFAULT_COLLECTION = "lede";
@@ -69,6 +70,7 @@ public final class LedeCli implements Runnable {
         + "host:port[/chroot]. When set, every command works on the cluster instead of an index directory.");
     m.put("LEDE_COLLECTION", "With a Solr cluster: the collection or alias when --collection is not given (else "
         + DEFAULT_COLLECTION + ").");
+    m.put("LEDE_TOKEN", "The bearer token that allows writes to 'lede serve --write' when --token-file is not given.");
     m.put("NO_COLOR", "When set, no colour, as with --color never.");
     return java.util.Collections.unmodifiableMap(m);
   }

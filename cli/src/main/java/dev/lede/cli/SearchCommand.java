@@ -5,13 +5,10 @@ import dev.lede.NewsIndex;
 import dev.lede.article.EntityType;
 import dev.lede.cli.render.OutputFormat;
 import dev.lede.cli.render.ResultRenderer;
-import dev.lede.search.Facet;
 import dev.lede.search.NewsQuery;
-import dev.lede.search.Recency;
 import dev.lede.search.SearchResult;
 import dev.lede.search.SortOrder;
 import dev.lede.search.Syntax;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -92,42 +89,21 @@ final class SearchCommand implements Callable<Integer> {
 
   @Override
   public Integer call() {
-    WhenConverter.checkRange(since, until);
     if (qid.chars().anyMatch(Character::isWhitespace)) {
       // trec_eval splits a run file's lines on whitespace: "a b" would make seven fields (issue 15).
       throw new IllegalArgumentException("--qid must not contain whitespace, got '" + qid + "': a TREC run separates its fields by spaces");
     }
-    NewsQuery.Builder b = NewsQuery.builder(QueryWords.text(spec, query))
-        .syntax(syntax)
-        .sources(sources)
-        .authors(authors)
-        .entities(entities)
-        .entityTypes(types)
-        .since(since)
-        .until(until)
-        .sort(sort)
-        .limit(limit)
-        .after(after)
-        .explain(explain)
-        .collapse(!allCopies);
-    if (facets) {
-      b.facet(Facet.values());
-    }
-    if (recentDays != null) {
-      if (recentDays < 1) {
-        throw new IllegalArgumentException("--recent must be at least 1 day, got " + recentDays);
-      }
-      b.recency(new Recency(0.15f, Duration.ofDays(recentDays), null));
-    }
-    NewsQuery q = b.build();
+    NewsQuery q = new SearchRequest(QueryWords.text(spec, query), sources, authors, entities, types, since, until, sort, limit,
+        after, facets, explain, syntax, recentDays, allCopies).toQuery();
     if (!(timeoutSeconds >= 0) || timeoutSeconds > 86_400) {
       throw new IllegalArgumentException("illegal --timeout " + timeoutSeconds + ", must be between 0 and 86400 seconds");
     }
     IndexOptions options = IndexOptions.defaults().withQueryTimeout(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
     ResultRenderer renderer = csv.renderer(format, format == OutputFormat.TEXT && lede.colour(), qid);
     try (NewsIndex index = lede.openForReading(options)) {
-      SearchResult r = index.search(q);
-      String note = r.total() == 0 ? NothingFound.searchNote(index, q) : null;
+      Answers.Searched answer = Answers.search(index, q);
+      SearchResult r = answer.result();
+      String note = answer.note();
       renderer.render(r, note, lede.spec.commandLine().getOut());
       lede.note(note, renderer.carriesNote());
       if (ResultRenderer.needsSummaryLine(format) && !lede.quiet) {

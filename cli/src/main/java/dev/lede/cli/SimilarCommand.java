@@ -49,11 +49,10 @@ final class SimilarCommand implements Callable<Integer> {
     NewsQuery constraints = NewsQuery.builder("").sources(sources).authors(authors).since(since).until(until).limit(limit).build();
     ResultRenderer renderer = csv.renderer(format, format == OutputFormat.TEXT && lede.colour(), id);
     try (NewsIndex index = lede.openForReading()) {
-      if (index.get(id).isEmpty()) {
-        throw new LedeCli.NotFoundException("no article with id '" + id + "'");
-      }
-      SearchResult r = index.similar(id, constraints);
-      String note = r.total() == 0 ? NothingFound.searchNote(index, constraints) : null;
+      Answers.Searched answer = Answers.similar(index, id, constraints)
+          .orElseThrow(() -> new LedeCli.NotFoundException("no article with id '" + id + "'"));
+      SearchResult r = answer.result();
+      String note = answer.note();
       renderer.render(r, note, lede.spec.commandLine().getOut());
       lede.note(note, renderer.carriesNote());
       if (ResultRenderer.needsSummaryLine(format) && !lede.quiet) {

@@ -6,7 +6,6 @@ import dev.lede.cli.render.Json;
 import dev.lede.cli.render.TextLines;
 import dev.lede.index.Generations;
 import dev.lede.search.FacetCount;
-import dev.lede.cli.render.TextLines;
 import dev.lede.search.IndexStats;
 import java.io.PrintWriter;
 import java.util.List;
@@ -45,20 +44,14 @@ final class StatsCommand implements Callable<Integer> {
     if (boilerplate) {
       lede.embeddedOnly("stats --boilerplate (boilerplate is learned by the embedded index's writer)");
     }
-    IndexStats s;
     java.util.Map<String, java.util.List<dev.lede.prepare.boilerplate.LearnedLine>> learned;
-    List<FacetCount> sources = List.of();
+    Answers.Stats answer = null;
     try (NewsIndex index = lede.openForReading()) {
-      s = index.stats();
       learned = boilerplate ? index.boilerplate() : java.util.Map.of();
       if (!boilerplate) {
-        sources = NothingFound.sources(index);
+        answer = Answers.stats(index, lede.indexName(), lede.onSolr() ? null : lede.indexDir());
       }
     }
-    long noSource = s.articles() - sources.stream().mapToLong(FacetCount::count).sum();
-    // The pointer's previous generation tells an index rolled back to its first build from one never
-    // reindexed: both have the flat generation live (issue 15).
-    String previous = s.generation() == null || lede.onSolr() ? null : Generations.resolve(lede.indexDir()).previous();
     PrintWriter out = lede.spec.commandLine().getOut();
     if (boilerplate) {
       if (format == TextOrJson.JSON) {
@@ -79,22 +72,12 @@ final class StatsCommand implements Callable<Integer> {
       }
       return ExitCodes.OK;
     }
+    IndexStats s = answer.stats();
+    List<FacetCount> sources = answer.sources();
+    long noSource = answer.noSource();
+    String previous = answer.previous();
     if (format == TextOrJson.JSON) {
-      ObjectNode o = Json.object()
-          .put("index", lede.indexName())
-          .put("articles", s.articles())
-          .put("sources", s.sources())
-          .put("oldest", s.oldest() == null ? null : s.oldest().toString())
-          .put("newest", s.newest() == null ? null : s.newest().toString())
-          .put("size_bytes", s.sizeBytes())
-          .put("segments", s.segments())
-          .put("schema_version", s.schemaVersion())
-          .put("generation", s.generation())
-          .put("previous_generation", previous)
-          .put("no_source", noSource);
-      com.fasterxml.jackson.databind.node.ArrayNode a = o.putArray("by_source");
-      sources.forEach(c -> a.addObject().put("source", c.value()).put("articles", c.count()));
-      out.println(Json.pretty(o));
+      out.println(Json.pretty(answer.json()));
     } else {
       out.println("index:    " + lede.indexName());
       out.println("articles: " + s.articles());

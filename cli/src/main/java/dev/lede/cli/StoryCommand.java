@@ -1,7 +1,5 @@
 package dev.lede.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.NewsIndex;
 import dev.lede.cli.render.Json;
 import dev.lede.cli.render.TextLines;
@@ -34,15 +32,7 @@ final class StoryCommand implements Callable<Integer> {
     }
     PrintWriter out = lede.spec.commandLine().getOut();
     if (format == TextOrJson.JSON) {
-      ObjectNode o = Json.object().put("story", story.id());
-      ArrayNode a = o.putArray("members");
-      for (StoryMember m : story.members()) {
-        a.addObject().put("id", m.id()).put("source", m.source())
-            .put("published", m.published() == null ? null : m.published().toString()).put("headline", m.headline())
-            .put("url", m.url()).put("words", m.words()).put("words_added", m.wordsAdded())
-            .put("words_removed", m.wordsRemoved()).put("exact_duplicate", m.exactDuplicate());
-      }
-      out.println(Json.pretty(o));
+      out.println(Json.pretty(Answers.story(story)));
     } else {
       out.println("story " + story.id() + ": " + story.members().size() + (story.members().size() == 1 ? " article" : " copies"));
       for (StoryMember m : story.members()) {

@@ -1,13 +1,10 @@
 package dev.lede.cli;
 
-import com.fasterxml.jackson.databind.node.ArrayNode;
-import com.fasterxml.jackson.databind.node.ObjectNode;
 import dev.lede.NewsIndex;
 import dev.lede.cli.render.Json;
 import dev.lede.cli.render.TextLines;
 import dev.lede.search.TrendingEntity;
 import java.io.PrintWriter;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -43,31 +40,20 @@ final class TrendingCommand implements Callable<Integer> {
     }
     lede.embeddedOnly("trending (it counts entities per time window from the embedded index's doc values)");
     Instant end = asOf == null ? Instant.now() : asOf;
-    List<TrendingEntity> trends;
-    String note = null;
+    Answers.Trending answer;
     try (NewsIndex index = lede.openForReading()) {
-      trends = index.trending(end, Duration.ofDays(windowDays), limit);
-      if (trends.isEmpty()) {
-        // The window ends now by default: on an archive, years after its newest article (issue 15).
-        note = NothingFound.windowNote(index, end, windowDays);
-      }
+      answer = Answers.trending(index, end, windowDays, limit);
     }
+    List<TrendingEntity> trends = answer.trends();
     PrintWriter out = lede.spec.commandLine().getOut();
     if (format == TextOrJson.JSON) {
-      ObjectNode o = Json.object().put("as_of", end.toString()).put("window_days", windowDays);
-      ArrayNode a = o.putArray("trending");
-      for (TrendingEntity t : trends) {
-        a.addObject().put("entity", t.entity()).put("type", t.type().name())
-            .put("before", t.countBefore()).put("after", t.countAfter()).put("ratio", t.ratio());
-      }
-      o.put("note", note);
-      out.println(Json.pretty(o));
+      out.println(Json.pretty(answer.json()));
     } else {
       out.println(String.format(Locale.ROOT, "%-32s %-12s %7s %7s %7s", "entity", "type", "before", "after", "ratio"));
       for (TrendingEntity t : trends) {
         out.println(String.format(Locale.ROOT, "%-32s %-12s %7d %7d %7.2f", TextLines.oneLine(t.entity(), 80), t.type(), t.countBefore(), t.countAfter(), t.ratio()));
       }
-      lede.note(note, false);
+      lede.note(answer.note(), false);
     }
     return trends.isEmpty() ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
   }

@@ -50,6 +50,16 @@ public final class Json {
     }
   }
 
+  /**
+   * The object {@code --format json} prints for a search or {@code similar}, and {@code lede serve}
+   * sends: one contract for both (README "JSON output").
+   *
+   * @param note why nothing was found, or null
+   */
+  public static ObjectNode searchResult(SearchResult r, String note) {
+    return result(r).put("note", note);
+  }
+
   static ObjectNode result(SearchResult r) {
     ObjectNode o = object();
     o.put("query", r.query());

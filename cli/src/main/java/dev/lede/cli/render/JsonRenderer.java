@@ -26,7 +26,7 @@ final class JsonRenderer implements ResultRenderer {
   @Override
   public void render(SearchResult r, String note, PrintWriter out) {
     if (!lines) {
-      out.println(Json.pretty(Json.result(r).put("note", note)));
+      out.println(Json.pretty(Json.searchResult(r, note)));
       return;
     }
     long rank = r.offset() + 1;

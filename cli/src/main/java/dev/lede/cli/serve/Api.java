@@ -1,0 +1,103 @@
+package dev.lede.cli.serve;
+
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import dev.lede.NewsIndex;
+import dev.lede.article.EntityType;
+import dev.lede.cli.Answers;
+import dev.lede.cli.SearchRequest;
+import dev.lede.index.StoredArticles;
+import dev.lede.search.NewsQuery;
+import dev.lede.search.SortOrder;
+import dev.lede.search.Syntax;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.util.List;
+import java.util.Set;
+
+/**
+ * The read-only endpoints. Each reads its parameters as the matching command reads its options and
+ * answers with the object that command prints with {@code --format json}.
+ */
+final class Api {
+  static final Set<String> SEARCH = Set.of("q", "source", "author", "entity", "type", "since", "until", "sort", "limit", "after",
+      "facets", "recent", "all_copies", "syntax", "explain");
+  static final Set<String> SIMILAR = Set.of("source", "author", "since", "until", "limit");
+  static final Set<String> ENTITIES = Set.of("q", "source", "author", "since", "until", "limit");
+  static final Set<String> TRENDING = Set.of("window", "as_of", "limit");
+  static final Set<String> NONE = Set.of();
+
+  private final IndexHolder holder;
+  private final String indexName;
+  private final Path directory;
+
+  /**
+   * @param indexName how {@code /api/stats} names the index
+   * @param directory the embedded index's directory (for its generations), or null on Solr
+   */
+  Api(IndexHolder holder, String indexName, Path directory) {
+    this.holder = holder;
+    this.indexName = indexName;
+    this.directory = directory;
+  }
+
+  /** {@code GET /api/search}: {@code lede search --format json}. Nothing found is a 200 with total 0 and a note. */
+  ObjectNode search(Params p) {
+    NewsQuery q = searchRequest(p).toQuery();
+    return Answers.search(holder.get(), q).json();
+  }
+
+  /** The parameters of {@code /api/search} as the request {@code lede search} makes from its options. */
+  static SearchRequest searchRequest(Params p) {
+    List<EntityType> types = p.all("type", true).stream().map(t -> Params.choice("type", t, EntityType.class)).toList();
+    return new SearchRequest(p.text("q"), p.all("source", true), p.all("author", false), p.all("entity", false), types,
+        when(p, "since"), when(p, "until"), p.choice("sort", SortOrder.class, SortOrder.RELEVANCE), p.integer("limit", 10),
+        p.get("after"), p.flag("facets"), p.flag("explain"), p.choice("syntax", Syntax.class, Syntax.SIMPLE), p.integer("recent"),
+        p.flag("all_copies"));
+  }
+
+  /** {@code GET /api/articles/{id}}: {@code lede show ID --format json}. */
+  ObjectNode article(String id) {
+    return StoredArticles.toJson(holder.get().get(id).orElseThrow(() -> noSuchArticle(id)));
+  }
+
+  /** {@code GET /api/similar/{id}}: {@code lede similar ID --format json}. */
+  ObjectNode similar(String id, Params p) {
+    Instant since = when(p, "since");
+    Instant until = when(p, "until");
+    Answers.checkRange(since, until);
+    NewsQuery constraints = NewsQuery.builder("").sources(p.all("source", true)).authors(p.all("author", false)).since(since).until(until)
+        .limit(p.integer("limit", 10)).build();
+    return Answers.similar(holder.get(), id, constraints).orElseThrow(() -> noSuchArticle(id)).json();
+  }
+
+  /** {@code GET /api/stories/{id}}: {@code lede story ID --format json}. */
+  ObjectNode story(String id) {
+    return Answers.story(holder.get().story(id).orElseThrow(() -> noSuchArticle(id)));
+  }
+
+  /** {@code GET /api/entities}: {@code lede entities QUERY --format json}. */
+  ObjectNode entities(Params p) {
+    NewsQuery q = Answers.entitiesQuery(p.text("q"), p.all("source", true), p.all("author", false), when(p, "since"), when(p, "until"));
+    return Answers.entities(holder.get(), q, p.integer("limit", 20)).json();
+  }
+
+  /** {@code GET /api/trending}: {@code lede trending --format json}; the window ends now unless {@code as_of} says. */
+  ObjectNode trending(Params p) {
+    Instant asOf = when(p, "as_of");
+    return Answers.trending(holder.get(), asOf == null ? Instant.now() : asOf, p.integer("window", 7), p.integer("limit", 10)).json();
+  }
+
+  /** {@code GET /api/stats}: {@code lede stats --format json}. */
+  ObjectNode stats() {
+    return Answers.stats(holder.get(), indexName, directory).json();
+  }
+
+  private static Instant when(Params p, String name) {
+    String v = p.get(name);
+    return v == null ? null : Answers.when(name, v);
+  }
+
+  static ApiException noSuchArticle(String id) {
+    return ApiException.notFound("no article with id '" + id + "'");
+  }
+}
