@@ -67,6 +67,13 @@ class SynonymSearchTest {
       Hit hit = index.search(NewsQuery.builder("nfa").build()).hits().get(0);
       assertEquals("[Northern Fisheries Authority] raises quotas", hit.headlineHighlight().mark("[", "]"));
     }
+    // equivalents with a multi-word member: the graph's every path is highlighted where it matched
+    try (NewsIndex index = index(SynonymList.parse("t", "nfa, northern fisheries authority"))) {
+      java.util.Map<String, String> marked = index.search(NewsQuery.builder("nfa").build()).hits().stream()
+          .collect(Collectors.toMap(Hit::id, h -> h.headlineHighlight().mark("[", "]")));
+      assertEquals("[Northern Fisheries Authority] raises quotas", marked.get("bank-1"));
+      assertEquals("[NFA] holds quotas", marked.get("bank-2"));
+    }
   }
 
   @Test
