@@ -22,6 +22,7 @@ final class IndexChecker {
 
   /** The directory of the live generation (the directory itself for a flat index). */
   private static Path live(Path dir) {
+    Backup.refuseIncomplete(dir);
     Path live = java.nio.file.Files.isDirectory(dir) ? Generations.resolve(dir).liveDir() : dir;
     IndexFailures.checkBeforeOpen(live, false);
     return live;

@@ -53,7 +53,7 @@ final class IndexFailures {
    * first commit, our own side file): a directory holding only these was never a usable index,
    * so a writer may start it afresh, as after a kill during {@code lede index}'s first second.
    */
-  private static final Pattern BEFORE_FIRST_COMMIT = Pattern.compile("write\\.lock|pending_segments_\\w+|boilerplate\\.json(\\.tmp)?");
+  private static final Pattern BEFORE_FIRST_COMMIT = Pattern.compile("write\\.lock|pending_segments_\\w+|boilerplate\\.json(\\.tmp)?|lede-synonyms\\.txt(\\.tmp)?");
   private static final Pattern COMMIT = Pattern.compile("segments_\\w+");
   /** Lucene's per-segment files: {@code _0.cfs}, {@code _3_Lucene104_0.doc}, {@code _1_2.liv}. */
   private static final Pattern SEGMENT_FILE = Pattern.compile("_[a-z0-9]+(_\\w+)?\\.\\w+");

@@ -19,10 +19,13 @@ import java.util.Objects;
  * @param stories how near-duplicates are grouped into stories ({@link StoryOptions#withGrouping} turns it off)
  * @param queryTimeout how long one search may run before it is stopped with a {@link
  *     QueryTimeoutException}; default {@link #DEFAULT_QUERY_TIMEOUT}
+ * @param synonyms the synonyms applied to queries (a search-time setting, like the ranking); null,
+ *     the default, means the list stored with the index ({@link NewsIndex#setSynonyms}), read at open
+ *     and again on each {@link NewsIndex#refresh()}. A list given here is used instead, and not stored.
  */
 public record IndexOptions(
     double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer, Merging mergePolicy,
-    StoryOptions stories, Duration queryTimeout) {
+    StoryOptions stories, Duration queryTimeout, dev.lede.search.SynonymList synonyms) {
   /** Ten seconds: far beyond any sensible query on one machine, short enough that a runaway one is noticed. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -43,7 +46,7 @@ public record IndexOptions(
 
   /** Options with the default merge policy. */
   public IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer) {
-    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
+    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT, null);
   }
 
   /**
@@ -51,7 +54,7 @@ public record IndexOptions(
    * 2 (docs/reindex.md); more would take heap that a 512 MB process needs for the rest.
    */
   public static IndexOptions defaults() {
-    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT);
+    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT, null);
   }
 
   /**
@@ -83,34 +86,39 @@ public record IndexOptions(
   }
 
   public IndexOptions withReadOnly(boolean readOnly) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
   }
 
   public IndexOptions withRamBufferMb(double mb) {
-    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
   }
 
   public IndexOptions withStemmer(NewsAnalyzers.Stemmer stemmer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
   }
 
   public IndexOptions withRanking(Ranking ranking) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
   }
 
   public IndexOptions withMergePolicy(Merging mergePolicy) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
   }
 
   public IndexOptions withStories(StoryOptions stories) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
   }
 
   public IndexOptions withPreparer(Preparer preparer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+  }
+
+  /** Uses this synonym list for searches instead of the index's stored one (null: the stored one). */
+  public IndexOptions withSynonyms(dev.lede.search.SynonymList synonyms) {
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
   }
 
   public IndexOptions withQueryTimeout(Duration queryTimeout) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
   }
 }

@@ -5,6 +5,7 @@ import dev.lede.article.Article;
 import dev.lede.index.Generations;
 import dev.lede.index.LuceneStoryStore;
 import dev.lede.index.Schema;
+import dev.lede.index.SynonymFile;
 import dev.lede.prepare.boilerplate.BoilerplateFile;
 import dev.lede.prepare.boilerplate.BoilerplateModel;
 import dev.lede.prepare.boilerplate.BoilerplateOptions;
@@ -137,9 +138,11 @@ final class LuceneNewsIndex implements NewsIndex {
     if (generation.dir() != null) {
       BoilerplateFile.read(generation.dir(), boilerplate);
     }
+    loadSynonyms();
   }
 
   static NewsIndex open(Path dir, IndexOptions options, boolean create) {
+    Backup.refuseIncomplete(dir);
     // A writer locks the generation it resolved; if a reindex switched the pointer in between, the
     // lock is on a generation no longer live and writes there would be lost: resolve again.
     for (int attempt = 0; ; attempt++) {
@@ -751,6 +754,7 @@ final class LuceneNewsIndex implements NewsIndex {
 
   @Override
   public void refresh() {
+    loadSynonyms();
     if (writer == null && path != null && switchGeneration()) {
       return;
     }
@@ -1027,6 +1031,55 @@ final class LuceneNewsIndex implements NewsIndex {
     Object v = ((org.apache.lucene.search.FieldDoc) top.scoreDocs[0]).fields[0];
     long millis = (Long) v;
     return millis == Long.MIN_VALUE || millis == Long.MAX_VALUE ? null : Instant.ofEpochMilli(millis);
+  }
+
+  // --- Synonyms and backup ---
+
+  /** The stamp of the synonym file last read; null before the first read. */
+  private volatile SynonymFile.Stamp synonymStamp;
+
+  /**
+   * Reads the index's synonym file when it changed since the last read (one stat when it did not),
+   * unless the options fixed the list. A file edited into something that no longer parses is
+   * refused with its line, and the list in use stays.
+   */
+  private void loadSynonyms() {
+    if (options.synonyms() != null) {
+      searcher.setSynonyms(options.synonyms());
+      return;
+    }
+    if (path == null) {
+      return;
+    }
+    SynonymFile.Stamp stamp = SynonymFile.stamp(path);
+    if (stamp.equals(synonymStamp)) {
+      return;
+    }
+    searcher.setSynonyms(SynonymFile.read(path));
+    synonymStamp = stamp;
+  }
+
+  @Override
+  public dev.lede.search.SynonymList synonyms() {
+    return searcher.synonyms();
+  }
+
+  @Override
+  public void setSynonyms(dev.lede.search.SynonymList list) {
+    java.util.Objects.requireNonNull(list, "list");
+    if (path != null) {
+      SynonymFile.write(path, list);
+      synonymStamp = SynonymFile.stamp(path);
+    }
+    searcher.setSynonyms(list);
+  }
+
+  @Override
+  public BackupReport backup(Path destination, boolean copyEveryFile) {
+    if (path == null) {
+      throw new UnsupportedOperationException("an in-memory index cannot be backed up");
+    }
+    return Backup.run(path, destination, copyEveryFile);
   }
 
   @Override

@@ -238,6 +238,45 @@ public interface NewsIndex extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " does not learn boilerplate");
   }
 
+  /**
+   * The synonyms applied to queries: the list stored with the index (or the one given through
+   * {@link IndexOptions#synonyms()}), as of the open or the last {@link #refresh()}.
+   */
+  default dev.lede.search.SynonymList synonyms() {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not apply synonyms");
+  }
+
+  /**
+   * Stores a synonym list with the index, replacing the one before ({@link
+   * dev.lede.search.SynonymList#EMPTY} clears it), and applies it to this index's searches at once.
+   * Synonyms apply at query time only: nothing is reindexed, and other processes' searches pick the
+   * list up on their next open or refresh. Allowed on a read-only index, beside a running writer:
+   * the list is a file of its own, not part of a Lucene commit.
+   */
+  default void setSynonyms(dev.lede.search.SynonymList list) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " does not apply synonyms");
+  }
+
+  /**
+   * Copies the index's last commit, with everything Lede keeps beside it (learned boilerplate,
+   * synonyms, the generation layout), into {@code destination}, which must be missing or empty.
+   * Works while another process writes the index, without taking or touching its write lock:
+   * writes not yet committed are not in the backup. Files are hard-linked where the file system
+   * allows (Lucene never changes a file once written), else copied. Until the copy is whole and
+   * synced, the destination holds a marker that makes opening or checking it fail as an incomplete
+   * backup.
+   *
+   * @throws BadInputException when the destination exists and is not empty, or cannot be written
+   */
+  default BackupReport backup(Path destination) {
+    return backup(destination, false);
+  }
+
+  /** As {@link #backup(Path)}; with {@code copyEveryFile}, no file is hard-linked (a backup that shares no file with the index). */
+  default BackupReport backup(Path destination, boolean copyEveryFile) {
+    throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be backed up by Lede");
+  }
+
   /** What the index holds. */
   IndexStats stats();
 

@@ -46,7 +46,7 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
       step(out, err, "Index every format at once; bad records are reported with file, line and reason, the rest goes on.",
           List.of("index", dir.toString()), index);
       for (String[] s : steps(dir)) {
-        step(out, err, s[0], splitArgs(s[1]), index);
+        step(out, err, s[0], splitArgs(s[1]).stream().map(a -> a.replace("{corpus}", dir.toString())).toList(), index);
       }
       return ExitCodes.OK;
     } finally {
@@ -68,7 +68,10 @@ final class DemoCommand implements java.util.concurrent.Callable<Integer> {
     out.flush();
   }
 
-  /** Demo steps: {@code title<TAB>arguments} lines; # comments and blank lines are skipped. */
+  /**
+   * Demo steps: {@code title<TAB>arguments} lines; # comments and blank lines are skipped. An
+   * argument's {@code {corpus}} is the corpus directory (the synonym file of the synonyms step).
+   */
   static List<String[]> steps(Path corpus) throws IOException {
     Path file = corpus.resolve("demo.tsv");
     List<String[]> steps = new ArrayList<>();

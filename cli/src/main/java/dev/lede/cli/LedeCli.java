@@ -32,6 +32,8 @@ import picocli.CommandLine.Spec;
       DeleteCommand.class,
       StatsCommand.class,
       CheckCommand.class,
+      BackupCommand.class,
+      SynonymsCommand.class,
       EntitiesCommand.class,
       TrendingCommand.class,
       StoryCommand.class,

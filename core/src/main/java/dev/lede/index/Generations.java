@@ -200,13 +200,14 @@ public final class Generations {
     return removed;
   }
 
-  /** Removes the files of a flat index (every plain file but the pointer): true if there were any. */
+  /** Removes the files of a flat index (every plain file but the pointer and the synonyms): true if there were any. */
   private static boolean removeFlatFiles(Path root) {
     boolean any = false;
     try (DirectoryStream<Path> entries = Files.newDirectoryStream(root)) {
       for (Path p : entries) {
         String name = p.getFileName().toString();
-        if (Files.isRegularFile(p) && !name.equals(POINTER) && !name.equals(TEMP)) {
+        // the synonyms belong to the index, not to a generation: they stay (SynonymFile)
+        if (Files.isRegularFile(p) && !name.equals(POINTER) && !name.equals(TEMP) && !name.startsWith(SynonymFile.NAME)) {
           Files.deleteIfExists(p);
           any = true;
         }

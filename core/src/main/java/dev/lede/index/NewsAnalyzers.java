@@ -14,6 +14,8 @@ import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.synonym.SynonymMap;
 
 /**
  * English news analysis, assembled from Lucene's own components.
@@ -23,6 +25,13 @@ import org.apache.lucene.analysis.standard.StandardTokenizer;
  * curly and full-width apostrophes), lower case, ASCII folding ({@code Zürich} matches {@code
  * zurich}). The {@link #text} chain then drops English stop words and stems; the {@link #exact}
  * chain does neither, so that quoted phrases and names match as written.
+ *
+ * <p>For queries only, either chain can take a synonym map: Lucene's {@link SynonymGraphFilter}
+ * then runs after the folding, before stop words and stemming, so that a rule is matched on the
+ * words as a user types them and its replacements are stemmed like any query word. The filter makes
+ * a token graph (a multi-word synonym spans the words it stands for), which Lucene's {@code
+ * QueryBuilder} turns into phrases. Documents are never analysed with synonyms: changing the list
+ * needs no reindex.
  */
 public final class NewsAnalyzers {
   private NewsAnalyzers() {}
@@ -45,21 +54,33 @@ public final class NewsAnalyzers {
 
   /** The stemmed chain for ranked text fields. */
   public static Analyzer text(Stemmer stemmer) {
-    return new Chain(stemmer, true);
+    return new Chain(stemmer, true, null);
+  }
+
+  /** The stemmed chain with query-time synonyms (never for indexing). */
+  public static Analyzer text(Stemmer stemmer, SynonymMap synonyms) {
+    return new Chain(stemmer, true, synonyms);
+  }
+
+  /** The unstemmed chain with query-time synonyms (never for indexing). */
+  public static Analyzer exact(SynonymMap synonyms) {
+    return new Chain(Stemmer.NONE, false, synonyms);
   }
 
   /** The unstemmed chain, stop words kept, for exact phrases and names. */
   public static Analyzer exact() {
-    return new Chain(Stemmer.NONE, false);
+    return new Chain(Stemmer.NONE, false, null);
   }
 
   private static final class Chain extends Analyzer {
     private final Stemmer stemmer;
     private final boolean stopWords;
+    private final SynonymMap synonyms; // null: none
 
-    Chain(Stemmer stemmer, boolean stopWords) {
+    Chain(Stemmer stemmer, boolean stopWords, SynonymMap synonyms) {
       this.stemmer = stemmer;
       this.stopWords = stopWords;
+      this.synonyms = synonyms;
     }
 
     @Override
@@ -68,6 +89,9 @@ public final class NewsAnalyzers {
       TokenStream ts = new EnglishPossessiveFilter(source);
       ts = new LowerCaseFilter(ts);
       ts = new ASCIIFoldingFilter(ts);
+      if (synonyms != null) {
+        ts = new SynonymGraphFilter(ts, synonyms, true);
+      }
       if (stopWords) {
         ts = new StopFilter(ts, STOP_WORDS);
       }
@@ -93,7 +117,7 @@ public final class NewsAnalyzers {
 
     @Override
     public String toString() {
-      return "standard+possessive+lowercase+asciifolding" + (stopWords ? "+stop" : "") + "+" + stemmer.name().toLowerCase(Locale.ROOT);
+      return "standard+possessive+lowercase+asciifolding" + (synonyms != null ? "+synonyms" : "") + (stopWords ? "+stop" : "") + "+" + stemmer.name().toLowerCase(Locale.ROOT);
     }
   }
 

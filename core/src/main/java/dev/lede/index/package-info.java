@@ -3,6 +3,7 @@
  *
  * <p>In: {@link dev.lede.prepare.PreparedArticle}s. Out: Lucene {@code Document}s laid out by {@link
  * dev.lede.index.Schema}, the one class that owns every field, and the analyzers of {@link
- * dev.lede.index.NewsAnalyzers}. Never: searches, prints or exits.
+ * dev.lede.index.NewsAnalyzers}; the layout of an index directory beside Lucene's files (generations,
+ * the synonym file). Never: searches, prints or exits.
  */
 package dev.lede.index;

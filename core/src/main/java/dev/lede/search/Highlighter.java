@@ -26,6 +26,10 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * query holds for that field, so offsets point at the words as written ({@code Putin’s} for a
  * query {@code putin}). Matches separated only by spaces or punctuation merge into one span: a
  * phrase is marked as a phrase.
+ *
+ * <p>Words found through a synonym are marked like any other: the terms come from the query that
+ * ran, in which the synonym filter has already put every alternative (a synonym query, or the
+ * phrases of a multi-word synonym), so the highlighter needs no synonym list of its own.
  */
 final class Highlighter {
   /** The longest snippet, in chars. */

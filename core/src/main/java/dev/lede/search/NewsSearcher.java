@@ -59,7 +59,9 @@ public final class NewsSearcher {
 
   private final Schema schema;
   private final Ranking ranking;
-  private final QueryFactory queries;
+  /** Replaced whole when the synonym list changes: a search uses one list from start to end. */
+  private volatile QueryFactory queries;
+  private volatile SynonymList synonyms = SynonymList.EMPTY;
   private final Duration timeout; // null: unbounded
 
   public NewsSearcher(Schema schema, Ranking ranking) {
@@ -79,6 +81,20 @@ public final class NewsSearcher {
 
   public Ranking ranking() {
     return ranking;
+  }
+
+  /** The synonyms applied to the text of queries. */
+  public SynonymList synonyms() {
+    return synonyms;
+  }
+
+  /** Applies this synonym list to searches started from now on. */
+  public void setSynonyms(SynonymList list) {
+    java.util.Objects.requireNonNull(list, "list");
+    if (!list.equals(synonyms)) {
+      queries = new QueryFactory(schema, ranking, list);
+      synonyms = list;
+    }
   }
 
   /** Runs a query. */

@@ -12,6 +12,12 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
+import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
+import org.apache.lucene.analysis.TokenStream;
+import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
+import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
+import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import dev.lede.index.NewsAnalyzers;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
@@ -31,6 +37,7 @@ import org.apache.lucene.search.Query;
 import org.apache.lucene.search.QueryVisitor;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.QueryBuilder;
 import org.apache.lucene.util.automaton.TooComplexToDeterminizeException;
 
 /**
@@ -48,10 +55,59 @@ final class QueryFactory {
 
   private final Schema schema;
   private final Ranking ranking;
+  /*
+   * Synonyms are query-time only. A word, a quoted phrase or a run of plain words that a rule
+   * matches is built by Lucene's QueryBuilder from the synonym filter's token graph, so a
+   * multi-word replacement is searched as a phrase; everything else is built as without synonyms.
+   */
+  private final Analyzer synonymText; // null: no synonyms
+  private final Analyzer synonymExact;
+  private final QueryBuilder textSynonyms;
+  private final QueryBuilder exactSynonyms;
 
   QueryFactory(Schema schema, Ranking ranking) {
+    this(schema, ranking, SynonymList.EMPTY);
+  }
+
+  QueryFactory(Schema schema, Ranking ranking, SynonymList synonyms) {
     this.schema = schema;
     this.ranking = ranking;
+    if (synonyms.isEmpty()) {
+      synonymText = synonymExact = null;
+      textSynonyms = exactSynonyms = null;
+    } else {
+      synonymText = NewsAnalyzers.text(schema.stemmer(), synonyms.map());
+      synonymExact = NewsAnalyzers.exact(synonyms.map());
+      textSynonyms = new QueryBuilder(synonymText);
+      textSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+      exactSynonyms = new QueryBuilder(synonymExact);
+      exactSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
+    }
+  }
+
+  /**
+   * Whether a synonym rule matches this text; with {@code multiWord}, only a rule whose matched
+   * side has more than one word (its replacement then spans several positions of the graph).
+   */
+  private boolean matchesSynonym(String text, boolean multiWord) {
+    if (synonymExact == null) {
+      return false;
+    }
+    try (TokenStream ts = synonymExact.tokenStream(Schema.EXACT, text)) {
+      TypeAttribute type = ts.addAttribute(TypeAttribute.class);
+      PositionLengthAttribute length = ts.addAttribute(PositionLengthAttribute.class);
+      ts.reset();
+      boolean found = false;
+      while (ts.incrementToken()) {
+        if (SynonymGraphFilter.TYPE_SYNONYM.equals(type.type()) && (!multiWord || length.getPositionLength() > 1)) {
+          found = true;
+        }
+      }
+      ts.end();
+      return found;
+    } catch (java.io.IOException e) {
+      throw new java.io.UncheckedIOException(e);
+    }
   }
 
   /** The scoring part of a query's text (match-all when the text is blank). */
@@ -142,6 +198,7 @@ final class QueryFactory {
     }
     if (plainWords.size() >= 2) {
       addPhraseBoosts(scoring, String.join(" ", plainWords));
+      addMultiWordSynonyms(scoring, String.join(" ", plainWords));
     }
     addBylineWords(scoring, plainWords);
     // Only exclusions and filters: they narrow "everything".
@@ -210,8 +267,47 @@ final class QueryFactory {
     };
   }
 
+  /**
+   * Plain words that together match a multi-word rule ({@code european central bank} in {@code
+   * european central bank, ecb}): each word is already a clause of its own, so the rule's graph
+   * query is one more optional clause, and an article that says only "ECB" matches too.
+   */
+  private void addMultiWordSynonyms(BooleanQuery.Builder scoring, String words) {
+    if (matchesSynonym(words, true)) {
+      Query q = textSynonyms.createBooleanQuery(Schema.TEXT, words, BooleanClause.Occur.SHOULD);
+      if (q != null) {
+        scoring.add(boost(q, ranking.body()), BooleanClause.Occur.SHOULD);
+      }
+    }
+  }
+
+  /** A word with synonyms: each field's query comes from the synonym graph, weighted as {@link #dismax}. */
+  private Query synonymWords(String text) {
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    addSynonymField(b, Schema.TEXT, text, ranking.body());
+    addSynonymField(b, Schema.HEADLINE, text, ranking.headline());
+    addSynonymField(b, Schema.LEAD, text, ranking.lead());
+    addSynonymField(b, Schema.ENTITY_TEXT, text, ranking.entity());
+    BooleanQuery q = b.build();
+    return q.clauses().isEmpty() ? null : q;
+  }
+
+  private void addSynonymField(BooleanQuery.Builder b, String field, String text, float weight) {
+    if (weight > 0) {
+      // As a phrase: one word's replacement of several words ("ecb => european central bank") is
+      // a phrase, not any of its words; alternatives at one position stay a synonym query.
+      Query q = textSynonyms.createPhraseQuery(field, text, 0);
+      if (q != null) {
+        b.add(boost(q, weight), BooleanClause.Occur.SHOULD);
+      }
+    }
+  }
+
   /** A word: scored in the whole article, plus the headline (and lead and entities when weighted). */
   private Query words(String text) {
+    if (matchesSynonym(text, false)) {
+      return synonymWords(text);
+    }
     List<String> tokens = tokens(Schema.TEXT, text);
     if (tokens.isEmpty()) {
       // Only stop words ("The Who"): look for them as written.
@@ -253,6 +349,21 @@ final class QueryFactory {
     List<String> tokens = tokens(Schema.EXACT, text);
     if (tokens.isEmpty()) {
       return null;
+    }
+    if (matchesSynonym(text, false)) {
+      // The graph makes each path through the synonyms a phrase of its own: "ecb rates" also
+      // finds "european central bank rates", never "european rates".
+      List<Query> alternatives = new ArrayList<>();
+      Query any = exactSynonyms.createPhraseQuery(Schema.EXACT, text, 0);
+      Query headline = exactSynonyms.createPhraseQuery(Schema.HEADLINE_EXACT, text, 0);
+      if (any != null) {
+        alternatives.add(boost(any, ranking.body()));
+      }
+      if (headline != null) {
+        alternatives.add(boost(headline, ranking.body() + ranking.headline()));
+      }
+      alternatives.add(boost(phraseOn(Schema.ENTITY_TEXT, text, 0), Math.max(ranking.entity(), ranking.body())));
+      return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
     }
     List<Query> alternatives = List.of(
         boost(phraseOf(Schema.EXACT, tokens, 0), ranking.body()),
@@ -373,7 +484,16 @@ final class QueryFactory {
 
   Query strict(String text) {
     Map<String, Float> boosts = Map.of(Schema.TEXT, ranking.body(), Schema.HEADLINE, ranking.headline());
-    Analyzer analyzer = schema.perFieldAnalyzer();
+    Analyzer analyzer = synonymText == null ? schema.perFieldAnalyzer() : new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected Analyzer getWrappedAnalyzer(String field) {
+        return switch (field) {
+          case Schema.TEXT, Schema.HEADLINE, Schema.LEAD, Schema.BODY, Schema.ENTITY_TEXT -> synonymText;
+          case Schema.EXACT, Schema.HEADLINE_EXACT -> synonymExact;
+          default -> schema.analyzer(field);
+        };
+      }
+    };
     MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {Schema.TEXT, Schema.HEADLINE}, analyzer, boosts) {
       @Override
       protected Query getRegexpQuery(String field, String termStr) throws ParseException {
@@ -403,6 +523,7 @@ final class QueryFactory {
     parser.setDefaultOperator(QueryParser.Operator.OR);
     parser.setAllowLeadingWildcard(false);
     parser.setSplitOnWhitespace(true);
+    parser.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     try {
       Query parsed = parser.parse(text);
       checkFields(parsed, text);
