@@ -56,8 +56,8 @@ final class Ingest {
   private final int maxWaiting;
   /** The number of the next article to be placed. */
   private long next;
-  /** Set when --commit-every is due; the embedded index commits between a worker's writes. */
-  private volatile boolean commitDue;
+  /** A --commit-every commit is under way: nothing is placed meanwhile; guarded by {@link #waiting}. */
+  private boolean committing;
 
   /** An article with its place in the input, and what an earlier preparation made of it (or null). */
   private record Numbered(long number, Article article, Origin origin, Carried carried) {}
@@ -248,7 +248,6 @@ final class Ingest {
     } catch (RuntimeException e) {
       prepared = new Prepared(item, null, e); // its turn must still come, or every later article would wait
     }
-    List<Placed> placed = new ArrayList<>();
     synchronized (waiting) {
       while (waiting.size() >= maxWaiting && item.number() != next) {
         waiting.wait(50); // far ahead of a slow article: wait for it rather than hold ever more in memory
@@ -257,30 +256,63 @@ final class Ingest {
         }
       }
       waiting.put(item.number(), prepared);
-      for (Prepared p; (p = waiting.remove(next)) != null; next++) {
-        if (p.failed() != null) {
-          throw p.failed();
+    }
+    boolean commit;
+    do {
+      List<Placed> placed = new ArrayList<>();
+      commit = place(lucene, placed);
+      // Every placed article is written even when one fails: each was counted as in flight, and a
+      // commit waits for those.
+      RuntimeException failed = null;
+      for (Placed p : placed) {
+        try {
+          store(lucene, p);
+        } catch (RuntimeException e) {
+          failed = failed == null ? e : failed;
         }
-        placed.add(new Placed(p.item(), lucene.assign(p.ready())));
       }
-      waiting.notifyAll();
-    }
-    // Every placed article is written even when one fails: each was counted as in flight, and a
-    // commit waits for those.
-    RuntimeException failed = null;
-    for (Placed p : placed) {
+      if (failed != null) {
+        throw failed;
+      }
+      if (commit) {
+        // --commit-every N: the commit holds exactly the first k x N articles read, since nothing
+        // after them is placed until it is done; after a crash the index is a prefix of the input
+        index.commit();
+        synchronized (waiting) {
+          committing = false;
+          waiting.notifyAll();
+        }
+      }
+    } while (commit); // the articles that waited for the commit are placed by this worker
+  }
+
+  /**
+   * Places the prepared articles whose turn has come, in input order, into {@code placed}; stops
+   * after the last article of a {@code --commit-every} block.
+   *
+   * @return true when a commit is due: this worker commits, and no one places until it has
+   */
+  private boolean place(LuceneNewsIndex lucene, List<Placed> placed) {
+    synchronized (waiting) {
+      if (committing) {
+        return false;
+      }
       try {
-        store(lucene, p);
-      } catch (RuntimeException e) {
-        failed = failed == null ? e : failed;
+        for (Prepared p; (p = waiting.remove(next)) != null; ) {
+          next++;
+          if (p.failed() != null) {
+            throw p.failed();
+          }
+          placed.add(new Placed(p.item(), lucene.assign(p.ready())));
+          if (options.commitEvery() > 0 && next % options.commitEvery() == 0) {
+            committing = true;
+            return true;
+          }
+        }
+        return false;
+      } finally {
+        waiting.notifyAll();
       }
-    }
-    if (failed != null) {
-      throw failed;
-    }
-    if (commitDue) {
-      commitDue = false;
-      index.commit(); // here, with nothing of this worker's in flight: a commit waits for those
     }
   }
 
@@ -304,12 +336,8 @@ final class Ingest {
       case REPLACED -> replaced.incrementAndGet();
       case UNCHANGED -> unchanged.incrementAndGet();
     }
-    if (options.commitEvery() > 0 && sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
-      if (index instanceof LuceneNewsIndex) {
-        commitDue = true;
-      } else {
-        index.commit();
-      }
+    if (options.commitEvery() > 0 && !(index instanceof LuceneNewsIndex) && sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
+      index.commit(); // the embedded index commits in input order instead (see place)
     }
   }
 
@@ -331,7 +359,7 @@ final class Ingest {
         end = true;
         break;
       }
-      batch.add((Article) next);
+      batch.add(((Numbered) next).article());
     }
     for (UpsertOutcome outcome : index.upsertAll(batch)) {
       counted(outcome);

@@ -117,6 +117,16 @@ public interface NewsIndex extends AutoCloseable {
   }
 
   /**
+   * Indexes files and directories (walked recursively; every format Lede reads, chosen by
+   * extension and content) with the default options, then commits: what {@code lede index PATH...}
+   * does. Rejected records are counted in the report; {@link #ingest(dev.lede.read.ArticleSource,
+   * IngestOptions, IngestListener)} also names them.
+   */
+  default IngestReport ingest(Path... paths) {
+    return ingest(dev.lede.read.ArticleSource.files(List.of(paths), dev.lede.read.InputFormat.AUTO), IngestOptions.defaults(), null);
+  }
+
+  /**
    * What {@link IngestOptions#prune()} would delete for this source, without writing anything: the
    * dry run of a pruning ingest. Reads every record (rejections go to the listener).
    *

@@ -218,4 +218,20 @@ class WritePathTest {
       assertTrue(warnings.stream().anyMatch(w -> w.contains("'d'") && w.contains("last record read is kept")), warnings.toString());
     }
   }
+
+  // issue 15, item 14: indexing a folder took an ArticleSource, options and a listener
+  @Test
+  void aFolderIsIndexedWithOneCall() throws Exception {
+    Path feeds = java.nio.file.Files.createDirectories(tmp.resolve("feeds"));
+    java.nio.file.Files.writeString(feeds.resolve("a.jsonl"),
+        "{\"id\":\"f1\",\"headline\":\"Ferry service resumes\",\"body\":\"The ferry runs again.\"}\n"
+            + "{\"id\":\"f2\",\"headline\":\"Bridge reopens\",\"body\":\"Cars cross again.\"}\n"
+            + "{\"id\":\"f3\"}\n");
+    try (NewsIndex index = NewsIndex.open(tmp.resolve("idx"))) {
+      IngestReport report = index.ingest(feeds);
+      assertEquals(2, report.added());
+      assertEquals(1, report.rejected());
+      assertEquals(1, index.search(NewsQuery.builder("ferry").build()).total());
+    }
+  }
 }

@@ -55,7 +55,7 @@ class CheckCommandTest {
     Run r = check(dir);
     assertEquals(ExitCodes.OK, r.code(), r.err());
     assertTrue(r.out().contains("segments: 2, 50 articles"), r.out());
-    assertTrue(r.out().contains("(Lede schema v1)"), r.out());
+    assertTrue(r.out().contains("(Lede schema v" + dev.lede.index.Schema.VERSION + ")"), r.out());
     assertTrue(r.out().endsWith("result:   clean" + System.lineSeparator()), r.out());
     assertEquals("", r.err());
   }

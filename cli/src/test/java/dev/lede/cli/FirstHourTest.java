@@ -220,7 +220,8 @@ class FirstHourTest {
     JsonNode o = json(lede("entities", "zzzqqq", "--format", "json").out());
     assertEquals(0, o.get("articles").asInt());
     assertTrue(o.get("note").asText().contains("no article matches"), o.toString());
-    JsonNode some = json(lede("entities", "rail", "--format", "json").out());
+    // (the rail articles name no entity once the BBC footer, learned as boilerplate, is stripped from all of them)
+    JsonNode some = json(lede("entities", "korea", "--format", "json").out());
     assertTrue(some.get("articles").asInt() > 0 && some.get("note").isNull(), some.toString());
   }
 
@@ -293,7 +294,7 @@ class FirstHourTest {
     JsonNode facets = json(lede("search", "rail", "--facets", "--format", "json").out()).get("facets");
     List<String> names = new ArrayList<>();
     facets.fieldNames().forEachRemaining(names::add);
-    assertEquals(List.of("source", "entity", "entity_type", "month"), names);
+    assertEquals(List.of("source", "entity", "entity_type", "month", "author"), names);
     for (JsonNode group : List.of(facets.get("source"), facets.get("entity"))) {
       for (int i = 1; i < group.size(); i++) {
         JsonNode a = group.get(i - 1);
