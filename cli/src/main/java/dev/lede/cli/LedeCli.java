@@ -6,6 +6,9 @@ import dev.lede.IndexUnavailableException;
 import dev.lede.LedeException;
 import dev.lede.NewsIndex;
 import dev.lede.QuerySyntaxException;
+import dev.lede.cli.render.OutputFormat;
+import dev.lede.cli.render.ResultRenderer;
+import dev.lede.search.SearchResult;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Map;
@@ -351,6 +354,23 @@ public final class LedeCli implements Runnable {
 
   boolean colour() {
     return ColorPolicy.enabled(color, env, ColorPolicy.stdoutIsTerminal());
+  }
+
+  /**
+   * Prints a search's answer (search and similar): the hits in their format, the note saying why
+   * nothing was found where the format has no place for it, and the summary line of the formats
+   * without a total or a cursor.
+   *
+   * @return the exit code: 1 when nothing was found
+   */
+  int print(Answers.Searched answer, ResultRenderer renderer, OutputFormat format) {
+    SearchResult r = answer.result();
+    renderer.render(r, answer.note(), spec.commandLine().getOut());
+    note(answer.note(), renderer.carriesNote());
+    if (ResultRenderer.needsSummaryLine(format) && !quiet) {
+      spec.commandLine().getErr().println(ResultRenderer.summary(r));
+    }
+    return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
   }
 
   /** Thrown by a command whose lookup found nothing: exit code 1 with its message. */

@@ -6,7 +6,6 @@ import dev.lede.article.EntityType;
 import dev.lede.cli.render.OutputFormat;
 import dev.lede.cli.render.ResultRenderer;
 import dev.lede.search.NewsQuery;
-import dev.lede.search.SearchResult;
 import dev.lede.search.SortOrder;
 import dev.lede.search.Syntax;
 import java.time.Instant;
@@ -101,15 +100,7 @@ final class SearchCommand implements Callable<Integer> {
     IndexOptions options = IndexOptions.defaults().withQueryTimeout(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
     ResultRenderer renderer = csv.renderer(format, format == OutputFormat.TEXT && lede.colour(), qid);
     try (NewsIndex index = lede.openForReading(options)) {
-      Answers.Searched answer = Answers.search(index, q);
-      SearchResult r = answer.result();
-      String note = answer.note();
-      renderer.render(r, note, lede.spec.commandLine().getOut());
-      lede.note(note, renderer.carriesNote());
-      if (ResultRenderer.needsSummaryLine(format) && !lede.quiet) {
-        lede.spec.commandLine().getErr().println(ResultRenderer.summary(r));
-      }
-      return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
+      return lede.print(Answers.search(index, q), renderer, format);
     }
   }
 }

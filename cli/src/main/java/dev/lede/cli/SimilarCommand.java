@@ -4,7 +4,6 @@ import dev.lede.NewsIndex;
 import dev.lede.cli.render.OutputFormat;
 import dev.lede.cli.render.ResultRenderer;
 import dev.lede.search.NewsQuery;
-import dev.lede.search.SearchResult;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -49,16 +48,8 @@ final class SimilarCommand implements Callable<Integer> {
     NewsQuery constraints = NewsQuery.builder("").sources(sources).authors(authors).since(since).until(until).limit(limit).build();
     ResultRenderer renderer = csv.renderer(format, format == OutputFormat.TEXT && lede.colour(), id);
     try (NewsIndex index = lede.openForReading()) {
-      Answers.Searched answer = Answers.similar(index, id, constraints)
-          .orElseThrow(() -> new LedeCli.NotFoundException("no article with id '" + id + "'"));
-      SearchResult r = answer.result();
-      String note = answer.note();
-      renderer.render(r, note, lede.spec.commandLine().getOut());
-      lede.note(note, renderer.carriesNote());
-      if (ResultRenderer.needsSummaryLine(format) && !lede.quiet) {
-        lede.spec.commandLine().getErr().println(ResultRenderer.summary(r));
-      }
-      return r.total() == 0 ? ExitCodes.NOTHING_FOUND : ExitCodes.OK;
+      return lede.print(Answers.similar(index, id, constraints)
+          .orElseThrow(() -> new LedeCli.NotFoundException("no article with id '" + id + "'")), renderer, format);
     }
   }
 }
