@@ -34,7 +34,6 @@ import java.nio.file.NoSuchFileException;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -420,7 +419,6 @@ final class LuceneNewsIndex implements NewsIndex {
       boilerplate.learn(prepared.article().source(), r.learned());
       StoryAssignment assignment = stories.add(r.signed());
       memory.fingerprint(id, prepared.fingerprint());
-      lastAssignment = assignment;
       PreparedArticle ready = prepared
           .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody(), r.indexed()))
           .withStoryId(assignment.entry().storyId());
@@ -628,8 +626,6 @@ final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
-  private volatile StoryAssignment lastAssignment;
-
   /** Warnings of writes not yet taken by {@link #takeWarnings()}. */
   private final java.util.Queue<String> warnings = new java.util.concurrent.ConcurrentLinkedQueue<>();
 
@@ -640,11 +636,6 @@ final class LuceneNewsIndex implements NewsIndex {
       out.add(w);
     }
     return out;
-  }
-
-  /** The story assignment of the last upsert that wrote an article, for ingest reports. */
-  StoryAssignment lastAssignment() {
-    return lastAssignment;
   }
 
   /** For tests: ids whose documents the writer refuses, as it refuses an invalid document. */
