@@ -1,0 +1,114 @@
+#!/usr/bin/env python3
+"""Load on `lede serve`: 16 concurrent clients for 60 s against an index of the 59,472-record benchmark
+set, with wrk (Debian package `wrk`), then again while another process indexes into the same index.
+
+Run from the repository root, with ../shared beside it:  python3 bench/scripts/serve-load.py [--seconds 60]
+Prints one Markdown row per run: requests/s, p50 and p99 latency, errors, and the server's heap after.
+Everything it writes goes to a temporary folder, removed at the end.
+"""
+import argparse, json, os, random, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
+
+ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
+sys.path.insert(0, os.path.join(ROOT, "..", "shared", "bench"))
+import news_corpus  # noqa: E402  (the benchmark set's generator, from ../shared/bench)
+
+
+def queries(records, n, seed):
+    """n search paths drawn from headlines: 1-3 words, some with a source filter, facets or a sort."""
+    rnd = random.Random(seed)
+    titles = [r["title"] for r in records if r.get("title")]
+    out = []
+    for _ in range(n):
+        words = [w for w in re.findall(r"[A-Za-z]{4,}", rnd.choice(titles))]
+        if not words:
+            continue
+        q = " ".join(rnd.sample(words, min(len(words), rnd.randint(1, 3))))
+        params = {"q": q, "limit": "10"}
+        kind = rnd.random()
+        if kind < 0.2:
+            params["source"] = rnd.choice(["bbc.co.uk", "huffpost.com", "agnews.example"])
+        elif kind < 0.35:
+            params["facets"] = "true"
+        elif kind < 0.45:
+            params["sort"] = "newest"
+        out.append("/api/search?" + urllib.parse.urlencode(params))
+    return out
+
+
+def lua(paths, file):
+    with open(file, "w") as f:
+        f.write("local paths = {\n")
+        for p in paths:
+            f.write("  " + json.dumps(p) + ",\n")
+        f.write("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
+
+
+def ms(value, unit):
+    return float(value) * {"us": 0.001, "ms": 1.0, "s": 1000.0}[unit]
+
+
+def run_wrk(url, script, seconds):
+    out = subprocess.run(["wrk", "-t2", "-c16", f"-d{seconds}s", "--latency", "-s", script, url],
+                         capture_output=True, text=True, check=True).stdout
+    lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
+    p = {k: ms(*re.match(r"([\d.]+)(\w+)", v).groups()) for k, v in lat.items()}
+    rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
+    sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
+    errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(x) for x in sock.groups()) if sock else 0)
+    return rps, p.get("50"), p.get("99"), errors
+
+
+def heap_mb(pid, jdk):
+    out = subprocess.run([os.path.join(jdk, "bin", "jcmd"), str(pid), "GC.heap_info"], capture_output=True, text=True).stdout
+    m = re.search(r"used (\d+)K", out)
+    return int(m.group(1)) // 1024 if m else None
+
+
+def main():
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--seconds", type=int, default=60)
+    a = ap.parse_args()
+    if not shutil.which("wrk"):
+        sys.exit("needs wrk: apt-get install wrk")
+    jdk = open(os.path.join(ROOT, "cli", "target", ".lede-jdk")).read().strip() if os.path.exists(
+        os.path.join(ROOT, "cli", "target", ".lede-jdk")) else os.environ.get("JAVA_HOME", "")
+    work = tempfile.mkdtemp(prefix="serve-load-")
+    server = None
+    try:
+        data = os.path.join(work, "news.jsonl")
+        news_corpus.write(data, copies=3)
+        records = [json.loads(line) for line in open(data, encoding="utf-8")]
+        idx = os.path.join(work, "idx")
+        subprocess.run([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", data, "--format", "newsplease"], check=True)
+        script = os.path.join(work, "paths.lua")
+        lua(queries(records, 1000, 7), script)
+        server = subprocess.Popen([os.path.join(ROOT, "lede"), "--index", idx, "serve", "--port", "0"],
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        url = server.stdout.readline().strip().rstrip("/")
+        run_wrk(url, script, 10)  # warm-up, not reported
+        print("| run | requests/s | p50 ms | p99 ms | errors | heap used after, MB |")
+        print("| --- | ---: | ---: | ---: | ---: | ---: |")
+        rps, p50, p99, err = run_wrk(url, script, a.seconds)
+        print(f"| 16 clients, {a.seconds} s | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | {heap_mb(server.pid, jdk)} |")
+        # the second run: another process indexes 19,824 more records into the same index meanwhile
+        more = os.path.join(work, "more.jsonl")
+        with open(more, "w", encoding="utf-8") as f:
+            for r in records[:19824]:
+                f.write(json.dumps(dict(r, url=r["url"] + "/more"), ensure_ascii=False) + "\n")
+        writer = subprocess.Popen([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", more, "--format", "newsplease",
+                                   "--commit-every", "2000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        rps, p50, p99, err = run_wrk(url, script, a.seconds)
+        wrote = "finished" if writer.poll() is not None else "still running"
+        writer.wait()
+        print(f"| the same, `lede index` writing into the index ({wrote} at the end) | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | "
+              f"{heap_mb(server.pid, jdk)} |")
+    finally:
+        if server:
+            server.send_signal(signal.SIGTERM)
+            server.wait(timeout=30)
+        shutil.rmtree(work, ignore_errors=True)
+
+
+if __name__ == "__main__":
+    main()
