@@ -151,7 +151,7 @@ class SolrCloudClusterTest {
     m.put("phrase", q("\"central bank\"").collapse(false).build());
     m.put("entity-alias", q("").entity("Lagarde").sort(SortOrder.NEWEST).build());
     m.put("newest-all", q("").sort(SortOrder.NEWEST).collapse(false).limit(20)
-        .facet(Facet.SOURCE, Facet.ENTITY, Facet.ENTITY_TYPE, Facet.MONTH).facetLimit(50).build());
+        .facet(Facet.values()).facetLimit(50).build());
     m.put("bbc-months", q("").source("bbc.co.uk").facet(Facet.MONTH).build());
     m.put("lucene-syntax", q("headline:miami AND -draw").syntax(Syntax.LUCENE).build());
     return m;
