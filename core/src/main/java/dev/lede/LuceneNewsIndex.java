@@ -81,6 +81,7 @@ final class LuceneNewsIndex implements NewsIndex {
   private final Schema schema;
   private final IndexOptions options;
   private final NewsSearcher searcher;
+  private final dev.lede.search.Suggester suggester;
   private final Preparer preparer;
   /**
    * Story assignment, boilerplate learning and the unchanged check depend on every earlier article,
@@ -119,6 +120,7 @@ final class LuceneNewsIndex implements NewsIndex {
     this.schema = schema;
     this.options = options;
     this.searcher = new NewsSearcher(schema, options.ranking(), options.queryTimeout());
+    this.suggester = new dev.lede.search.Suggester(schema);
     this.preparer = options.preparer();
     StoryOptions storyOptions = options.stories();
     MinHash minHash = new MinHash(storyOptions.hashes(), storyOptions.bands(), storyOptions.seed());
@@ -968,6 +970,11 @@ final class LuceneNewsIndex implements NewsIndex {
   @Override
   public SearchResult similar(String id, NewsQuery constraints) {
     return withSearcher(s -> searcher.similar(s, id, constraints));
+  }
+
+  @Override
+  public List<dev.lede.search.Suggestion> suggest(String text, int limit) {
+    return withSearcher(s -> suggester.suggest(s, text, limit));
   }
 
   @Override

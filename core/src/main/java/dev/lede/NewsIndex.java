@@ -225,6 +225,17 @@ public interface NewsIndex extends AutoCloseable {
   }
 
   /**
+   * Completions of typed text, at most {@code limit}: entities whose name or alias starts with it
+   * (most named first, then one typo away), then headlines holding its words, newest first. Built
+   * from the index as it is: what was indexed is suggested after the next refresh.
+   *
+   * @throws UnsupportedOperationException when the implementation cannot suggest
+   */
+  default java.util.List<dev.lede.search.Suggestion> suggest(String text, int limit) {
+    throw new UnsupportedOperationException("suggestions are not supported by " + getClass().getSimpleName());
+  }
+
+  /**
    * The story of the article with this id: its near-duplicate copies, earliest first, each with
    * how it differs in length from the earliest. Empty when there is no such article.
    */

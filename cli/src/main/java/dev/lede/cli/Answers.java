@@ -128,6 +128,34 @@ public final class Answers {
     return new Trending(asOf, windowDays, trends, note);
   }
 
+  /** Completions of typed text (issue 18), as {@code lede suggest} and {@code /api/suggest} answer. */
+  public record Suggested(String prefix, List<dev.lede.search.Suggestion> suggestions) {
+    public Suggested {
+      suggestions = List.copyOf(suggestions);
+    }
+
+    public ObjectNode json() {
+      ObjectNode o = Json.object().put("prefix", prefix);
+      ArrayNode a = o.putArray("suggestions");
+      for (dev.lede.search.Suggestion s : suggestions) {
+        ObjectNode x = a.addObject().put("text", s.text()).put("kind", s.kind().name().toLowerCase(java.util.Locale.ROOT));
+        if (s.kind() == dev.lede.search.Suggestion.Kind.ENTITY) {
+          x.put("type", s.entityType().name()).put("articles", s.articles()).put("approximate", s.approximate());
+        } else {
+          x.put("id", s.id()).put("published", s.published() == null ? null : s.published().toString());
+        }
+      }
+      return o;
+    }
+  }
+
+  public static Suggested suggest(NewsIndex index, String prefix, int limit) {
+    if (limit < 1 || limit > 100) {
+      throw new IllegalArgumentException("--limit must be between 1 and 100, got " + limit);
+    }
+    return new Suggested(prefix, index.suggest(prefix, limit));
+  }
+
   /**
    * What the index holds.
    *

@@ -39,6 +39,7 @@ import picocli.CommandLine.Spec;
       SynonymsCommand.class,
       EntitiesCommand.class,
       TrendingCommand.class,
+      SuggestCommand.class,
       StoryCommand.class,
       AnalyzeCommand.class,
       ServeCommand.class,

@@ -24,6 +24,7 @@ final class Api {
   static final Set<String> SIMILAR = Set.of("source", "author", "since", "until", "limit");
   static final Set<String> ENTITIES = Set.of("q", "source", "author", "since", "until", "limit");
   static final Set<String> TRENDING = Set.of("window", "as_of", "limit");
+  static final Set<String> SUGGEST = Set.of("prefix", "limit");
   static final Set<String> NONE = Set.of();
 
   private final IndexHolder holder;
@@ -79,6 +80,11 @@ final class Api {
   ObjectNode entities(Params p) {
     NewsQuery q = Answers.entitiesQuery(p.text("q"), p.all("source", true), p.all("author", false), when(p, "since"), when(p, "until"));
     return Answers.entities(holder.get(), q, p.integer("limit", 20)).json();
+  }
+
+  /** {@code GET /api/suggest?prefix=}: {@code lede suggest PREFIX --format json}. */
+  ObjectNode suggest(Params p) {
+    return Answers.suggest(holder.get(), p.text("prefix"), p.integer("limit", 10)).json();
   }
 
   /** {@code GET /api/trending}: {@code lede trending --format json}; the window ends now unless {@code as_of} says. */

@@ -231,6 +231,11 @@ public final class LedeServer implements AutoCloseable {
         send(ex, 200, api.trending(Params.parse(rawQuery, Api.TRENDING)));
         return;
       }
+      case "/api/suggest" -> {
+        readOnly(method);
+        send(ex, 200, api.suggest(Params.parse(rawQuery, Api.SUGGEST)));
+        return;
+      }
       case "/api/stats" -> {
         readOnly(method);
         Params.parse(rawQuery, Api.NONE);

@@ -180,6 +180,7 @@ class ServeTest {
     assertSame(lede("trending", "--as-of", "2025-06-30", "--window", "30", "--format", "json"),
         get("/api/trending?as_of=2025-06-30&window=30"));
     assertSame(lede("stats", "--format", "json"), get("/api/stats"));
+    assertSame(lede("suggest", "kim", "--limit", "4", "--format", "json"), get("/api/suggest?prefix=kim&limit=4"));
   }
 
   static void assertSame(Run cli, Answer api) {
