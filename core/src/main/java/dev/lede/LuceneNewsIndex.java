@@ -403,7 +403,7 @@ final class LuceneNewsIndex implements NewsIndex {
 
   /** Decides the outcome, story and boilerplate of a prepared article; one at a time, in input order. */
   Assigned assign(Ready r) {
-    IndexWriter w = writer();
+    writer();
     PreparedArticle prepared = r.prepared();
     String id = prepared.article().id();
     synchronized (storyLock) {
@@ -1084,6 +1084,12 @@ final class LuceneNewsIndex implements NewsIndex {
   public void close() {
     Generation g = generation;
     try {
+      if (writer != null) {
+        synchronized (storyLock) {
+          awaitWrites();
+          rewriteRelabeled(); // what the close commits names no story by a member's old id
+        }
+      }
       g.searchers().close();
       if (writer != null) {
         if (writer.hasUncommittedChanges()) {
