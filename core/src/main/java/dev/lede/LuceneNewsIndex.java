@@ -568,7 +568,8 @@ final class LuceneNewsIndex implements NewsIndex {
         if (stored.isEmpty() || entry.isEmpty()) {
           continue;
         }
-        PreparedArticle prepared = preparer.prepare(schema.toInput(stored.get()), schema.toArticle(stored.get()).entities());
+        dev.lede.index.StoredArticles.Stored read = schema.toStored(stored.get());
+        PreparedArticle prepared = preparer.prepare(read.input(), read.prepared());
         String stripped = boilerplate.strip(prepared.article().source(), prepared.indexedBody());
         if (!stripped.equals(prepared.indexedBody())) {
           writeDocument(w, prepared.withBoilerplateRemoved(stripped).withStoryId(entry.get().storyId()), entry.get(),
@@ -671,7 +672,8 @@ final class LuceneNewsIndex implements NewsIndex {
     Optional<Document> stored = storedDocument(entry.id());
     if (stored.isPresent()) {
       // prepared again from the input, with the entities it was given: nothing is extracted twice
-      PreparedArticle prepared = preparer.prepare(schema.toInput(stored.get()), schema.toArticle(stored.get()).entities());
+      dev.lede.index.StoredArticles.Stored read = schema.toStored(stored.get());
+      PreparedArticle prepared = preparer.prepare(read.input(), read.prepared());
       PreparedArticle ready = prepared
           .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
           .withStoryId(entry.storyId());

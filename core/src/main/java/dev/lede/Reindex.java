@@ -151,10 +151,10 @@ final class Reindex {
             Article input;
             Carried carried = null;
             try {
-              org.apache.lucene.document.Document d = stored.document(doc, Set.of(Schema.ORIGINAL));
-              input = schema.toInput(d);
+              dev.lede.index.StoredArticles.Stored read = schema.toStored(stored.document(doc, Set.of(Schema.ORIGINAL)));
+              input = read.input();
               if (carrying != null) {
-                carried = new Carried(entities ? schema.toArticle(d).entities() : null,
+                carried = new Carried(entities ? read.prepared() : null,
                     entries != null && entries.advanceExact(doc) ? LuceneStoryStore.entryOf(entries.binaryValue()) : null);
               }
             } catch (RuntimeException e) {

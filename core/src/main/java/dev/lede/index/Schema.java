@@ -331,6 +331,12 @@ public final class Schema {
     return StoredArticles.decodeInput(bytes.bytes, bytes.offset, bytes.length);
   }
 
+  /** The stored article as read and the entities preparation gave it, from one parse: what a reindex carries over. */
+  public StoredArticles.Stored toStored(Document d) {
+    BytesRef bytes = original(d);
+    return StoredArticles.decodeStored(bytes.bytes, bytes.offset, bytes.length);
+  }
+
   private static BytesRef original(Document d) {
     BytesRef bytes = d.getBinaryValue(ORIGINAL);
     if (bytes == null) {

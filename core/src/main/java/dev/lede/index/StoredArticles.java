@@ -117,6 +117,27 @@ public final class StoredArticles {
     });
   }
 
+  /** The stored article as read, and the entities preparation gave it, from one parse. */
+  static Stored decodeStored(byte[] bytes, int offset, int length) {
+    JsonNode o = tree(bytes, offset, length);
+    return readBackStored(() -> {
+      Article input = fromJson(o);
+      JsonNode prepared = o.path(PREPARED).path("entities");
+      return new Stored(input, prepared.isArray() ? entities(prepared) : input.entities());
+    });
+  }
+
+  /** An article as read, with the entities preparation gave it. */
+  public record Stored(Article input, List<Entity> prepared) {}
+
+  private static Stored readBackStored(java.util.function.Supplier<Stored> read) {
+    try {
+      return read.get();
+    } catch (IllegalStateException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      throw damaged(e);
+    }
+  }
+
   /** The stored article exactly as it was read. */
   static Article decodeInput(byte[] bytes, int offset, int length) {
     JsonNode o = tree(bytes, offset, length);
