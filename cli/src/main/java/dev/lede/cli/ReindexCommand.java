@@ -50,6 +50,12 @@ final class ReindexCommand implements Callable<Integer> {
   @Option(names = "--output", paramLabel = "FORMAT", defaultValue = "text", description = "Summary format: text or json.")
   String output;
 
+  /** The number of a generation name ({@code gen-000002} is 2); the flat layout, the first of all, is -1. */
+  static long generationNumber(String name) {
+    String digits = name == null ? "" : name.replaceAll("\\D", "");
+    return digits.isEmpty() ? -1 : Long.parseLong(digits);
+  }
+
   @Override
   public Integer call() throws Exception {
     if (!output.equalsIgnoreCase("json") && !output.equalsIgnoreCase("text")) {
@@ -69,10 +75,12 @@ final class ReindexCommand implements Callable<Integer> {
         throw new IllegalArgumentException("--rollback takes no PATH: it switches back to the previous generation");
       }
       ReindexReport r = NewsIndex.rollback(lede.indexDir());
+      // a second rollback goes back to the newer generation: say so (issue 15)
+      String direction = generationNumber(r.to()) > generationNumber(r.from()) ? "forward" : "back";
       if (output.equalsIgnoreCase("json")) {
-        out.println(Json.pretty(Json.object().put("index", dir).put("from", r.from()).put("to", r.to())));
+        out.println(Json.pretty(Json.object().put("index", dir).put("from", r.from()).put("to", r.to()).put("direction", direction)));
       } else if (!lede.quiet) {
-        out.println("rolled back " + dir + " from generation " + r.from() + " to " + r.to());
+        out.println("rolled " + direction + " " + dir + " from generation " + r.from() + " to " + r.to());
       }
       return ExitCodes.OK;
     }

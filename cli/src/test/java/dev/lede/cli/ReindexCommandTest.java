@@ -51,6 +51,9 @@ class ReindexCommandTest {
     // Not "never reindexed" (issue 15): the flat generation is live again, and gen-000001 is kept.
     String stats2 = LedeCliTest.run("--index", idx, "stats").out();
     assertTrue(stats2.contains("generation: flat (the first build, live again after a rollback); gen-000001 is kept for --rollback"), stats2);
+    // issue 15: a second rollback goes forward again, and says so
+    Run forward = LedeCliTest.run("--index", idx, "reindex", "--rollback");
+    assertEquals("rolled forward " + idx + " from generation . to gen-000001", forward.out().strip());
   }
 
   @Test
