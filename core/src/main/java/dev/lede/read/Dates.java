@@ -69,6 +69,10 @@ final class Dates {
     if (fast != null) {
       return fast;
     }
+    java.util.regex.Matcher slashed = SLASHED.matcher(s);
+    if (slashed.matches()) {
+      return slashed(Integer.parseInt(slashed.group(1)), Integer.parseInt(slashed.group(2)), Integer.parseInt(slashed.group(3)));
+    }
     try {
       TemporalAccessor t = ISO_LIKE.parse(s);
       if (t.isSupported(ChronoField.HOUR_OF_DAY)) {
@@ -90,6 +94,52 @@ final class Dates {
     } catch (DateTimeParseException notRfc) {
       return null;
     }
+  }
+
+  /** {@code 13/01/2024}, {@code 01/13/2024}: day and month in either order, then the year. */
+  private static final java.util.regex.Pattern SLASHED = java.util.regex.Pattern.compile("(\\d{1,2})/(\\d{1,2})/(\\d{4})");
+
+  /**
+   * A slashed date whose order the numbers themselves show (one of them above 12, or both equal);
+   * null for one that could be either ({@code 05/01/2024}: 5 January or 1 May). Lede does not guess:
+   * a date a month or more wrong would put the article in the wrong place of every date filter and
+   * sort, silently; the record is rejected with {@link #problem} so that it can be fixed.
+   */
+  private static Instant slashed(int a, int b, int year) {
+    int day;
+    int month;
+    if (a > 12 && b <= 12) {
+      day = a;
+      month = b;
+    } else if (b > 12 && a <= 12) {
+      day = b;
+      month = a;
+    } else if (a == b) {
+      day = a;
+      month = a;
+    } else {
+      return null;
+    }
+    try {
+      return LocalDate.of(year, month, day).atStartOfDay(ZoneOffset.UTC).toInstant();
+    } catch (DateTimeException invalid) {
+      return null;
+    }
+  }
+
+  /** Why a text that {@link #parse} refused is not a date, when there is more to say than that (issue 15). */
+  static String problem(String text) {
+    java.util.regex.Matcher m = SLASHED.matcher(text.strip());
+    if (m.matches() && Integer.parseInt(m.group(1)) <= 12 && Integer.parseInt(m.group(2)) <= 12) {
+      return "day and month could be either way round: write it as yyyy-mm-dd";
+    }
+    return null;
+  }
+
+  /** The rejection reason for a field whose text is not a date. */
+  static String notADate(String field, String shownValue, String text) {
+    String why = text == null ? null : problem(text);
+    return "'" + field + "' is not a date: " + shownValue + (why == null ? "" : " (" + why + ")");
   }
 
   /**

@@ -180,7 +180,7 @@ final class JsonArticleMapping {
         return instant;
       }
     }
-    throw new RecordException("'" + field + "' is not a date: " + shown(v));
+    throw new RecordException(Dates.notADate(field, shown(v), v.isTextual() ? v.textValue() : null));
   }
 
   private static List<String> authors(JsonNode object, String field) throws RecordException {

@@ -125,7 +125,7 @@ final class ScrapedPostReader implements FormatReader {
           case "published", "date" -> {
             Instant published = Dates.parse(value);
             if (published == null) {
-              sink.rejectLine(i + 1, "'" + label + "' is not a date: \"" + value + "\"");
+              sink.rejectLine(i + 1, Dates.notADate(label, "\"" + value + "\"", value));
               return;
             }
             b.published(published);

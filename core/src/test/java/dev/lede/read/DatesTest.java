@@ -42,4 +42,17 @@ class DatesTest {
     assertEquals(Instant.ofEpochSecond(1_700_000_000L), Dates.fromEpoch(1_700_000_000L));
     assertEquals(Instant.ofEpochMilli(1_700_000_000_123L), Dates.fromEpoch(1_700_000_000_123L));
   }
+
+  // issue 15, item 11: "05/01/2024" rejected the article with no word of why
+  @Test
+  void slashedDatesAreReadWhenTheirOrderIsPlainAndExplainedWhenNot() {
+    org.junit.jupiter.api.Assertions.assertEquals(java.time.Instant.parse("2024-01-13T00:00:00Z"), Dates.parse("13/01/2024"));
+    org.junit.jupiter.api.Assertions.assertEquals(java.time.Instant.parse("2024-01-13T00:00:00Z"), Dates.parse("01/13/2024"));
+    org.junit.jupiter.api.Assertions.assertEquals(java.time.Instant.parse("2024-03-03T00:00:00Z"), Dates.parse("3/3/2024"));
+    org.junit.jupiter.api.Assertions.assertNull(Dates.parse("05/01/2024"));
+    org.junit.jupiter.api.Assertions.assertEquals(
+        "'published' is not a date: \"05/01/2024\" (day and month could be either way round: write it as yyyy-mm-dd)",
+        Dates.notADate("published", "\"05/01/2024\"", "05/01/2024"));
+    org.junit.jupiter.api.Assertions.assertNull(Dates.parse("31/02/2024"), "no 31 February");
+  }
 }
