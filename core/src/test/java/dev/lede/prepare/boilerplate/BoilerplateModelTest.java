@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lede.article.Article;
+import dev.lede.prepare.story.StoryText;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -192,6 +193,52 @@ class BoilerplateModelTest {
       model.learn(post(n, "tide.example", kicker + " " + story(n)));
     }
     assertEquals(story(5), model.strip("tide.example", kicker + " " + story(5)));
+  }
+
+  // issue 16: a one-paragraph body with a learned kicker and sign-off loses both and keeps its text
+  @Test
+  void peelsBothEndsOfAOneLineBody() {
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    String kicker = "This article is part of our Coastal Towns series.";
+    for (int n = 1; n <= 4; n++) {
+      model.learn(post(n, "tide.example", kicker + " The tide rose " + n + " metres. " + PLUG));
+    }
+    assertEquals("The tide rose 9 metres.", model.strip("tide.example", kicker + " The tide rose 9 metres. " + PLUG));
+    assertEquals("", model.strip("tide.example", kicker + " " + PLUG), "a body that is all template is left empty");
+  }
+
+  // stripping only ever takes units off the two ends: what is left is one unbroken run of the body
+  @Test
+  void strippingLeavesAContiguousMiddleOnRandomBodies() {
+    java.util.Random random = new java.util.Random(16);
+    String[] pool = {"Alpha rises.", "Beta falls!", "Gamma holds?", "Delta, said Mr. Fox, waits.", PLUG, "Leave a Reply",
+        "U.S. ports reopen.", "\"Quoted,\" she said.", "*", "Sign up. Or don't."};
+    BoilerplateModel model = new BoilerplateModel(BoilerplateOptions.defaults());
+    List<String> bodies = new java.util.ArrayList<>();
+    for (int n = 0; n < 300; n++) {
+      StringBuilder body = new StringBuilder();
+      int units = 1 + random.nextInt(12);
+      for (int u = 0; u < units; u++) {
+        body.append(pool[random.nextInt(pool.length)]).append(random.nextInt(4) == 0 ? "\n\n" : random.nextInt(5) == 0 ? "\n" : " ");
+      }
+      bodies.add(body.toString());
+      model.learn(post(n, "random.example", body.toString()));
+    }
+    for (String body : bodies) {
+      String stripped = model.strip("random.example", body);
+      assertTrue(StoryText.normalize(body).contains(StoryText.normalize(stripped)), body + " -> " + stripped);
+    }
+  }
+
+  // the memory bound holds with sentences counted too, and a run-in sign-off survives the forgetting
+  @Test
+  void lossyCountingKeepsARunInSignOff() {
+    BoilerplateModel model = new BoilerplateModel(new BoilerplateOptions(0.3, 3, 100));
+    for (int n = 1; n <= 400; n++) {
+      model.learn(post(n, "tide.example", "Lead " + n + " opens. Then " + n + " more.\n\n" + story(n) + " Ends " + n + ". " + PLUG));
+      assertTrue(model.snapshot().get("tide.example").lines.size() <= 100 + 20, "bounded after article " + n);
+    }
+    assertTrue(model.isBoilerplate("tide.example", PLUG));
   }
 
   @Test
