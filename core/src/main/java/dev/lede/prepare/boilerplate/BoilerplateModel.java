@@ -91,16 +91,22 @@ public final class BoilerplateModel {
    */
   public static final class Lines {
     private final String[] lines;
+    private final int[] offsets; // where each line starts in the body
+    private final boolean[] words; // whether a line has words (a blank line or "* * *" has none)
     private final List<Edge> head = new ArrayList<>();
     private final List<Edge> tail = new ArrayList<>();
     private final Map<Long, String> distinct = new LinkedHashMap<>();
 
     private Lines(String body) {
       this.lines = body.isEmpty() ? new String[0] : body.split("\n", -1);
+      this.offsets = new int[lines.length];
+      this.words = new boolean[lines.length];
       List<Integer> nonBlank = new ArrayList<>();
       for (int i = 0; i < lines.length; i++) {
+        offsets[i] = i == 0 ? 0 : offsets[i - 1] + lines[i - 1].length() + 1;
         if (!lines[i].isBlank() && !StoryText.words(lines[i]).isEmpty()) {
           nonBlank.add(i);
+          words[i] = true;
         }
       }
       int budget = HEAD_SENTENCES;
@@ -214,8 +220,9 @@ public final class BoilerplateModel {
   }
 
   /**
-   * The body without its source's boilerplate lines; the other lines keep their text and order
-   * (blank lines between paragraphs included). The body itself when nothing is boilerplate.
+   * The body without its source's boilerplate at its start and end: a piece of the body, as it
+   * was, from the first unit that is not boilerplate to the last. The body itself when nothing is
+   * boilerplate.
    */
   public String strip(String source, String body) {
     return body.isEmpty() ? body : strip(source, body, lines(body));
@@ -269,22 +276,28 @@ public final class BoilerplateModel {
         to[e.line()] = from[e.line()];
       }
     }
-    boolean cut = false;
-    for (int i = 0; from != null && i < n; i++) {
-      cut |= from[i] != 0 || to[i] != lines.lines[i].length();
-    }
-    if (!cut) {
+    if (from == null) {
       return body;
     }
-    StringBuilder out = new StringBuilder(body.length());
+    // what is left is one run of the body: from the first line with words still in it to the last
+    int first = -1;
+    int last = -1;
     for (int i = 0; i < n; i++) {
-      if (from[i] >= to[i] && !lines.lines[i].isEmpty()) {
-        continue; // a line removed whole leaves no blank behind it
+      if (lines.words[i] && from[i] < to[i]) {
+        first = first < 0 ? i : first;
+        last = i;
       }
-      String line = lines.lines[i];
-      out.append(from[i] == 0 && to[i] == line.length() ? line : line.substring(from[i], to[i]).strip()).append('\n');
     }
-    return out.toString().replaceAll("\n{3,}", "\n\n").strip();
+    if (first < 0) {
+      return "";
+    }
+    int start = lines.offsets[first] + from[first];
+    int end = lines.offsets[last] + to[last];
+    if (start == 0 && end == body.length()) {
+      return body;
+    }
+    // a literal piece of the body, so a reader of the stored body can tell what was left out
+    return body.substring(start, end).strip();
   }
 
   private boolean isBoilerplate(SourceCounts counts, long key) {

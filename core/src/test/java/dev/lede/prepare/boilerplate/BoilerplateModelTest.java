@@ -6,7 +6,6 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.lede.article.Article;
-import dev.lede.prepare.story.StoryText;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -207,7 +206,7 @@ class BoilerplateModelTest {
     assertEquals("", model.strip("tide.example", kicker + " " + PLUG), "a body that is all template is left empty");
   }
 
-  // stripping only ever takes units off the two ends: what is left is one unbroken run of the body
+  // stripping only ever takes units off the two ends: what is left is one unbroken piece of the body
   @Test
   void strippingLeavesAContiguousMiddleOnRandomBodies() {
     java.util.Random random = new java.util.Random(16);
@@ -226,7 +225,7 @@ class BoilerplateModelTest {
     }
     for (String body : bodies) {
       String stripped = model.strip("random.example", body);
-      assertTrue(StoryText.normalize(body).contains(StoryText.normalize(stripped)), body + " -> " + stripped);
+      assertTrue(body.contains(stripped), body + " -> " + stripped);
     }
   }
 
