@@ -52,6 +52,10 @@ class BoilerplateThroughIndexTest {
       for (Hit hit : fares.hits()) {
         assertFalse(hit.snippet().text().contains("inbox"), hit.snippet().text());
       }
+      // a query that also names the sign-off's words still shows a passage of the article, not the sign-off
+      for (Hit hit : index.search(NewsQuery.builder("weekday briefing inbox review arch").collapse(false).limit(20).build()).hits()) {
+        assertFalse(hit.snippet().text().contains("inbox"), hit.snippet().text());
+      }
       // the stored article keeps what was stripped from its index entry
       assertTrue(index.get("q0").orElseThrow().body().endsWith("All rights reserved."));
     }
