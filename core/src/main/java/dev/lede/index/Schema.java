@@ -122,6 +122,12 @@ public final class Schema {
    * gave it beside, when they differ: hits, {@code show} and reindex read it.
    */
   public static final String ORIGINAL = "original";
+  /**
+   * What was left out of the indexed body as boilerplate, stored as two values (the start and the
+   * end of the stored body that were cut), only when something was: snippets are cut from the
+   * stored body, and must not show a sign-off that no search finds (issue 16).
+   */
+  public static final String BOILERPLATE = "boilerplate";
 
   /** The text fields a query searches, for highlighting and did-you-mean. */
   public static final List<String> TEXT_FIELDS = List.of(TEXT, HEADLINE, LEAD, ENTITY_TEXT, BODY);
@@ -252,7 +258,30 @@ public final class Schema {
     doc.add(new StringField(STORY, prepared.story(), Field.Store.YES));
     doc.add(new SortedDocValuesField(STORY, new BytesRef(prepared.story())));
     doc.add(new StoredField(ORIGINAL, StoredArticles.encode(prepared.input(), a.entities())));
+    String body = prepared.input().body();
+    String kept = prepared.indexedBody();
+    int at = kept.equals(body) ? -1 : body.indexOf(kept);
+    if (at >= 0 && (at > 0 || kept.length() < body.length())) {
+      doc.add(new StoredField(BOILERPLATE, body.substring(0, at)));
+      doc.add(new StoredField(BOILERPLATE, body.substring(at + kept.length())));
+    }
     return doc;
+  }
+
+  /**
+   * The lead and body of a stored article without the boilerplate its document's index entry left
+   * out ({@code d} loaded with {@link #BOILERPLATE}): the text snippets are cut from. The article's
+   * text when nothing was left out or the stored body no longer fits.
+   */
+  public String shownText(Article a, Document d) {
+    String[] cut = d.getValues(BOILERPLATE);
+    String body = a.body();
+    if (cut.length != 2 || cut[0].length() + cut[1].length() > body.length() || !body.startsWith(cut[0])
+        || !body.endsWith(cut[1])) {
+      return a.text();
+    }
+    String kept = body.substring(cut[0].length(), body.length() - cut[1].length()).strip();
+    return a.lead().isEmpty() ? kept : kept.isEmpty() ? a.lead() : a.lead() + "\n\n" + kept;
   }
 
   /**

@@ -1,6 +1,5 @@
 package dev.lede.search;
 
-import dev.lede.article.Article;
 import dev.lede.index.Schema;
 import dev.lede.index.Tokens;
 import java.text.BreakIterator;
@@ -66,9 +65,11 @@ final class Highlighter {
     return new Highlight(headline, matches(headline, Schema.HEADLINE, Schema.HEADLINE_EXACT, Schema.EXACT));
   }
 
-  /** The best passage of lead and body; the lead's start when nothing matched. */
-  Highlight snippet(Article article) {
-    String text = article.text();
+  /**
+   * The best passage of a text (an article's lead and body, without the boilerplate its index
+   * entry left out); its start when nothing matched.
+   */
+  Highlight snippet(String text) {
     if (text.isEmpty()) {
       return Highlight.plain("");
     }

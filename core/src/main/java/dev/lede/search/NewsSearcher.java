@@ -311,7 +311,7 @@ public final class NewsSearcher {
   }
 
   private Hit hit(IndexSearcher searcher, StoredFields stored, Query query, NewsQuery q, FieldDoc sd, Highlighter highlighter) throws IOException {
-    Document d = stored.document(sd.doc, Set.of(Schema.ORIGINAL, Schema.STORY));
+    Document d = stored.document(sd.doc, Set.of(Schema.ORIGINAL, Schema.STORY, Schema.BOILERPLATE));
     Article a = schema.toArticle(d);
     String story = d.get(Schema.STORY);
     List<String> alsoBy = List.of();
@@ -335,7 +335,7 @@ public final class NewsSearcher {
     float score = q.sort() == SortOrder.RELEVANCE ? (Float) sd.fields[0] : Float.NaN;
     String explanation = q.explain() ? ranking + "\n" + searcher.explain(query, sd.doc) : null;
     Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline());
-    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(a);
+    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(schema.shownText(a, d));
     return new Hit(a.id(), score, a.headline(), a.source(), a.published(), a.url(), a.entities(), headline, snippet,
         explanation, story, alsoBy, collapsed, a.lead(), a.authors());
   }

@@ -3,10 +3,10 @@ package dev.lede.prepare.boilerplate;
 import java.util.Objects;
 
 /**
- * A line learned as a source's boilerplate.
+ * A line, or a sentence at the start or end of a body, learned as a source's boilerplate.
  *
  * @param source the normalised source
- * @param text the line as first seen
+ * @param text the line or sentence as first seen
  * @param count in how many of the source's articles it appears
  * @param articles how many articles of the source were learned from
  */
@@ -17,7 +17,7 @@ public record LearnedLine(String source, String text, int count, int articles) {
     Objects.requireNonNull(text, "text");
   }
 
-  /** The share of the source's articles that carry the line. */
+  /** The share of the source's articles that carry it. */
   public double share() {
     return articles == 0 ? 0 : (double) count / articles;
   }
