@@ -10,9 +10,11 @@
  * earliest member. Out: a {@link dev.lede.prepare.story.StoryAssignment} (story id, best match,
  * exact duplicate, relabeled members).
  *
- * <p>Where entries are kept is a {@link dev.lede.prepare.story.StoryStore}: the index keeps them in
- * its Lucene documents; {@link dev.lede.prepare.story.InMemoryStoryStore} serves tests and
- * benchmarks. {@link dev.lede.prepare.story.SimHash} is the measured alternative to MinHash.
+ * <p>Where entries are kept is a {@link dev.lede.prepare.story.StoryStore}: the embedded index's
+ * writer keeps every entry in {@link dev.lede.prepare.story.MemoryStoryStore} (flat arrays and one
+ * probe table, loaded from the index's doc values when it opens), Solr's collection is its own store,
+ * and {@link dev.lede.prepare.story.InMemoryStoryStore} (plain maps of band keys) serves Solr's
+ * overlay of unrefreshed writes. {@link dev.lede.prepare.story.SimHash} is the measured alternative to MinHash.
  *
  * <p>Never: reads files, opens an index, rescans the corpus, prints or exits.
  */
