@@ -201,26 +201,46 @@ final class Lexicon {
       lower("the of and to is that for it with as on be at by this have from or are but not they which you were has been their would he she his her its who said there");
 
   /**
-   * Whether a text reads as English: at least 8 % of its first 400 words are English function words
-   * (English news runs at 30-45 %, German or Spanish at under 3 %). Fewer than 12 words: assumed
-   * English, there is too little to judge.
+   * Frequent function words of German, French, Spanish, Italian, Portuguese and Dutch that are not
+   * English words: evidence that a text is in one of those languages.
+   */
+  static final Set<String> OTHER_FUNCTION_WORDS =
+      lower(
+          """
+          der die das und ist nicht mit für auf dem den des ein eine einer sich zu von im auch wird sind wurde
+          le la les et est des une dans pour que qui pas sur au aux du ce cette sont ont avec
+          el los las y es del por con para una se lo al su como más pero fue
+          il di che della non sono gli nel alla anche
+          os da em uma não mais foi com
+          het een en niet voor zijn ook wordt op
+          """);
+
+  /**
+   * Whether a text reads as English. Among the first 400 words, a text is not English when the
+   * function words of other languages are at least 8 % of its words and outnumber the English ones
+   * (English news runs at 30-45 % English function words, German at under 3 %). A text with few
+   * function words of any language (a table of figures, a list of names) counts as English.
    */
   static boolean looksEnglish(List<Token> tokens) {
     int words = 0;
-    int function = 0;
+    int english = 0;
+    int other = 0;
     for (Token t : tokens) {
       if (!t.word()) {
         continue;
       }
       words++;
-      if (ENGLISH_FUNCTION_WORDS.contains(t.text().toLowerCase(Locale.ROOT))) {
-        function++;
+      String w = t.text().toLowerCase(Locale.ROOT);
+      if (ENGLISH_FUNCTION_WORDS.contains(w)) {
+        english++;
+      } else if (OTHER_FUNCTION_WORDS.contains(w)) {
+        other++;
       }
       if (words == 400) {
         break;
       }
     }
-    return words < 12 || function * 100 >= words * 8;
+    return other * 100 < words * 8 || other <= english;
   }
 
   /** First words that make a name of two or more words a place: "Cape Canaveral", "Mount Kenya". */
