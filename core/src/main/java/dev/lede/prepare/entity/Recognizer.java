@@ -289,10 +289,13 @@ final class Recognizer implements EntityExtractor {
         return;
       }
       // Trim connectors and plain words at the edges, unless a known name starts there ("The Guardian").
-      while (s < e && (isConnector(tokens.get(s)) || Lexicon.COMMON.contains(ctx.lowers[s])) && ctx.knownNameLength(s) == 0) {
+      // Date words too: "in Sept", "Early April" and "Mid-March" are no places (issue 15, item 5).
+      while (s < e && (isConnector(tokens.get(s)) || Lexicon.COMMON.contains(ctx.lowers[s]) || Lexicon.isDateWord(lower(tokens.get(s))))
+          && ctx.knownNameLength(s) == 0) {
         s++;
       }
-      while (e > s && (isConnector(tokens.get(e - 1)) || Lexicon.COMMON.contains(ctx.lowers[e - 1]) && headType(e) == null)) {
+      while (e > s && (isConnector(tokens.get(e - 1)) || (Lexicon.COMMON.contains(ctx.lowers[e - 1]) || Lexicon.isDateWord(lower(tokens.get(e - 1))))
+          && headType(e) == null)) {
         e--;
       }
       if (s >= e) {
@@ -450,6 +453,15 @@ final class Recognizer implements EntityExtractor {
         emitWithAcronym(s, e, surface(s, e), head);
         return;
       }
+      // Clubs and storms are shaped like people's names: "Brackley United", "Hurricane Delvina" (issue 15, item 5).
+      if (words >= 2 && (Lexicon.CLUB_HEADS.contains(lower(tokens.get(e - 1))) || Lexicon.CLUB_FIRST_WORDS.contains(lower(tokens.get(s))))) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.ORGANIZATION);
+        return;
+      }
+      if (words >= 2 && Lexicon.STORM_FIRST_WORDS.contains(lower(tokens.get(s)))) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.OTHER);
+        return;
+      }
       if (words >= 2 && Lexicon.OTHER_HEADS.contains(lower(tokens.get(e - 1)))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.OTHER); // "Davis Cup", "Online Safety Act"
         return;
@@ -534,6 +546,8 @@ final class Recognizer implements EntityExtractor {
       int len = t.text().replace(".", "").length();
       if (t.allUpper() && len >= 2 && len <= 6 && !Lexicon.NON_ENTITY_ACRONYMS.contains(t.text())) {
         emit(s, e, t.text(), EntityType.ORGANIZATION);
+      } else if (itsAfterVerb(e) || !personHint && ctx.evidenceAtStarts(t.text()) >= 2) {
+        emit(s, e, t.text(), EntityType.ORGANIZATION); // "Kestrix said its", "Kestrix’s plant ... Kestrix has bet" (issue 16)
       } else if (personHint) {
         emit(s, e, t.text(), EntityType.PERSON);
       } else if (placeCue(s)) {
@@ -541,6 +555,12 @@ final class Recognizer implements EntityExtractor {
       } else if (keepUntyped) {
         emit(s, e, t.text(), EntityType.OTHER);
       }
+    }
+
+    /** "X said its ...": a verb and then "its" after a name make it a company, not a person. */
+    boolean itsAfterVerb(int e) {
+      return e + 1 < tokens.size() && tokens.get(e).word() && tokens.get(e + 1).is("its")
+          && (Lexicon.SPEECH_VERBS.contains(tokens.get(e).text()) || Lexicon.NAME_VERBS.contains(tokens.get(e).text()));
     }
 
     void emitWithAcronym(int s, int e, String canonical, EntityType type) {
@@ -623,6 +643,16 @@ final class Recognizer implements EntityExtractor {
     if (article.text().isEmpty()) {
       headlineEnd = text.length(); // a headline alone: known names only
     }
-    return new Run(text).run(headlineEnd);
+    // The rules read English capitalisation: in German every noun is capitalised, and its sentences
+    // came out as people (issue 15, item 5). Other languages get no extracted entities.
+    String language = article.language();
+    if (language != null && !language.isBlank() && !language.strip().toLowerCase(Locale.ROOT).startsWith("en")) {
+      return List.of();
+    }
+    Run run = new Run(text);
+    if (!Lexicon.looksEnglish(run.tokens)) {
+      return List.of();
+    }
+    return run.run(headlineEnd);
   }
 }

@@ -1,6 +1,8 @@
 package dev.lede.prepare.entity;
 
+import java.util.HashMap;
 import java.util.HashSet;
+import java.util.Map;
 import java.util.List;
 import java.util.Locale;
 import java.util.Set;
@@ -37,6 +39,58 @@ final class TextContext {
         capitalisedMidSentence.add(t.text());
       }
     }
+  }
+
+  /**
+   * Capitalised words opening sentences with a name's evidence: a possessive ("Kestrix’s new
+   * plant") or a verb that companies and people do after it ("Kestrix has bet"), counted per word.
+   */
+  private Map<String, Integer> evidenceAtStarts() {
+    Map<String, Integer> counts = new HashMap<>();
+    for (int i = 0; i < tokens.size(); i++) {
+      Token t = tokens.get(i);
+      if (t.word() && t.sentenceStart() && t.capitalised() && !t.allUpper() && (t.possessive() || nameVerbAfter(i))) {
+        counts.merge(t.text(), 1, Integer::sum);
+      }
+    }
+    return counts;
+  }
+
+  private boolean nameVerbAfter(int i) {
+    if (i + 1 >= tokens.size() || !tokens.get(i + 1).word()) {
+      return false;
+    }
+    String next = tokens.get(i + 1).text();
+    return Lexicon.NAME_VERBS.contains(next) || Lexicon.SPEECH_VERBS.contains(next);
+  }
+
+  /**
+   * Issue 16: a word no list knows and the article never writes in lower case, opening sentences,
+   * is a name when the evidence is there: a possessive or a name's verb at two sentence starts or
+   * more ("Kestrix’s new plant ... Kestrix has bet"), or once a speech verb right after a word that
+   * does not look like a plural ("Kestrix said"; not "Witnesses said").
+   */
+  boolean sentenceStartName(int i) {
+    Token t = tokens.get(i);
+    if (evidence == null) {
+      evidence = evidenceAtStarts();
+    }
+    if (evidence.getOrDefault(t.text(), 0) >= 2) {
+      return true;
+    }
+    String lower = lowers[i];
+    return !lower.endsWith("s") && i + 1 < tokens.size() && tokens.get(i + 1).word()
+        && Lexicon.SPEECH_VERBS.contains(tokens.get(i + 1).text());
+  }
+
+  private Map<String, Integer> evidence; // computed on first need
+
+  /** How many sentence starts give this word a name's evidence (see {@link #sentenceStartName}). */
+  int evidenceAtStarts(String word) {
+    if (evidence == null) {
+      evidence = evidenceAtStarts();
+    }
+    return evidence.getOrDefault(word, 0);
   }
 
   /** Letters and digits only, in ASCII: the lower-cased text is already the key. */
@@ -124,6 +178,12 @@ final class TextContext {
     }
     if (lower.endsWith("ly") || lower.endsWith("ing") || lower.endsWith("ed")) {
       return false;
+    }
+    if (Lexicon.isDateWord(lower.replace(".", ""))) {
+      return false;
+    }
+    if (sentenceStartName(i)) {
+      return true;
     }
     // A lone capitalised word opening a sentence and followed by a lower-case word is most often an
     // ordinary word ("Reports suggest"); one followed by another capitalised word starts a name.
