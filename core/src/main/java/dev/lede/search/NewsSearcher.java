@@ -25,6 +25,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -258,6 +259,11 @@ public final class NewsSearcher {
    * A page of stories: hits in sort order, each story represented by its first (best) member. A
    * hit whose story has a better member is skipped — on this page because the member is already
    * here, or because that member stood on an earlier page.
+   *
+   * <p>From the first page, hits arrive in the order of the whole result, so the first member seen
+   * of a story is its best and needs no check. Only after a cursor can a better member lie behind
+   * us; then one query per story that has other members says so. The story ids of a batch are read
+   * with one doc-values iterator per segment, in doc order.
    */
   private List<ScoreDoc> collapsedPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int limit) throws IOException {
     List<ScoreDoc> page = new ArrayList<>(limit);
@@ -269,9 +275,10 @@ public final class NewsSearcher {
       if (top.scoreDocs.length == 0) {
         break;
       }
-      for (ScoreDoc sd : top.scoreDocs) {
-        String story = storyOf(searcher.getIndexReader(), sd.doc);
-        if (seen.add(story) && isBestOfStory(searcher, query, sort, story, sd.doc)) {
+      String[] stories = storiesOf(searcher.getIndexReader(), top.scoreDocs);
+      for (int i = 0; i < top.scoreDocs.length; i++) {
+        ScoreDoc sd = top.scoreDocs[i];
+        if (seen.add(stories[i]) && (after == null || isBestOfStory(searcher, query, sort, stories[i], sd.doc))) {
           page.add(sd);
           if (page.size() == limit) {
             break;
@@ -286,13 +293,51 @@ public final class NewsSearcher {
     return page;
   }
 
-  private static String storyOf(IndexReader reader, int doc) throws IOException {
-    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-    SortedDocValues dv = leaf.reader().getSortedDocValues(Schema.STORY);
-    if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
-      return dv.lookupOrd(dv.ordValue()).utf8ToString();
+  /** The story id of each hit (a stand-in unique to the doc when it has none), in the hits' order. */
+  private static String[] storiesOf(IndexReader reader, ScoreDoc[] hits) throws IOException {
+    String[] out = new String[hits.length];
+    List<LeafReaderContext> leaves = reader.leaves();
+    Integer[] byDoc = inDocOrder(hits);
+    LeafReaderContext leaf = null;
+    SortedDocValues dv = null;
+    for (int i : byDoc) {
+      int doc = hits[i].doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        dv = leaf.reader().getSortedDocValues(Schema.STORY);
+      }
+      out[i] = dv != null && dv.advanceExact(doc - leaf.docBase) ? dv.lookupOrd(dv.ordValue()).utf8ToString() : "\u0000doc" + doc;
     }
-    return "\u0000doc" + doc;
+    return out;
+  }
+
+  /** The sources of these docs (null for a doc without one), in the docs' order, read from doc values. */
+  private static String[] sourcesOf(IndexReader reader, ScoreDoc[] docs) throws IOException {
+    String[] out = new String[docs.length];
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = null;
+    SortedSetDocValues dv = null;
+    for (int i : inDocOrder(docs)) {
+      int doc = docs[i].doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        dv = leaf.reader().getSortedSetDocValues(Schema.SOURCE);
+      }
+      if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+        out[i] = dv.lookupOrd(dv.nextOrd()).utf8ToString(); // one source per article
+      }
+    }
+    return out;
+  }
+
+  /** Indexes into {@code docs} by ascending doc id: doc-values iterators only move forward. */
+  private static Integer[] inDocOrder(ScoreDoc[] docs) {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docs[i].doc));
+    return order;
   }
 
   private static boolean isBestOfStory(IndexSearcher searcher, Query query, Sort sort, String story, int doc) throws IOException {
@@ -323,11 +368,12 @@ public final class NewsSearcher {
           .build();
       TopDocs members = searcher.search(others, 100);
       collapsed = (int) members.totalHits.value();
+      // The source's doc values rather than each member's stored article: decoding up to a hundred
+      // compressed JSON originals per hit to read one field was most of the cost of collapsing.
       Set<String> sources = new LinkedHashSet<>();
-      for (ScoreDoc m : members.scoreDocs) {
-        Article other = schema.toArticle(stored.document(m.doc, Set.of(Schema.ORIGINAL)));
-        if (other.source() != null) {
-          sources.add(other.source());
+      for (String source : sourcesOf(searcher.getIndexReader(), members.scoreDocs)) {
+        if (source != null) {
+          sources.add(source);
         }
       }
       alsoBy = List.copyOf(sources);
