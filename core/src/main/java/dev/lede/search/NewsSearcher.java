@@ -39,10 +39,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
@@ -193,7 +195,7 @@ public final class NewsSearcher {
 
       MatchStats stats = searcher.search(query, MatchStats.manager(q.facets(), q.collapse()));
       checkTime(searcher, q);
-      long total = q.collapse() ? stats.stories.size() : stats.matches;
+      long total = q.collapse() ? stats.storyCount() : stats.matches;
 
       // One hit more than asked says whether there is a next page.
       List<ScoreDoc> found = q.collapse()
@@ -205,8 +207,10 @@ public final class NewsSearcher {
       Highlighter highlighter = q.highlight() ? new Highlighter(schema, forHighlight) : null;
       StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>(page.size());
+      Map<String, List<ScoreDoc>> members = q.collapse() ? membersOf(searcher, query, page) : Map.of();
+      checkTime(searcher, q);
       for (ScoreDoc sd : page) {
-        hits.add(hit(searcher, stored, query, q, (FieldDoc) sd, highlighter));
+        hits.add(hit(searcher, stored, query, q, (FieldDoc) sd, highlighter, members));
       }
       String next = null;
       if (found.size() > q.limit()) {
@@ -355,23 +359,64 @@ public final class NewsSearcher {
         .build();
   }
 
-  private Hit hit(IndexSearcher searcher, StoredFields stored, Query query, NewsQuery q, FieldDoc sd, Highlighter highlighter) throws IOException {
+  /** At most this many other members of a story are read for its "also reported by" sources. */
+  private static final int MEMBERS_READ = 100;
+
+  /**
+   * The matching members of the page's stories that have more than one article, by story, each list
+   * in the order of a relevance search (score, then doc id): one query for the page, where there
+   * was one per hit.
+   */
+  private static Map<String, List<ScoreDoc>> membersOf(IndexSearcher searcher, Query query, List<ScoreDoc> page) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    List<BytesRef> shared = new ArrayList<>();
+    long bound = 0;
+    for (String story : storiesOf(reader, page.toArray(ScoreDoc[]::new))) {
+      int df = reader.docFreq(new Term(Schema.STORY, story));
+      if (df > 1) { // a story of one article (the common case) needs nothing more
+        shared.add(new BytesRef(story));
+        bound += df;
+      }
+    }
+    if (shared.isEmpty()) {
+      return Map.of();
+    }
+    Query inStories = new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new TermInSetQuery(Schema.STORY, shared), BooleanClause.Occur.FILTER)
+        .build();
+    // Every member is collected, so that each story's count is exact; the bound is the stories' sizes.
+    TopDocs all = searcher.search(inStories, new TopScoreDocCollectorManager((int) Math.min(bound, Integer.MAX_VALUE - 8), Integer.MAX_VALUE));
+    String[] stories = storiesOf(reader, all.scoreDocs);
+    Map<String, List<ScoreDoc>> out = new HashMap<>();
+    for (int i = 0; i < stories.length; i++) {
+      out.computeIfAbsent(stories[i], k -> new ArrayList<>()).add(all.scoreDocs[i]);
+    }
+    return out;
+  }
+
+  private Hit hit(IndexSearcher searcher, StoredFields stored, Query query, NewsQuery q, FieldDoc sd, Highlighter highlighter,
+      Map<String, List<ScoreDoc>> members) throws IOException {
     Document d = stored.document(sd.doc, Set.of(Schema.ORIGINAL, Schema.STORY));
     Article a = schema.toArticle(d);
     String story = d.get(Schema.STORY);
     List<String> alsoBy = List.of();
     int collapsed = 0;
-    if (q.collapse() && story != null && searcher.getIndexReader().docFreq(new Term(Schema.STORY, story)) > 1) {
-      Query others = new BooleanQuery.Builder()
-          .add(inStory(query, story), BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term(Schema.ID, a.id())), BooleanClause.Occur.MUST_NOT)
-          .build();
-      TopDocs members = searcher.search(others, 100);
-      collapsed = (int) members.totalHits.value();
+    List<ScoreDoc> storyMembers = story == null ? null : members.get(story);
+    if (storyMembers != null) {
+      List<ScoreDoc> others = new ArrayList<>(Math.min(storyMembers.size(), MEMBERS_READ));
+      for (ScoreDoc m : storyMembers) {
+        if (m.doc != sd.doc) {
+          collapsed++;
+          if (others.size() < MEMBERS_READ) {
+            others.add(m);
+          }
+        }
+      }
       // The source's doc values rather than each member's stored article: decoding up to a hundred
       // compressed JSON originals per hit to read one field was most of the cost of collapsing.
       Set<String> sources = new LinkedHashSet<>();
-      for (String source : sourcesOf(searcher.getIndexReader(), members.scoreDocs)) {
+      for (String source : sourcesOf(searcher.getIndexReader(), others.toArray(ScoreDoc[]::new))) {
         if (source != null) {
           sources.add(source);
         }
