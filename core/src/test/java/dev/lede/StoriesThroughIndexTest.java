@@ -130,6 +130,54 @@ class StoriesThroughIndexTest {
     }
   }
 
+  // Issue 17: collapsing in one pass (no query per hit from the first page, sources from doc values)
+  // must give what the uncollapsed order says: each story's first hit, its other sources and count.
+  @Test
+  void collapsedHitsAreEachStorysFirstUncollapsedHit() {
+    try (NewsIndex index = NewsIndex.inMemory()) {
+      java.util.Random random = new java.util.Random(17);
+      for (int s = 0; s < 9; s++) {
+        StringBuilder body = new StringBuilder("The harbour");
+        for (int w = 0; w < 120; w++) {
+          body.append(' ').append("w").append(random.nextInt(3000));
+        }
+        for (int c = 0; c <= s % 4; c++) {
+          // copies repeat "harbour" a different number of times, so their scores differ
+          index.upsert(article("s" + s + "c" + c, "site" + (c + s) % 5 + ".example", "2024-05-0" + (1 + (s + c) % 7) + "T0" + c + ":00:00Z",
+              "Harbour story " + s, body + " harbour".repeat(c * (s % 3))));
+        }
+      }
+      index.refresh();
+      for (dev.lede.search.SortOrder order : dev.lede.search.SortOrder.values()) {
+        List<Hit> all = index.search(NewsQuery.builder("harbour").sort(order).limit(100).collapse(false).build()).hits();
+        java.util.Map<String, List<Hit>> byStory = new java.util.LinkedHashMap<>();
+        for (Hit h : all) {
+          byStory.computeIfAbsent(h.storyId(), k -> new ArrayList<>()).add(h);
+        }
+        List<Hit> collapsed = new ArrayList<>();
+        String cursor = null;
+        do {
+          NewsQuery.Builder q = NewsQuery.builder("harbour").sort(order).limit(4);
+          if (cursor != null) {
+            q.after(cursor);
+          }
+          SearchResult page = index.search(q.build());
+          collapsed.addAll(page.hits());
+          cursor = page.next();
+        } while (cursor != null);
+        assertTrue(byStory.values().stream().anyMatch(m -> m.size() > 2), "the fixture has stories to collapse");
+        assertEquals(byStory.values().stream().map(m -> m.get(0).id()).toList(), collapsed.stream().map(Hit::id).toList(), order.name());
+        for (Hit h : collapsed) {
+          List<Hit> members = byStory.get(h.storyId());
+          assertEquals(members.size() - 1, h.collapsedCount(), h.id());
+          Set<String> others = new HashSet<>();
+          members.subList(1, members.size()).forEach(m -> others.add(m.source()));
+          assertEquals(others, new HashSet<>(h.alsoReportedBy()), h.id());
+        }
+      }
+    }
+  }
+
   @Test
   void learnsASourcesFooterAndStopsIndexingIt(@TempDir Path dir) {
     try (NewsIndex index = NewsIndex.open(dir)) {

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede analyze TEXT}: the tokens each field's analyzer makes. */
-@Command(name = "analyze", header = "Show the tokens each field's analyzer makes of a text.")
+@Command(name = "analyze", addMethodSubcommands = false, header = "Show the tokens each field's analyzer makes of a text.")
 final class AnalyzeCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede backup DEST}: a point-in-time copy of the index, taken beside a running writer. */
-@Command(name = "backup", header = "Copy the index as of its last commit into DEST, while indexing goes on.",
+@Command(name = "backup", addMethodSubcommands = false, header = "Copy the index as of its last commit into DEST, while indexing goes on.",
     description = {"DEST must be new or empty. It gets the last commit's files (hard links where the file system allows: "
         + "Lucene never changes a file once written; else copies), the learned boilerplate, the synonyms and the "
         + "generation layout, and opens as a Lede index as it is: `lede --index DEST check`.",

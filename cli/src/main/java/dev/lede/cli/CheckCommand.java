@@ -15,7 +15,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede check}: Lucene's index checker, reported in plain words; {@code --repair --confirm} drops damaged segments. */
-@Command(name = "check", header = "Check the index for damage: every segment's checksums and structure, and the schema version.",
+@Command(name = "check", addMethodSubcommands = false, header = "Check the index for damage: every segment's checksums and structure, and the schema version.",
     description = {"Exit 0 when the index is clean, 3 when something is wrong.",
         "With --repair it says which damaged segments, and how many articles, a repair would drop; with --repair --confirm "
             + "it drops them (nothing else changes). Index the source files again to get those articles back.",

@@ -8,7 +8,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Spec;
 
 /** {@code lede completion bash|zsh}: a completion script, from picocli's generator. */
-@Command(name = "completion", header = "Print a shell completion script: source <(lede completion bash).")
+@Command(name = "completion", addMethodSubcommands = false, header = "Print a shell completion script: source <(lede completion bash).")
 final class CompletionCommand implements Callable<Integer> {
   enum Shell {
     BASH,

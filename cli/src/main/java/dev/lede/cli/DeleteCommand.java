@@ -13,7 +13,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede delete ID...}. */
-@Command(name = "delete", header = "Delete articles by id.")
+@Command(name = "delete", addMethodSubcommands = false, header = "Delete articles by id.")
 final class DeleteCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 

@@ -20,7 +20,7 @@ import picocli.CommandLine.ParentCommand;
  * listed in {@code sample-corpus/demo.tsv}, printing each command before its output, so a new user
  * can go on by hand. The demo runs the very commands it prints, through this command line.
  */
-@Command(name = "demo", header = "Index the sample corpus into a temporary index and show what Lede does.")
+@Command(name = "demo", addMethodSubcommands = false, header = "Index the sample corpus into a temporary index and show what Lede does.")
 final class DemoCommand implements java.util.concurrent.Callable<Integer> {
   @ParentCommand LedeCli lede;
 

@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede entities [QUERY]}: the entities most matching articles name. */
-@Command(name = "entities", header = "The entities most named by the articles matching a query or time window.")
+@Command(name = "entities", addMethodSubcommands = false, header = "The entities most named by the articles matching a query or time window.")
 final class EntitiesCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 

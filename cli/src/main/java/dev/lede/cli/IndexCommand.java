@@ -29,7 +29,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede index PATH...}: reads articles and upserts them into the index. */
-@Command(name = "index", header = "Index articles from files, directories or standard input (-).",
+@Command(name = "index", addMethodSubcommands = false, header = "Index articles from files, directories or standard input (-).",
     description = "Formats: scraped posts (.txt), JSON, JSON Lines, CSV with a header row (.csv), news-please, each optionally gzipped. "
         + "An article already indexed with the same content is skipped; a changed one is replaced.")
 final class IndexCommand implements java.util.concurrent.Callable<Integer> {

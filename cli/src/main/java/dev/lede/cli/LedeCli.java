@@ -22,32 +22,11 @@ import picocli.CommandLine.Spec;
 @Command(
     name = "lede",
     mixinStandardHelpOptions = true,
+    addMethodSubcommands = false,
     versionProvider = LedeCli.Version.class,
     header = "News search on Lucene: index articles, search them, from the terminal.",
     description = "Reads scraped posts, JSON, JSON Lines and news-please output, indexes them, and searches them with "
         + "ranking that understands news.",
-    subcommands = {
-      IndexCommand.class,
-      ReindexCommand.class,
-      SearchCommand.class,
-      ShowCommand.class,
-      SimilarCommand.class,
-      DeleteCommand.class,
-      StatsCommand.class,
-      CheckCommand.class,
-      BackupCommand.class,
-      SynonymsCommand.class,
-      EntitiesCommand.class,
-      TrendingCommand.class,
-      SuggestCommand.class,
-      StoryCommand.class,
-      AnalyzeCommand.class,
-      ServeCommand.class,
-      SolrCommand.class,
-      DemoCommand.class,
-      CompletionCommand.class,
-      CommandLine.HelpCommand.class
-    },
     exitCodeListHeading = "%nExit codes:%n",
     exitCodeList = {
       "0:results found, or success",
@@ -80,6 +59,42 @@ public final class LedeCli implements Runnable {
     m.put("NO_COLOR", "When set, no colour, as with --color never.");
     return java.util.Collections.unmodifiableMap(m);
   }
+
+  /**
+   * The subcommands, in the order {@code --help} lists them. They are added by {@link #commandLine}
+   * rather than named in {@code @Command}, so that a run of one command builds the model of that one
+   * only: picocli builds each command's model by reflection, and doing it for all of them was about a
+   * tenth of a {@code lede search} (issue 17). A test checks each name against its class's annotation.
+   */
+  static final Map<String, Class<?>> SUBCOMMANDS = subcommands();
+
+  private static Map<String, Class<?>> subcommands() {
+    Map<String, Class<?>> m = new java.util.LinkedHashMap<>();
+    m.put("index", IndexCommand.class);
+    m.put("reindex", ReindexCommand.class);
+    m.put("search", SearchCommand.class);
+    m.put("show", ShowCommand.class);
+    m.put("similar", SimilarCommand.class);
+    m.put("delete", DeleteCommand.class);
+    m.put("stats", StatsCommand.class);
+    m.put("check", CheckCommand.class);
+    m.put("backup", BackupCommand.class);
+    m.put("synonyms", SynonymsCommand.class);
+    m.put("entities", EntitiesCommand.class);
+    m.put("trending", TrendingCommand.class);
+    m.put("suggest", SuggestCommand.class);
+    m.put("story", StoryCommand.class);
+    m.put("analyze", AnalyzeCommand.class);
+    m.put("serve", ServeCommand.class);
+    m.put("solr", SolrCommand.class);
+    m.put("demo", DemoCommand.class);
+    m.put("completion", CompletionCommand.class);
+    m.put("help", CommandLine.HelpCommand.class);
+    return java.util.Collections.unmodifiableMap(m);
+  }
+
+  /** Global options that take a value in the next argument: the word after one is not a command. */
+  private static final java.util.Set<String> VALUED_OPTIONS = java.util.Set.of("--index", "--solr", "--collection", "--color");
 
   @Spec CommandSpec spec;
 
@@ -119,9 +134,60 @@ public final class LedeCli implements Runnable {
     this.interactive = interactive;
   }
 
-  /** The configured command line that {@link Main} and every test run. */
+  /** The configured command line with every command, for the man page, completion and tools. */
   public static CommandLine commandLine(PrintWriter out, PrintWriter err) {
     return commandLine(out, err, System.getenv());
+  }
+
+  /**
+   * The configured command line that {@link Main} runs for these arguments: when they name a command,
+   * only that command is registered (see {@link #SUBCOMMANDS}); help, completion, the version and
+   * anything not understood get every command, so their output and picocli's suggestions are whole.
+   */
+  public static CommandLine commandLineFor(String[] args, PrintWriter out, PrintWriter err) {
+    return commandLineFor(args, out, err, System.getenv(), System.in);
+  }
+
+  /** As {@link #commandLineFor(String[], PrintWriter, PrintWriter)}, with an explicit environment and input (tests). */
+  static CommandLine commandLineFor(String[] args, PrintWriter out, PrintWriter err, Map<String, String> env,
+      java.io.InputStream stdin) {
+    return commandLine(out, err, env, stdin, ColorPolicy.stdoutIsTerminal(), onlyCommand(args));
+  }
+
+  /**
+   * The command these arguments run, when it is enough to register that one: the first word that is
+   * neither a global option nor its value. Null (register all) for no command, {@code help},
+   * {@code completion}, an unknown word, and global help or version options or unknown options before the command.
+   */
+  static String onlyCommand(String[] args) {
+    for (int i = 0; i < args.length; i++) {
+      String a = args[i];
+      if (VALUED_OPTIONS.contains(a)) {
+        i++;
+      } else if (a.startsWith("--") && a.indexOf('=') > 0 && VALUED_OPTIONS.contains(a.substring(0, a.indexOf('=')))) {
+        continue;
+      } else if (a.equals("--quiet") || a.equals("--verbose") || a.equals("--stacktrace") || quietOrVerbose(a)) {
+        continue;
+      } else if (a.startsWith("-")) {
+        return null; // -h, -V, --help, --version, "--", or an option picocli should report with all commands
+      } else {
+        return SUBCOMMANDS.containsKey(a) && !a.equals("help") && !a.equals("completion") ? a : null;
+      }
+    }
+    return null;
+  }
+
+  /** -q, -v, or both in one word (-qv). */
+  private static boolean quietOrVerbose(String a) {
+    if (a.length() < 2 || a.charAt(0) != '-') {
+      return false;
+    }
+    for (int i = 1; i < a.length(); i++) {
+      if (a.charAt(i) != 'q' && a.charAt(i) != 'v') {
+        return false;
+      }
+    }
+    return true;
   }
 
   /** As {@link #commandLine(PrintWriter, PrintWriter)}, with an explicit environment (for tests). */
@@ -138,14 +204,28 @@ public final class LedeCli implements Runnable {
   /** As above, saying whether a person at a terminal can answer a question (for tests of prompts). */
   static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, java.io.InputStream stdin,
       boolean interactive) {
+    return commandLine(out, err, env, stdin, interactive, null);
+  }
+
+  /** The factory itself: {@code only} names the one command to register, null for all. */
+  private static CommandLine commandLine(PrintWriter out, PrintWriter err, Map<String, String> env, java.io.InputStream stdin,
+      boolean interactive, String only) {
     LedeCli root = new LedeCli(env, stdin, interactive);
     CommandLine cl = new CommandLine(root);
+    for (Map.Entry<String, Class<?>> c : SUBCOMMANDS.entrySet()) {
+      if (only == null || only.equals(c.getKey())) {
+        cl.addSubcommand(c.getKey(), c.getValue());
+      }
+    }
     cl.setOut(out);
     cl.setErr(err);
     cl.setCaseInsensitiveEnumValuesAllowed(true);
     cl.setOverwrittenOptionsAllowed(true); // the last --color (or --limit) wins, as in ripgrep
     for (String freeText : QueryWords.COMMANDS) {
-      QueryWords.acceptMinusWords(cl.getSubcommands().get(freeText));
+      CommandLine sub = cl.getSubcommands().get(freeText);
+      if (sub != null) {
+        QueryWords.acceptMinusWords(sub);
+      }
     }
     addHelpOptions(cl);
     EmptyValues.install(cl);

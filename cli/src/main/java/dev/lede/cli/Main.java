@@ -15,7 +15,7 @@ public final class Main {
     LUCENE.setLevel(java.util.logging.Level.OFF);
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);
     PrintWriter err = new PrintWriter(new java.io.OutputStreamWriter(System.err, StandardCharsets.UTF_8), true);
-    int code = LedeCli.commandLine(out, err).execute(args);
+    int code = LedeCli.commandLineFor(args, out, err).execute(args);
     out.flush();
     err.flush();
     System.exit(code);

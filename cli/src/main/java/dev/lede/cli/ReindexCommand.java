@@ -17,7 +17,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede reindex [PATH...] [--rollback]}: rebuilds the index into a new generation and switches to it. */
-@Command(name = "reindex", header = "Rebuild the index with the current schema and analysis, while searches go on.",
+@Command(name = "reindex", addMethodSubcommands = false, header = "Rebuild the index with the current schema and analysis, while searches go on.",
     description = {
       "Builds a new generation beside the live one, from the index's own stored articles or from the PATHs given, "
           + "then switches to it atomically: searches running meanwhile see the old generation or the new one, never a mix. "

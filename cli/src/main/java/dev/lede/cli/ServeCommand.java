@@ -17,7 +17,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede serve}: the index as a JSON API and a search page, until Ctrl-C. */
-@Command(name = "serve", header = "Serve the index over HTTP: a JSON API and a search page.",
+@Command(name = "serve", addMethodSubcommands = false, header = "Serve the index over HTTP: a JSON API and a search page.",
     description = "The first line on stdout is the address served (http://HOST:PORT/). The API's bodies are the "
         + "--format json objects of search, show, similar, story, entities, trending and stats (docs/serve.md). "
         + "The index is opened read-only, and new commits and a reindex are seen within seconds; --write also "

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede show ID}: the whole stored article. */
-@Command(name = "show", header = "Show a whole article, as stored.")
+@Command(name = "show", addMethodSubcommands = false, header = "Show a whole article, as stored.")
 final class ShowCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 

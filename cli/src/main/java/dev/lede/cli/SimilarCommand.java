@@ -15,7 +15,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede similar ID}: related articles. */
-@Command(name = "similar", header = "Articles related to one article (more-like-this).")
+@Command(name = "similar", addMethodSubcommands = false, header = "Articles related to one article (more-like-this).")
 final class SimilarCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 

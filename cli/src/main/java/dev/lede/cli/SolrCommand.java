@@ -13,7 +13,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code --solr URL} (or LEDE_SOLR), the collection {@code --collection NAME}; every other command
  * runs against them the same way as against an index directory.
  */
-@Command(name = "solr", header = "Set up and rebuild Lede's collection on a SolrCloud cluster (--solr URL).",
+@Command(name = "solr", addMethodSubcommands = false, header = "Set up and rebuild Lede's collection on a SolrCloud cluster (--solr URL).",
     description = "A local cluster to try it on: ./lede solr-dev (from the source tree).",
     subcommands = {SolrCommand.Init.class, SolrCommand.Reindex.class})
 final class SolrCommand implements Runnable {
@@ -27,7 +27,7 @@ final class SolrCommand implements Runnable {
   }
 
   /** {@code lede solr init}: configset and first collection, behind an alias. */
-  @Command(name = "init", header = "Upload Lede's configset and create the collection (behind an alias of that name).",
+  @Command(name = "init", addMethodSubcommands = false, header = "Upload Lede's configset and create the collection (behind an alias of that name).",
       description = "Creates the collection NAME_<utc time> with Lede's schema and points the alias NAME (--collection) "
           + "at it; clients use the alias, so that `lede solr reindex` can switch it to a rebuilt collection.")
   static final class Init implements Callable<Integer> {
@@ -64,7 +64,7 @@ final class SolrCommand implements Runnable {
   }
 
   /** {@code lede solr reindex}: a new collection from the stored originals, then the alias switches. */
-  @Command(name = "reindex", header = "Rebuild the collection from its stored articles and switch the alias to it.",
+  @Command(name = "reindex", addMethodSubcommands = false, header = "Rebuild the collection from its stored articles and switch the alias to it.",
       description = "Reads every stored article behind the alias (--collection), prepares it again (cleaning, entities, "
           + "stories) into a new collection NAME_<utc time> with the current schema, then points the alias at it: "
           + "searches see the old collection until the switch and the new one after it. The previous collection is "

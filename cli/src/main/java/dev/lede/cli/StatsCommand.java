@@ -16,7 +16,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede stats}. */
-@Command(name = "stats", header = "What the index holds: articles, sources, dates, size, segments, schema.")
+@Command(name = "stats", addMethodSubcommands = false, header = "What the index holds: articles, sources, dates, size, segments, schema.")
 final class StatsCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Parameters;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede story ID}: the copies of an article's story. */
-@Command(name = "story", header = "The copies of an article's story: source, date, and how each differs in length from the earliest.")
+@Command(name = "story", addMethodSubcommands = false, header = "The copies of an article's story: source, date, and how each differs in length from the earliest.")
 final class StoryCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
 

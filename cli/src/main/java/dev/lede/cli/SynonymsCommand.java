@@ -19,7 +19,7 @@ import picocli.CommandLine.ParentCommand;
  * {@code lede synonyms set|show|clear}: the synonym list an index applies to queries. The list is
  * stored with the index and read by every search; nothing is reindexed.
  */
-@Command(name = "synonyms", header = "Set, show or clear the synonyms applied to searches (no reindex needed).",
+@Command(name = "synonyms", addMethodSubcommands = false, header = "Set, show or clear the synonyms applied to searches (no reindex needed).",
     description = {"The list uses the Solr/WordNet line format: `cyclone, hurricane, typhoon` makes each find the others; "
         + "`ecb => european central bank` searches the left side as the right side, and only as that; lines starting "
         + "with # are comments. A multi-word synonym is searched as a phrase.",
@@ -55,7 +55,7 @@ final class SynonymsCommand implements Runnable {
   }
 
   /** {@code lede synonyms set FILE}. */
-  @Command(name = "set", header = "Install the synonym list in FILE for the index, replacing the one before.",
+  @Command(name = "set", addMethodSubcommands = false, header = "Install the synonym list in FILE for the index, replacing the one before.",
       description = "Exit 2 when FILE cannot be read or a line is not a rule (the message names the file and the line); "
           + "the index then keeps the list it had.")
   static final class Set implements Callable<Integer> {
@@ -79,7 +79,7 @@ final class SynonymsCommand implements Runnable {
   }
 
   /** {@code lede synonyms show}. */
-  @Command(name = "show", header = "Print the index's synonym list (as a file `synonyms set` reads back).")
+  @Command(name = "show", addMethodSubcommands = false, header = "Print the index's synonym list (as a file `synonyms set` reads back).")
   static final class Show implements Callable<Integer> {
     @ParentCommand SynonymsCommand parent;
 
@@ -115,7 +115,7 @@ final class SynonymsCommand implements Runnable {
   }
 
   /** {@code lede synonyms clear}. */
-  @Command(name = "clear", header = "Remove the index's synonym list: searches match the words as typed again.")
+  @Command(name = "clear", addMethodSubcommands = false, header = "Remove the index's synonym list: searches match the words as typed again.")
   static final class Clear implements Callable<Integer> {
     @ParentCommand SynonymsCommand parent;
 

@@ -14,7 +14,7 @@ import picocli.CommandLine.Option;
 import picocli.CommandLine.ParentCommand;
 
 /** {@code lede trending}: entities whose share of coverage rose most. */
-@Command(name = "trending", header = "Entities whose share of coverage rose most in a recent window against the window before.",
+@Command(name = "trending", addMethodSubcommands = false, header = "Entities whose share of coverage rose most in a recent window against the window before.",
     description = "Score = (after+1)/(articles after+1) divided by (before+1)/(articles before+1): add-one smoothing, "
         + "so a single mention is not a trend.")
 final class TrendingCommand implements Callable<Integer> {

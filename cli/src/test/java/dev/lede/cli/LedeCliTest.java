@@ -39,7 +39,8 @@ class LedeCliTest {
     StringWriter out = new StringWriter();
     StringWriter err = new StringWriter();
     Map<String, String> env = new HashMap<>();
-    int code = LedeCli.commandLine(new PrintWriter(out, true), new PrintWriter(err, true), env,
+    // The same factory as Main: only the command being run is registered.
+    int code = LedeCli.commandLineFor(args, new PrintWriter(out, true), new PrintWriter(err, true), env,
         new ByteArrayInputStream(stdin.getBytes(StandardCharsets.UTF_8))).execute(args);
     return new Run(code, out.toString(), err.toString());
   }

@@ -7,19 +7,23 @@ import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
 import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
+import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
+import org.apache.lucene.util.BytesRef;
+import org.apache.lucene.util.BytesRefHash;
+import org.apache.lucene.util.FixedBitSet;
 
 /**
  * One pass over every match of a query: facet counts from sorted-set doc values, and the number of
@@ -32,8 +36,16 @@ final class MatchStats {
           Facet.AUTHOR, Schema.AUTHOR);
 
   final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
-  final Set<String> stories = new HashSet<>();
+  /** Story ids seen in a reader of several segments, where a story can have members in more than one. */
+  final BytesRefHash stories = new BytesRefHash();
+  /** Stories counted by ordinal in a reader of one segment: no id need be read. */
+  long storiesOfOneSegment;
   long matches;
+
+  /** The number of distinct stories among the matches (when counted). */
+  long storyCount() {
+    return storiesOfOneSegment + stories.size();
+  }
 
   static CollectorManager<StatsCollector, MatchStats> manager(Set<Facet> facets, boolean countStories) {
     return new CollectorManager<>() {
@@ -47,7 +59,11 @@ final class MatchStats {
         MatchStats total = new MatchStats();
         for (StatsCollector c : collectors) {
           total.matches += c.stats.matches;
-          total.stories.addAll(c.stats.stories);
+          total.storiesOfOneSegment += c.stats.storiesOfOneSegment;
+          BytesRef id = new BytesRef();
+          for (int i = 0; i < c.stats.stories.size(); i++) {
+            total.stories.add(c.stats.stories.get(i, id));
+          }
           c.stats.counts.forEach((facet, m) -> {
             Map<String, Long> into = total.counts.computeIfAbsent(facet, f -> new HashMap<>());
             m.forEach((k, v) -> into.merge(k, v, Long::sum));
@@ -97,7 +113,10 @@ final class MatchStats {
         ordCounts[i] = new long[(int) Math.min(Integer.MAX_VALUE - 8, dv[i].getValueCount())];
       }
       SortedDocValues story = countStories ? DocValues.getSorted(context.reader(), Schema.STORY) : null;
-      Set<Integer> storyOrds = new HashSet<>();
+      // A bit per story ordinal, read back in ordinal order: the terms dictionary is then read
+      // forward, where a hash set's order made it seek for every story (issue 17).
+      FixedBitSet storyOrds = story == null ? null : new FixedBitSet((int) Math.min(Integer.MAX_VALUE - 8, story.getValueCount()));
+      boolean oneSegment = ReaderUtil.getTopLevelContext(context).leaves().size() == 1;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -113,7 +132,7 @@ final class MatchStats {
             }
           }
           if (story != null && story.advanceExact(doc)) {
-            storyOrds.add(story.ordValue());
+            storyOrds.set(story.ordValue());
           }
         }
 
@@ -127,9 +146,13 @@ final class MatchStats {
               }
             }
           }
-          if (story != null) {
-            for (int ord : storyOrds) {
-              stats.stories.add(story.lookupOrd(ord).utf8ToString());
+          if (story != null && oneSegment) {
+            stats.storiesOfOneSegment += storyOrds.cardinality();
+          } else if (story != null) {
+            for (int ord = storyOrds.length() == 0 ? DocIdSetIterator.NO_MORE_DOCS : storyOrds.nextSetBit(0);
+                ord != DocIdSetIterator.NO_MORE_DOCS;
+                ord = ord + 1 < storyOrds.length() ? storyOrds.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
+              stats.stories.add(story.lookupOrd(ord));
             }
           }
         }

@@ -25,6 +25,7 @@ import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.QueryTimeoutImpl;
 import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
+import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.queries.function.FunctionScoreQuery;
@@ -38,10 +39,12 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
 import org.apache.lucene.search.SortField;
 import org.apache.lucene.search.SortedNumericSelector;
+import org.apache.lucene.search.TermInSetQuery;
 import org.apache.lucene.search.TermQuery;
 import org.apache.lucene.search.TopDocs;
 import org.apache.lucene.search.TopFieldCollectorManager;
 import org.apache.lucene.search.TopFieldDocs;
+import org.apache.lucene.search.TopScoreDocCollectorManager;
 import org.apache.lucene.search.spell.DirectSpellChecker;
 import org.apache.lucene.search.spell.SuggestWord;
 import org.apache.lucene.util.BytesRef;
@@ -219,7 +222,7 @@ public final class NewsSearcher {
 
       MatchStats stats = searcher.search(query, MatchStats.manager(q.facets(), q.collapse()));
       checkTime(searcher, q);
-      long total = q.collapse() ? stats.stories.size() : stats.matches;
+      long total = q.collapse() ? stats.storyCount() : stats.matches;
 
       // One hit more than asked says whether there is a next page.
       List<ScoreDoc> found = q.collapse()
@@ -231,8 +234,10 @@ public final class NewsSearcher {
       Highlighter highlighter = q.highlight() ? new Highlighter(schema, forHighlight) : null;
       StoredFields stored = searcher.storedFields();
       List<Hit> hits = new ArrayList<>(page.size());
+      Map<String, List<ScoreDoc>> members = q.collapse() ? membersOf(searcher, query, page) : Map.of();
+      checkTime(searcher, q);
       for (ScoreDoc sd : page) {
-        hits.add(hit(searcher, stored, query, q, (FieldDoc) sd, highlighter));
+        hits.add(hit(searcher, stored, query, q, (FieldDoc) sd, highlighter, members));
       }
       String next = null;
       if (found.size() > q.limit()) {
@@ -285,6 +290,11 @@ public final class NewsSearcher {
    * A page of stories: hits in sort order, each story represented by its first (best) member. A
    * hit whose story has a better member is skipped — on this page because the member is already
    * here, or because that member stood on an earlier page.
+   *
+   * <p>From the first page, hits arrive in the order of the whole result, so the first member seen
+   * of a story is its best and needs no check. Only after a cursor can a better member lie behind
+   * us; then one query per story that has other members says so. The story ids of a batch are read
+   * with one doc-values iterator per segment, in doc order.
    */
   private List<ScoreDoc> collapsedPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int limit) throws IOException {
     List<ScoreDoc> page = new ArrayList<>(limit);
@@ -296,9 +306,10 @@ public final class NewsSearcher {
       if (top.scoreDocs.length == 0) {
         break;
       }
-      for (ScoreDoc sd : top.scoreDocs) {
-        String story = storyOf(searcher.getIndexReader(), sd.doc);
-        if (seen.add(story) && isBestOfStory(searcher, query, sort, story, sd.doc)) {
+      String[] stories = storiesOf(searcher.getIndexReader(), top.scoreDocs);
+      for (int i = 0; i < top.scoreDocs.length; i++) {
+        ScoreDoc sd = top.scoreDocs[i];
+        if (seen.add(stories[i]) && (after == null || isBestOfStory(searcher, query, sort, stories[i], sd.doc))) {
           page.add(sd);
           if (page.size() == limit) {
             break;
@@ -313,13 +324,51 @@ public final class NewsSearcher {
     return page;
   }
 
-  private static String storyOf(IndexReader reader, int doc) throws IOException {
-    LeafReaderContext leaf = reader.leaves().get(ReaderUtil.subIndex(doc, reader.leaves()));
-    SortedDocValues dv = leaf.reader().getSortedDocValues(Schema.STORY);
-    if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
-      return dv.lookupOrd(dv.ordValue()).utf8ToString();
+  /** The story id of each hit (a stand-in unique to the doc when it has none), in the hits' order. */
+  private static String[] storiesOf(IndexReader reader, ScoreDoc[] hits) throws IOException {
+    String[] out = new String[hits.length];
+    List<LeafReaderContext> leaves = reader.leaves();
+    Integer[] byDoc = inDocOrder(hits);
+    LeafReaderContext leaf = null;
+    SortedDocValues dv = null;
+    for (int i : byDoc) {
+      int doc = hits[i].doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        dv = leaf.reader().getSortedDocValues(Schema.STORY);
+      }
+      out[i] = dv != null && dv.advanceExact(doc - leaf.docBase) ? dv.lookupOrd(dv.ordValue()).utf8ToString() : "\u0000doc" + doc;
     }
-    return "\u0000doc" + doc;
+    return out;
+  }
+
+  /** The sources of these docs (null for a doc without one), in the docs' order, read from doc values. */
+  private static String[] sourcesOf(IndexReader reader, ScoreDoc[] docs) throws IOException {
+    String[] out = new String[docs.length];
+    List<LeafReaderContext> leaves = reader.leaves();
+    LeafReaderContext leaf = null;
+    SortedSetDocValues dv = null;
+    for (int i : inDocOrder(docs)) {
+      int doc = docs[i].doc;
+      if (leaf == null || doc >= leaf.docBase + leaf.reader().maxDoc()) {
+        leaf = leaves.get(ReaderUtil.subIndex(doc, leaves));
+        dv = leaf.reader().getSortedSetDocValues(Schema.SOURCE);
+      }
+      if (dv != null && dv.advanceExact(doc - leaf.docBase)) {
+        out[i] = dv.lookupOrd(dv.nextOrd()).utf8ToString(); // one source per article
+      }
+    }
+    return out;
+  }
+
+  /** Indexes into {@code docs} by ascending doc id: doc-values iterators only move forward. */
+  private static Integer[] inDocOrder(ScoreDoc[] docs) {
+    Integer[] order = new Integer[docs.length];
+    for (int i = 0; i < order.length; i++) {
+      order[i] = i;
+    }
+    java.util.Arrays.sort(order, java.util.Comparator.comparingInt(i -> docs[i].doc));
+    return order;
   }
 
   private static boolean isBestOfStory(IndexSearcher searcher, Query query, Sort sort, String story, int doc) throws IOException {
@@ -337,24 +386,66 @@ public final class NewsSearcher {
         .build();
   }
 
-  private Hit hit(IndexSearcher searcher, StoredFields stored, Query query, NewsQuery q, FieldDoc sd, Highlighter highlighter) throws IOException {
+  /** At most this many other members of a story are read for its "also reported by" sources. */
+  private static final int MEMBERS_READ = 100;
+
+  /**
+   * The matching members of the page's stories that have more than one article, by story, each list
+   * in the order of a relevance search (score, then doc id): one query for the page, where there
+   * was one per hit.
+   */
+  private static Map<String, List<ScoreDoc>> membersOf(IndexSearcher searcher, Query query, List<ScoreDoc> page) throws IOException {
+    IndexReader reader = searcher.getIndexReader();
+    List<BytesRef> shared = new ArrayList<>();
+    long bound = 0;
+    for (String story : storiesOf(reader, page.toArray(ScoreDoc[]::new))) {
+      int df = reader.docFreq(new Term(Schema.STORY, story));
+      if (df > 1) { // a story of one article (the common case) needs nothing more
+        shared.add(new BytesRef(story));
+        bound += df;
+      }
+    }
+    if (shared.isEmpty()) {
+      return Map.of();
+    }
+    Query inStories = new BooleanQuery.Builder()
+        .add(query, BooleanClause.Occur.MUST)
+        .add(new TermInSetQuery(Schema.STORY, shared), BooleanClause.Occur.FILTER)
+        .build();
+    // Every member is collected, so that each story's count is exact; the bound is the stories' sizes.
+    TopDocs all = searcher.search(inStories, new TopScoreDocCollectorManager((int) Math.min(bound, Integer.MAX_VALUE - 8), Integer.MAX_VALUE));
+    String[] stories = storiesOf(reader, all.scoreDocs);
+    Map<String, List<ScoreDoc>> out = new HashMap<>();
+    for (int i = 0; i < stories.length; i++) {
+      out.computeIfAbsent(stories[i], k -> new ArrayList<>()).add(all.scoreDocs[i]);
+    }
+    return out;
+  }
+
+  private Hit hit(IndexSearcher searcher, StoredFields stored, Query query, NewsQuery q, FieldDoc sd, Highlighter highlighter,
+      Map<String, List<ScoreDoc>> members) throws IOException {
     Document d = stored.document(sd.doc, Set.of(Schema.ORIGINAL, Schema.STORY, Schema.BOILERPLATE));
     Article a = schema.toArticle(d);
     String story = d.get(Schema.STORY);
     List<String> alsoBy = List.of();
     int collapsed = 0;
-    if (q.collapse() && story != null && searcher.getIndexReader().docFreq(new Term(Schema.STORY, story)) > 1) {
-      Query others = new BooleanQuery.Builder()
-          .add(inStory(query, story), BooleanClause.Occur.MUST)
-          .add(new TermQuery(new Term(Schema.ID, a.id())), BooleanClause.Occur.MUST_NOT)
-          .build();
-      TopDocs members = searcher.search(others, 100);
-      collapsed = (int) members.totalHits.value();
+    List<ScoreDoc> storyMembers = story == null ? null : members.get(story);
+    if (storyMembers != null) {
+      List<ScoreDoc> others = new ArrayList<>(Math.min(storyMembers.size(), MEMBERS_READ));
+      for (ScoreDoc m : storyMembers) {
+        if (m.doc != sd.doc) {
+          collapsed++;
+          if (others.size() < MEMBERS_READ) {
+            others.add(m);
+          }
+        }
+      }
+      // The source's doc values rather than each member's stored article: decoding up to a hundred
+      // compressed JSON originals per hit to read one field was most of the cost of collapsing.
       Set<String> sources = new LinkedHashSet<>();
-      for (ScoreDoc m : members.scoreDocs) {
-        Article other = schema.toArticle(stored.document(m.doc, Set.of(Schema.ORIGINAL)));
-        if (other.source() != null) {
-          sources.add(other.source());
+      for (String source : sourcesOf(searcher.getIndexReader(), others.toArray(ScoreDoc[]::new))) {
+        if (source != null) {
+          sources.add(source);
         }
       }
       alsoBy = List.copyOf(sources);

@@ -32,14 +32,43 @@ public final class EntityPreparer {
     NEVER_EXTRACT
   }
 
-  private final Gazetteer gazetteer;
-  private final EntityExtractor extractor;
+  private final Gazetteer base; // null: the built-in one
+  private final Gazetteer userGazetteer;
+  private final EntityExtractor.Approach approach;
+  private final EntityExtractor givenExtractor;
   private final Policy policy;
+  /**
+   * The gazetteer and extractor, made on first use: every index is opened with a preparer, but only
+   * writing prepares articles, and loading the built-in gazetteer cost a search about 17 ms (issue 17).
+   */
+  private volatile Ready ready;
+
+  private record Ready(Gazetteer gazetteer, EntityExtractor extractor) {}
 
   private EntityPreparer(Builder b) {
-    this.gazetteer = b.userGazetteer == null ? b.gazetteer : b.gazetteer.with(b.userGazetteer);
-    this.extractor = b.extractor != null ? b.extractor : EntityExtractor.of(b.approach, gazetteer);
+    this.base = b.gazetteer;
+    this.userGazetteer = b.userGazetteer;
+    this.approach = b.approach;
+    this.givenExtractor = b.extractor;
     this.policy = b.policy;
+  }
+
+  private Ready ready() {
+    Ready r = ready;
+    if (r == null) {
+      synchronized (this) {
+        r = ready;
+        if (r == null) {
+          Gazetteer g = base == null ? Gazetteer.builtIn() : base;
+          if (userGazetteer != null) {
+            g = g.with(userGazetteer);
+          }
+          r = new Ready(g, givenExtractor != null ? givenExtractor : EntityExtractor.of(approach, g));
+          ready = r;
+        }
+      }
+    }
+    return r;
   }
 
   /** The defaults: built-in gazetteer, the rules approach, extraction only when an article brings no entities. */
@@ -53,11 +82,12 @@ public final class EntityPreparer {
 
   /** The gazetteer in use, a user's laid over the built-in one. */
   public Gazetteer gazetteer() {
-    return gazetteer;
+    return ready().gazetteer();
   }
 
   /** The article with its entities set as the policy says. */
   public Article prepare(Article article) {
+    EntityExtractor extractor = ready().extractor();
     List<Entity> given = normalise(article.entities());
     List<Entity> result =
         switch (policy) {
@@ -74,6 +104,7 @@ public final class EntityPreparer {
 
   /** Entities as an input gave them, mapped to canonical names and types through the gazetteer and merged. */
   public List<Entity> normalise(List<Entity> entities) {
+    Gazetteer gazetteer = ready().gazetteer();
     List<Entity> out = new ArrayList<>(entities.size());
     for (Entity e : entities) {
       Gazetteer.Entry known = gazetteer.find(e.name());
@@ -112,7 +143,7 @@ public final class EntityPreparer {
 
   /** Configures an {@link EntityPreparer}. */
   public static final class Builder {
-    private Gazetteer gazetteer = Gazetteer.builtIn();
+    private Gazetteer gazetteer; // null: the built-in one, loaded when first needed
     private Gazetteer userGazetteer;
     private EntityExtractor.Approach approach = EntityExtractor.Approach.RULES;
     private EntityExtractor extractor;
