@@ -59,6 +59,8 @@ public final class SolrFields {
   public static final String STORY_ENTRY = dev.lede.index.Schema.STORY_ENTRY;
   /** The article as read, as JSON. */
   public static final String ORIGINAL = "original";
+  /** See {@link dev.lede.index.Schema#BOILERPLATE}: declared for the one schema, never written (Solr learns no boilerplate). */
+  public static final String BOILERPLATE = dev.lede.index.Schema.BOILERPLATE;
   public static final String VERSION = "_version_";
 
   /** Fields only the Solr layout has: the routed document id, the article id, the url, Solr's version. */
@@ -68,7 +70,7 @@ public final class SolrFields {
   public static final List<String> ALL = List.of(
       ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, TEXT, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,
       ENTITY_TYPE, ENTITY_TYPED, ENTITY_TEXT, AUTHOR, AUTHOR_KEY, AUTHOR_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, LSH,
-      STORY_HASH, STORY_ENTRY, ORIGINAL);
+      STORY_HASH, STORY_ENTRY, ORIGINAL, BOILERPLATE);
 
   /**
    * The version of this layout; a collection made with another must be rebuilt. 2: the story
