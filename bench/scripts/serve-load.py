@@ -55,7 +55,9 @@ def run_wrk(url, script, seconds):
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
-    errors = (int(non2xx.group(1)) if non2xx else 0) + (sum(int(x) for x in sock.groups()) if sock else 0)
+    bad = int(non2xx.group(1)) if non2xx else 0
+    broken = sum(int(x) for x in sock.groups()) if sock else 0
+    errors = f"{bad + broken} ({bad} non-2xx, {broken} socket: {sock.group(0) if sock else 'none'})" if bad + broken else "0"
     return rps, p.get("50"), p.get("99"), errors
 
 
