@@ -1,0 +1,134 @@
+package dev.lede.bench.eval;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import dev.lede.NewsIndex;
+import dev.lede.article.Article;
+import dev.lede.index.Schema;
+import dev.lede.search.Hit;
+import dev.lede.search.NewsQuery;
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Random;
+import java.util.zip.GZIPInputStream;
+import org.apache.lucene.index.DirectoryReader;
+import org.apache.lucene.queries.mlt.MoreLikeThis;
+import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.Query;
+import org.apache.lucene.search.ScoreDoc;
+import org.apache.lucene.store.FSDirectory;
+
+/**
+ * Related-article quality on the BBC corpus (issue 16): for seed articles drawn with a fixed seed,
+ * the share of their top 10 related articles that are in the seed's own category (business,
+ * entertainment, politics, sport, tech). Lede's {@code NewsIndex.similar} against Lucene's
+ * MoreLikeThis with its defaults on the same index (fields headline, lead and body, the schema's
+ * analyzer), in one run.
+ *
+ * <p>Usage: {@code java -cp ... dev.lede.bench.eval.RelatedArticles [--corpora DIR] [--seeds 200] [--seed 1]}.
+ * The index is built in a temporary folder and removed afterwards.
+ */
+public final class RelatedArticles {
+  private RelatedArticles() {}
+
+  public static void main(String[] args) throws IOException {
+    Path corpora = Path.of("..", "shared", "corpora");
+    int seeds = 200;
+    long seed = 1;
+    for (int i = 0; i + 1 < args.length; i += 2) {
+      switch (args[i]) {
+        case "--corpora" -> corpora = Path.of(args[i + 1]);
+        case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
+        case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        default -> throw new IllegalArgumentException("unknown option: " + args[i]);
+      }
+    }
+    Map<String, String> category = new HashMap<>();
+    List<Article> articles = new ArrayList<>();
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(corpora.resolve("bbc").resolve("bbc.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        JsonNode r = json.readTree(line);
+        String id = r.get("id").asText();
+        category.put(id, r.get("category").asText());
+        articles.add(Article.builder().id(id).headline(r.get("headline").asText()).body(r.get("body").asText())
+            .source("bbc.co.uk").build());
+      }
+    }
+    Map<String, Article> byId = new HashMap<>();
+    articles.forEach(a -> byId.put(a.id(), a));
+    Path dir = Files.createTempDirectory("related-articles-");
+    try {
+      List<String> ids = new ArrayList<>(category.keySet());
+      Collections.sort(ids);
+      Collections.shuffle(ids, new Random(seed));
+      List<String> drawn = ids.subList(0, Math.min(seeds, ids.size()));
+      double[] lede;
+      try (NewsIndex index = NewsIndex.open(dir.resolve("idx"))) {
+        index.ingest(dev.lede.read.ArticleSource.of(articles), dev.lede.IngestOptions.defaults(), null);
+        lede = share(drawn, category, id -> index.similar(id, NewsQuery.builder("").limit(10).build()).hits().stream().map(Hit::id).toList());
+      }
+      double[] mlt;
+      try (FSDirectory d = FSDirectory.open(dir.resolve("idx")); DirectoryReader reader = DirectoryReader.open(d)) {
+        IndexSearcher searcher = new IndexSearcher(reader);
+        MoreLikeThis like = new MoreLikeThis(reader);
+        like.setAnalyzer(Schema.defaults().perFieldAnalyzer());
+        like.setFieldNames(new String[] {Schema.HEADLINE, Schema.LEAD, Schema.BODY});
+        mlt = share(drawn, category, id -> {
+          try {
+            Article a = byId.get(id);
+            Map<String, java.util.Collection<Object>> fields = new HashMap<>();
+            fields.put(Schema.HEADLINE, List.of(a.headline()));
+            fields.put(Schema.LEAD, List.of(a.lead()));
+            fields.put(Schema.BODY, List.of(a.body()));
+            Query q = like.like(fields);
+            List<String> out = new ArrayList<>();
+            for (ScoreDoc sd : searcher.search(q, 11).scoreDocs) {
+              String other = searcher.storedFields().document(sd.doc).get(Schema.ID);
+              if (!other.equals(id) && out.size() < 10) {
+                out.add(other);
+              }
+            }
+            return out;
+          } catch (IOException e) {
+            throw new java.io.UncheckedIOException(e);
+          }
+        });
+      }
+      System.out.println("| system | same category / returned | same category / 10 per seed | returned per seed |");
+      System.out.println("| --- | ---: | ---: | ---: |");
+      System.out.printf("| Lede `similar` | %.4f | %.4f | %.2f |%n", lede[0], lede[1], lede[2]);
+      System.out.printf("| MoreLikeThis defaults (headline, lead, body) | %.4f | %.4f | %.2f |%n", mlt[0], mlt[1], mlt[2]);
+      System.out.printf("(%d seeds, seed %d)%n", drawn.size(), seed);
+    } finally {
+      try (var walk = Files.walk(dir)) {
+        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      }
+    }
+  }
+
+  /** {share of the returned in the seed's category, share of 10 per seed, returned per seed}. */
+  private static double[] share(List<String> seeds, Map<String, String> category, java.util.function.Function<String, List<String>> related) {
+    long same = 0;
+    long all = 0;
+    for (String id : seeds) {
+      for (String other : related.apply(id)) {
+        all++;
+        if (category.get(other).equals(category.get(id))) {
+          same++;
+        }
+      }
+    }
+    return new double[] {all == 0 ? 0 : (double) same / all, (double) same / (10.0 * seeds.size()), (double) all / seeds.size()};
+  }
+}
