@@ -354,12 +354,6 @@ public final class Schema {
     return StoredArticles.decode(bytes.bytes, bytes.offset, bytes.length);
   }
 
-  /** The stored article exactly as it was read, before preparation: what a reindex that prepares again starts from. */
-  public Article toInput(Document d) {
-    BytesRef bytes = original(d);
-    return StoredArticles.decodeInput(bytes.bytes, bytes.offset, bytes.length);
-  }
-
   /** The stored article as read and the entities preparation gave it, from one parse: what a reindex carries over. */
   public StoredArticles.Stored toStored(Document d) {
     BytesRef bytes = original(d);

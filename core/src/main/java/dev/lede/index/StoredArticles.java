@@ -109,50 +109,29 @@ public final class StoredArticles {
 
   /** The stored article as shown: as read, with the entities preparation gave it. */
   static Article decode(byte[] bytes, int offset, int length) {
-    JsonNode o = tree(bytes, offset, length);
-    return readBack(() -> {
-      Article input = fromJson(o);
-      JsonNode prepared = o.path(PREPARED).path("entities");
-      return prepared.isArray() ? input.withEntities(entities(prepared)) : input;
-    });
+    Stored s = decodeStored(bytes, offset, length);
+    return s.prepared() == s.input().entities() ? s.input() : s.input().withEntities(s.prepared());
   }
 
   /** The stored article as read, and the entities preparation gave it, from one parse. */
   static Stored decodeStored(byte[] bytes, int offset, int length) {
     JsonNode o = tree(bytes, offset, length);
-    return readBackStored(() -> {
+    try {
       Article input = fromJson(o);
       JsonNode prepared = o.path(PREPARED).path("entities");
       return new Stored(input, prepared.isArray() ? entities(prepared) : input.entities());
-    });
+    } catch (IllegalStateException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      throw damaged(e);
+    }
   }
 
   /** An article as read, with the entities preparation gave it. */
   public record Stored(Article input, List<Entity> prepared) {}
 
-  private static Stored readBackStored(java.util.function.Supplier<Stored> read) {
-    try {
-      return read.get();
-    } catch (IllegalStateException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
-      throw damaged(e);
-    }
-  }
-
-  /** The stored article exactly as it was read. */
-  static Article decodeInput(byte[] bytes, int offset, int length) {
-    JsonNode o = tree(bytes, offset, length);
-    return readBack(() -> fromJson(o));
-  }
-
-  private static Article readBack(java.util.function.Supplier<Article> read) {
-    try {
-      return read.get();
-    } catch (IllegalStateException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
-      throw damaged(e);
-    }
-  }
-
-  /** We wrote these bytes ourselves: when they do not read back, the stored fields are damaged. */
+  /**
+   * We wrote these bytes ourselves: when they do not read back, the stored fields are damaged.
+   * Said in Lucene's terms, the index's callers report it as a corrupt index like any other.
+   */
   private static UncheckedIOException damaged(Exception e) {
     return new UncheckedIOException(new CorruptIndexException("stored article cannot be read: " + e.getMessage(), "stored field 'original'", e));
   }
@@ -175,9 +154,7 @@ public final class StoredArticles {
       }
       return JSON.readTree(inflate(bytes, offset, length));
     } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      // We wrote these bytes ourselves: when they do not read back, the stored fields are damaged.
-      // Said in Lucene's terms, the index's callers report it as a corrupt index like any other.
-      throw new UncheckedIOException(new CorruptIndexException("stored article cannot be read: " + e.getMessage(), "stored field 'original'", e));
+      throw damaged(e);
     }
   }
 

@@ -130,7 +130,11 @@ final class SolrStoryStore implements StoryStore {
   }
 
   @Override
-  public List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
+  public List<StoryEntry> candidates(StoryEntry signed, int limit) {
+    return candidates(signed.bandKeys(), signed.contentHash(), limit);
+  }
+
+  private List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
     return overlay.candidates(bandKeys, contentHash, limit, rows -> {
       List<StoryEntry> visible;
       if (batchVisible != null) {

@@ -16,6 +16,11 @@ public final class InMemoryStoryStore implements StoryStore {
   private final Map<String, Set<String>> byStory = new HashMap<>();
 
   @Override
+  public List<StoryEntry> candidates(StoryEntry signed, int limit) {
+    return candidates(signed.bandKeys(), signed.contentHash(), limit);
+  }
+
+  /** The entries sharing these band keys or this content hash, most shared first, at most {@code limit}. */
   public List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
     Map<String, Integer> shared = new HashMap<>();
     for (String key : bandKeys) {

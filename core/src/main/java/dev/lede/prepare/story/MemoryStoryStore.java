@@ -2,7 +2,6 @@ package dev.lede.prepare.story;
 
 import java.util.ArrayList;
 import java.util.Arrays;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -73,11 +72,6 @@ public final class MemoryStoryStore implements StoryStore {
       throw new IllegalStateException("no story entry for '" + id + "'");
     }
     fingerprints[o] = fingerprint;
-  }
-
-  @Override
-  public List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit) {
-    throw new UnsupportedOperationException("this store finds candidates by signature: call candidates(StoryEntry, int)");
   }
 
   @Override

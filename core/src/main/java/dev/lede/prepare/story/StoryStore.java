@@ -1,6 +1,5 @@
 package dev.lede.prepare.story;
 
-import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
 
@@ -15,18 +14,11 @@ import java.util.Optional;
 public interface StoryStore {
 
   /**
-   * Entries that share at least one band key, or the content hash, with the given ones; at most
-   * {@code limit}, those sharing the most keys first when the store can tell.
+   * The entries that share at least one LSH band, or the content hash, with a signed entry; at
+   * most {@code limit}, those sharing the most bands first (an exact copy first of all) when the
+   * store can tell. A store may match bands by the entry's band keys or by its signature rows.
    */
-  List<StoryEntry> candidates(Collection<String> bandKeys, String contentHash, int limit);
-
-  /**
-   * The candidates of a signed entry: by default those sharing its band keys or content hash. A
-   * store that keeps signatures may find them from the signature instead.
-   */
-  default List<StoryEntry> candidates(StoryEntry signed, int limit) {
-    return candidates(signed.bandKeys(), signed.contentHash(), limit);
-  }
+  List<StoryEntry> candidates(StoryEntry signed, int limit);
 
   /** Whether {@link #candidates(StoryEntry, int)} needs the entry's band keys (false: the signature will do). */
   default boolean needsBandKeys() {
