@@ -38,6 +38,23 @@ final class SynonymsCommand implements Runnable {
 
   private static final String EMBEDDED_ONLY = "synonyms (the list is stored with the embedded index; on Solr, use the collection's own synonym files)";
 
+  /** What the three subcommands share: the parent, {@code --format}, and refusing Solr. */
+  abstract static class Sub implements Callable<Integer> {
+    @ParentCommand SynonymsCommand parent;
+
+    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
+    TextOrJson format;
+
+    @Override
+    public final Integer call() {
+      LedeCli lede = parent.lede;
+      lede.embeddedOnly(EMBEDDED_ONLY);
+      return run(lede);
+    }
+
+    abstract int run(LedeCli lede);
+  }
+
   /** Replaces the index's list; the result's text or JSON. */
   private static int store(LedeCli lede, SynonymList list, TextOrJson format, String done) {
     Path dir = lede.indexDir();
@@ -58,19 +75,12 @@ final class SynonymsCommand implements Runnable {
   @Command(name = "set", addMethodSubcommands = false, header = "Install the synonym list in FILE for the index, replacing the one before.",
       description = "Exit 2 when FILE cannot be read or a line is not a rule (the message names the file and the line); "
           + "the index then keeps the list it had.")
-  static final class Set implements Callable<Integer> {
-    @ParentCommand SynonymsCommand parent;
-
+  static final class Set extends Sub {
     @Parameters(paramLabel = "FILE", description = "A synonym file (UTF-8, Solr/WordNet line format).")
     Path file;
 
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    TextOrJson format;
-
     @Override
-    public Integer call() {
-      LedeCli lede = parent.lede;
-      lede.embeddedOnly(EMBEDDED_ONLY);
+    int run(LedeCli lede) {
       SynonymList list = SynonymList.read(file);
       int n = list.rules().size();
       return store(lede, list, format, String.format(Locale.ROOT, "%d synonym %s set for index %s: searches use %s from now on; nothing "
@@ -80,16 +90,9 @@ final class SynonymsCommand implements Runnable {
 
   /** {@code lede synonyms show}. */
   @Command(name = "show", addMethodSubcommands = false, header = "Print the index's synonym list (as a file `synonyms set` reads back).")
-  static final class Show implements Callable<Integer> {
-    @ParentCommand SynonymsCommand parent;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    TextOrJson format;
-
+  static final class Show extends Sub {
     @Override
-    public Integer call() {
-      LedeCli lede = parent.lede;
-      lede.embeddedOnly(EMBEDDED_ONLY);
+    int run(LedeCli lede) {
       SynonymList list;
       try (NewsIndex index = lede.openForReading()) {
         list = index.synonyms();
@@ -116,16 +119,9 @@ final class SynonymsCommand implements Runnable {
 
   /** {@code lede synonyms clear}. */
   @Command(name = "clear", addMethodSubcommands = false, header = "Remove the index's synonym list: searches match the words as typed again.")
-  static final class Clear implements Callable<Integer> {
-    @ParentCommand SynonymsCommand parent;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    TextOrJson format;
-
+  static final class Clear extends Sub {
     @Override
-    public Integer call() {
-      LedeCli lede = parent.lede;
-      lede.embeddedOnly(EMBEDDED_ONLY);
+    int run(LedeCli lede) {
       return store(lede, SynonymList.EMPTY, format, "synonyms cleared for index " + lede.indexDir());
     }
   }
