@@ -547,10 +547,10 @@ final class LuceneNewsIndex implements NewsIndex {
       awaitWrites();
       refreshWritten();
       Set<String> holding = new java.util.TreeSet<>();
-      org.apache.lucene.util.QueryBuilder phrases = new org.apache.lucene.util.QueryBuilder(schema.analyzer(Schema.EXACT));
+      org.apache.lucene.util.QueryBuilder phrases = new org.apache.lucene.util.QueryBuilder(schema.asWrittenAnalyzer());
       boilerplate.learned().forEach((source, lines) -> {
         for (LearnedLine line : lines) {
-          org.apache.lucene.search.Query phrase = phrases.createPhraseQuery(Schema.EXACT, line.text());
+          org.apache.lucene.search.Query phrase = phrases.createPhraseQuery(Schema.BODY, line.text());
           if (phrase == null) {
             continue;
           }

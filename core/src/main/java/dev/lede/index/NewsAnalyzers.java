@@ -13,6 +13,7 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
+import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -25,6 +26,12 @@ import org.apache.lucene.analysis.synonym.SynonymMap;
  * curly and full-width apostrophes), lower case, ASCII folding ({@code Zürich} matches {@code
  * zurich}). The {@link #text} chain then drops English stop words and stems; the {@link #exact}
  * chain does neither, so that quoted phrases and names match as written.
+ *
+ * <p>The {@link #indexed} chain is what the headline, lead and body are indexed with: the text chain
+ * that also keeps each word's form as written beside its stem, at the same position, marked by
+ * {@link AsWrittenFilter} ({@code =strikes} beside {@code strike}). One pass over the text serves
+ * both ranked words and quoted phrases; the {@link #asWritten} chain makes a query's words as
+ * written. Stop words have no form as written: a phrase keeps their positions as gaps.
  *
  * <p>For queries only, either chain can take a synonym map: Lucene's {@link SynonymGraphFilter}
  * then runs after the folding, before stop words and stemming, so that a rule is matched on the
@@ -52,9 +59,24 @@ public final class NewsAnalyzers {
     }
   }
 
-  /** The stemmed chain for ranked text fields. */
+  /** The stemmed chain for ranked text fields, and for the stemmed words of a query. */
   public static Analyzer text(Stemmer stemmer) {
     return new Chain(stemmer, true, null);
+  }
+
+  /** The index chain of the headline, lead and body: each word's stem and its marked form as written. */
+  public static Analyzer indexed(Stemmer stemmer) {
+    return new Chain(stemmer, true, null, Marks.KEYWORDS);
+  }
+
+  /** A query's words as written, each marked, stop words left as gaps: phrases and prefixes on {@link #indexed} fields. */
+  public static Analyzer asWritten() {
+    return new Chain(Stemmer.NONE, true, null, Marks.EVERY);
+  }
+
+  /** {@link #asWritten()} with query-time synonyms (never for indexing). */
+  public static Analyzer asWritten(SynonymMap synonyms) {
+    return new Chain(Stemmer.NONE, true, synonyms, Marks.EVERY);
   }
 
   /** The stemmed chain with query-time synonyms (never for indexing). */
@@ -72,15 +94,30 @@ public final class NewsAnalyzers {
     return new Chain(Stemmer.NONE, false, null);
   }
 
+  /** Which tokens a chain marks as written. */
+  private enum Marks {
+    NONE,
+    /** Index: each word repeated, its unstemmed copy marked. */
+    KEYWORDS,
+    /** Query: every word, unstemmed. */
+    EVERY
+  }
+
   private static final class Chain extends Analyzer {
     private final Stemmer stemmer;
     private final boolean stopWords;
     private final SynonymMap synonyms; // null: none
+    private final Marks marks;
 
     Chain(Stemmer stemmer, boolean stopWords, SynonymMap synonyms) {
+      this(stemmer, stopWords, synonyms, Marks.NONE);
+    }
+
+    Chain(Stemmer stemmer, boolean stopWords, SynonymMap synonyms, Marks marks) {
       this.stemmer = stemmer;
       this.stopWords = stopWords;
       this.synonyms = synonyms;
+      this.marks = marks;
     }
 
     @Override
@@ -95,6 +132,9 @@ public final class NewsAnalyzers {
       if (stopWords) {
         ts = new StopFilter(ts, STOP_WORDS);
       }
+      if (marks == Marks.KEYWORDS) {
+        ts = new KeywordRepeatFilter(ts);
+      }
       ts =
           switch (stemmer) {
             case KSTEM -> new KStemFilter(ts);
@@ -102,6 +142,9 @@ public final class NewsAnalyzers {
             case MINIMAL -> new EnglishMinimalStemFilter(ts);
             case NONE -> ts;
           };
+      if (marks != Marks.NONE) {
+        ts = new AsWrittenFilter(ts, marks == Marks.EVERY);
+      }
       return new TokenStreamComponents(source, ts);
     }
 
@@ -117,7 +160,9 @@ public final class NewsAnalyzers {
 
     @Override
     public String toString() {
-      return "standard+possessive+lowercase+asciifolding" + (synonyms != null ? "+synonyms" : "") + (stopWords ? "+stop" : "") + "+" + stemmer.name().toLowerCase(Locale.ROOT);
+      return "standard+possessive+lowercase+asciifolding" + (synonyms != null ? "+synonyms" : "") + (stopWords ? "+stop" : "")
+          + (marks == Marks.KEYWORDS ? "+keywordrepeat" : "") + "+" + stemmer.name().toLowerCase(Locale.ROOT)
+          + (marks != Marks.NONE ? "+aswritten" : "");
     }
   }
 

@@ -38,28 +38,22 @@ public final class Schema {
    * Bumped whenever a field, its analysis or the stored layout changes: an index written with
    * another version must be rebuilt with {@code lede reindex}.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3;
 
   // --- Field names. Each comment says why the field is shaped the way it is. ---
 
   /** The article id: an exact term for updates and lookups; sorted doc values break ranking ties. */
   public static final String ID = "id";
-  /** Headline, stemmed English analysis: the strongest ranking field. */
-  public static final String HEADLINE = "headline";
-  /** Lead paragraph, stemmed: the article's own summary ranks above the body. */
-  public static final String LEAD = "lead";
-  /** Body (boilerplate removed), stemmed. */
-  public static final String BODY = "body";
   /**
-   * Headline, lead and body in one stemmed field: a word saturates once across the article and the
-   * article's whole length normalises it. Measured best on TIME, Cranfield and CISI
-   * (docs/evaluation.md); the headline field adds a lighter weight on top.
+   * Headline, analysed once ({@link NewsAnalyzers#indexed}): each word's stem, and its form as written
+   * marked ({@code =strikes}) at the same position. Stems rank (BM25F over the headline, lead and
+   * body, with a headline weight on top); the forms as written serve quoted phrases and prefixes.
    */
-  public static final String TEXT = "text";
-  /** Headline, unstemmed with stop words kept: a query found here as a phrase is the best match. */
-  public static final String HEADLINE_EXACT = "headline_exact";
-  /** Headline, lead and body unstemmed: quoted phrases and prefixes match words as written. */
-  public static final String EXACT = "exact";
+  public static final String HEADLINE = "headline";
+  /** Lead paragraph, analysed as the {@link #HEADLINE}. */
+  public static final String LEAD = "lead";
+  /** Body (boilerplate removed), analysed as the {@link #HEADLINE}. */
+  public static final String BODY = "body";
   /** Canonical entity names as written: exact filters and the entity facet (doc values). */
   public static final String ENTITY = "entity";
   /** Canonical names and aliases, lower case: the entity filter accepts any name an entity went by. */
@@ -129,20 +123,28 @@ public final class Schema {
    */
   public static final String BOILERPLATE = "boilerplate";
 
-  /** The text fields a query searches, for highlighting and did-you-mean. */
-  public static final List<String> TEXT_FIELDS = List.of(TEXT, HEADLINE, LEAD, ENTITY_TEXT, BODY);
+  /** The article's own text, indexed with its words' forms as written: a word query scores them as one field (BM25F). */
+  public static final List<String> ARTICLE_FIELDS = List.of(HEADLINE, LEAD, BODY);
+
+  /** The text fields a query searches. */
+  public static final List<String> TEXT_FIELDS = List.of(HEADLINE, LEAD, ENTITY_TEXT, BODY);
+
+  /** The key of the forms as written in {@link #analyze}. */
+  static final String ANALYZED_AS_WRITTEN = "as_written"; // not public: public String constants are field names
 
   private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final NewsAnalyzers.Stemmer stemmer;
   private final Analyzer textAnalyzer;
-  private final Analyzer exactAnalyzer;
+  private final Analyzer indexedAnalyzer;
+  private final Analyzer asWrittenAnalyzer;
   private final Analyzer perField;
 
   public Schema(NewsAnalyzers.Stemmer stemmer) {
     this.stemmer = stemmer;
     this.textAnalyzer = NewsAnalyzers.text(stemmer);
-    this.exactAnalyzer = NewsAnalyzers.exact();
+    this.indexedAnalyzer = NewsAnalyzers.indexed(stemmer);
+    this.asWrittenAnalyzer = NewsAnalyzers.asWritten();
     this.perField =
         new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
           @Override
@@ -157,15 +159,31 @@ public final class Schema {
     return new Schema(NewsAnalyzers.Stemmer.PORTER);
   }
 
-  /** The analyzer of a field (exact fields: unstemmed; keyword fields are never analysed). */
+  /**
+   * The analyzer a field is indexed with (the article's fields: stems and forms as written; keyword
+   * fields are never analysed). Highlighting runs it to find what a query's terms match.
+   */
   public Analyzer analyzer(String field) {
     return switch (field) {
-      case HEADLINE_EXACT, EXACT -> exactAnalyzer;
+      case HEADLINE, LEAD, BODY -> indexedAnalyzer;
       default -> textAnalyzer;
     };
   }
 
-  /** One analyzer that picks each field's own: for the IndexWriter and query parsers. */
+  /** The stemmed words of a query, for any text field: what ranked word queries are made of. */
+  public Analyzer queryAnalyzer() {
+    return textAnalyzer;
+  }
+
+  /**
+   * A query's words as written, marked as the index marks them, stop words left as position gaps:
+   * quoted phrases and prefixes on the {@link #ARTICLE_FIELDS}.
+   */
+  public Analyzer asWrittenAnalyzer() {
+    return asWrittenAnalyzer;
+  }
+
+  /** One analyzer that picks each field's own: for the IndexWriter. */
   public Analyzer perFieldAnalyzer() {
     return perField;
   }
@@ -179,16 +197,20 @@ public final class Schema {
     Map<String, String> m = new LinkedHashMap<>();
     m.put("lede.schema", Integer.toString(VERSION));
     m.put("lede.analysis.text", textAnalyzer.toString());
-    m.put("lede.analysis.exact", exactAnalyzer.toString());
+    m.put("lede.analysis.exact", NewsAnalyzers.exact().toString());
+    m.put("lede.analysis.article", indexedAnalyzer.toString());
     return m;
   }
 
-  /** The tokens each analysed field makes of a text, for {@code lede analyze}. */
+  /**
+   * What a text becomes, for {@code lede analyze}: the stems a word query matches (as in the headline,
+   * lead and body), the forms as written that phrases match, and the entity names' words.
+   */
   public Map<String, List<String>> analyze(String text) {
     Map<String, List<String>> out = new LinkedHashMap<>();
-    for (String field : List.of(HEADLINE, EXACT, ENTITY_TEXT)) {
-      out.put(field, Tokens.tokens(analyzer(field), field, text));
-    }
+    out.put(HEADLINE, Tokens.tokens(textAnalyzer, HEADLINE, text));
+    out.put(ANALYZED_AS_WRITTEN, Tokens.tokens(asWrittenAnalyzer, HEADLINE, text));
+    out.put(ENTITY_TEXT, Tokens.tokens(textAnalyzer, ENTITY_TEXT, text));
     return out;
   }
 
@@ -199,17 +221,10 @@ public final class Schema {
     doc.add(new StringField(ID, a.id(), Field.Store.YES));
     doc.add(new SortedDocValuesField(ID, new BytesRef(a.id())));
 
+    // Each analysed once: stems and forms as written in one pass (docs/schema.md).
     doc.add(new TextField(HEADLINE, a.headline(), Field.Store.NO));
     doc.add(new TextField(LEAD, a.lead(), Field.Store.NO));
     doc.add(new TextField(BODY, prepared.indexedBody(), Field.Store.NO));
-    doc.add(new TextField(TEXT, a.headline(), Field.Store.NO));
-    doc.add(new TextField(TEXT, a.lead(), Field.Store.NO));
-    doc.add(new TextField(TEXT, prepared.indexedBody(), Field.Store.NO));
-    doc.add(new TextField(HEADLINE_EXACT, a.headline(), Field.Store.NO));
-    // Three values: the analyzer's position gap keeps a phrase from spanning headline and lead.
-    doc.add(new TextField(EXACT, a.headline(), Field.Store.NO));
-    doc.add(new TextField(EXACT, a.lead(), Field.Store.NO));
-    doc.add(new TextField(EXACT, prepared.indexedBody(), Field.Store.NO));
 
     Set<String> types = new LinkedHashSet<>();
     Set<String> keys = new LinkedHashSet<>();

@@ -62,7 +62,7 @@ final class Highlighter {
   }
 
   Highlight headline(String headline) {
-    return new Highlight(headline, matches(headline, Schema.HEADLINE, Schema.HEADLINE_EXACT, Schema.EXACT));
+    return new Highlight(headline, matches(headline, Schema.HEADLINE));
   }
 
   /**
@@ -73,9 +73,9 @@ final class Highlighter {
     if (text.isEmpty()) {
       return Highlight.plain("");
     }
-    List<Span> all = matches(text, Schema.BODY, Schema.EXACT, null);
+    List<Span> all = matches(text, Schema.BODY);
     if (all.isEmpty()) {
-      all = matches(text, Schema.LEAD, Schema.EXACT, null);
+      all = matches(text, Schema.LEAD);
     }
     int[] best = bestSentence(text, all);
     int from = best[0];
@@ -101,8 +101,8 @@ final class Highlighter {
   }
 
   private List<Span> matchesIn(String snippet) {
-    List<Span> spans = matches(snippet, Schema.BODY, Schema.EXACT, null);
-    return spans.isEmpty() ? matches(snippet, Schema.LEAD, Schema.EXACT, null) : spans;
+    List<Span> spans = matches(snippet, Schema.BODY);
+    return spans.isEmpty() ? matches(snippet, Schema.LEAD) : spans;
   }
 
   private int[] bestSentence(String text, List<Span> matches) {
@@ -134,18 +134,14 @@ final class Highlighter {
     return new int[] {bestStart, bestEnd};
   }
 
-  /** Matched spans of a text, for the terms of a stemmed field and of up to two exact fields. */
-  private List<Span> matches(String text, String stemmedField, String exactField, String exactField2) {
+  /**
+   * Matched spans of a text, for the query's terms on one of the article's fields: the field's own
+   * analysis gives each word's stem and its form as written, so that words and phrases both show.
+   */
+  private List<Span> matches(String text, String field) {
     List<int[]> raw = new ArrayList<>();
-    collect(text, stemmedField, raw, stemmedField);
-    collect(text, stemmedField, raw, Schema.TEXT); // plain words are searched in the catch-all field
-    if (stemmedField.equals(Schema.BODY) || stemmedField.equals(Schema.LEAD) || stemmedField.equals(Schema.HEADLINE)) {
-      collect(text, stemmedField, raw, Schema.ENTITY_TEXT); // entity words match wherever they are written
-    }
-    collect(text, exactField, raw, exactField);
-    if (exactField2 != null) {
-      collect(text, exactField2, raw, exactField2);
-    }
+    collect(text, field, raw, field);
+    collect(text, field, raw, Schema.ENTITY_TEXT); // entity words match wherever they are written
     raw.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
     List<Span> merged = new ArrayList<>();
     int curStart = -1;

@@ -32,6 +32,7 @@ import org.apache.lucene.queries.function.FunctionScoreQuery;
 import org.apache.lucene.queries.mlt.MoreLikeThis;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
+import org.apache.lucene.search.BoostQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.Query;
@@ -120,11 +121,12 @@ public final class NewsSearcher {
       Document stored = searcher.storedFields().document(doc, Set.of(Schema.ORIGINAL, Schema.STORY));
       Article article = schema.toArticle(stored);
       MoreLikeThis mlt = new MoreLikeThis(searcher.getIndexReader());
-      mlt.setAnalyzer(schema.perFieldAnalyzer());
-      // One catch-all field, not headline, lead and body apart: a word the seed has in its lead
-      // and a neighbour has in its body is a shared word (issue 15: with a query per field, the
-      // demo's rail strike found two of its four neighbours and then a flu and an astronaut story).
-      mlt.setFieldNames(new String[] {Schema.TEXT, Schema.ENTITY_TEXT});
+      mlt.setAnalyzer(schema.queryAnalyzer());
+      // The article's words are chosen by their frequency in the body, and each is then looked for
+      // in the headline, lead and body as one field (BM25F, as a word query): a word the seed has
+      // in its lead and a neighbour has in its body is a shared word (issue 15: with a query per
+      // field, the demo's rail strike found two of its four neighbours and then unrelated stories).
+      mlt.setFieldNames(new String[] {Schema.BODY, Schema.ENTITY_TEXT});
       mlt.setMinTermFreq(1);
       mlt.setMinDocFreq(1);
       mlt.setMaxDocFreqPct(50);
@@ -132,11 +134,11 @@ public final class NewsSearcher {
       mlt.setBoost(true);
       Map<String, Collection<Object>> fields = new HashMap<>();
       // the headline twice: it says most
-      fields.put(Schema.TEXT, List.of(article.headline(), article.headline(), article.lead(), article.body()));
+      fields.put(Schema.BODY, List.of(article.headline(), article.headline(), article.lead(), article.body()));
       List<Object> names = new ArrayList<>();
       article.entities().forEach(e -> names.add(e.name()));
       fields.put(Schema.ENTITY_TEXT, names);
-      Query like = sharingEnoughTerms(mlt.like(fields));
+      Query like = sharingEnoughTerms(wholeArticle(mlt.like(fields)));
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(like, BooleanClause.Occur.SHOULD).setMinimumNumberShouldMatch(1);
       b.add(new TermQuery(new Term(Schema.ID, id)), BooleanClause.Occur.MUST_NOT);
       String story = stored.get(Schema.STORY);
@@ -149,6 +151,30 @@ public final class NewsSearcher {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /** More-like-this's body terms, each scored over the headline, lead and body as one field. */
+  static Query wholeArticle(Query like) {
+    if (!(like instanceof BooleanQuery bq)) {
+      return like;
+    }
+    BooleanQuery.Builder b = new BooleanQuery.Builder();
+    for (BooleanClause c : bq.clauses()) {
+      Query q = c.query();
+      float boost = 1f;
+      if (q instanceof BoostQuery bo) {
+        boost = bo.getBoost();
+        q = bo.getQuery();
+      }
+      if (q instanceof TermQuery tq && tq.getTerm().field().equals(Schema.BODY)) {
+        Query article = QueryFactory.article(tq.getTerm().text());
+        q = boost == 1f ? article : new BoostQuery(article, boost);
+      } else {
+        q = c.query();
+      }
+      b.add(q, c.occur());
+    }
+    return b.build();
   }
 
   /**
@@ -251,7 +277,7 @@ public final class NewsSearcher {
       for (Facet f : q.facets()) {
         facets.put(f, stats.top(f, q.facetLimit()));
       }
-      String didYouMean = total < SUGGEST_BELOW && q.syntax() == Syntax.SIMPLE ? suggest(searcher.getIndexReader(), q.text()) : null;
+      String didYouMean = total < SUGGEST_BELOW && q.syntax() == Syntax.SIMPLE ? suggest(schema, searcher.getIndexReader(), q.text()) : null;
       return new SearchResult(q.text(), total, hits, facets, next, didYouMean, stats.matches, offset);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
@@ -464,7 +490,7 @@ public final class NewsSearcher {
   }
 
   /** A corrected query when some of its words are not in the index but a close word is, else null. */
-  private static String suggest(IndexReader reader, String text) throws IOException {
+  private static String suggest(Schema schema, IndexReader reader, String text) throws IOException {
     if (text.isBlank()) {
       return null;
     }
@@ -473,16 +499,25 @@ public final class NewsSearcher {
       return null; // a pasted paragraph is not misspelt; checking each word would cost more than the search
     }
     DirectSpellChecker spell = new DirectSpellChecker();
+    // Words as written are marked (=word): the mark and the first letter are kept, and a word of
+    // three letters is not corrected, as before the mark.
+    spell.setMinPrefix(2);
+    spell.setMinQueryLength(5);
     StringBuilder out = new StringBuilder();
     boolean changed = false;
     for (String word : words) {
       String plain = word.toLowerCase(java.util.Locale.ROOT).replaceAll("^[^\\p{L}\\p{N}]+|[^\\p{L}\\p{N}]+$", "");
       String replacement = word;
-      if (plain.length() >= 3 && !word.contains(":") && reader.docFreq(new Term(Schema.EXACT, plain)) == 0) {
-        SuggestWord[] s = spell.suggestSimilar(new Term(Schema.EXACT, plain), 1, reader);
-        if (s.length > 0) {
-          replacement = s[0].string;
-          changed = true;
+      List<String> written = plain.length() >= 3 && !word.contains(":")
+          ? dev.lede.index.Tokens.tokens(schema.asWrittenAnalyzer(), Schema.BODY, plain) : List.of();
+      if (written.size() == 1 && !known(reader, written.get(0))) {
+        for (String field : List.of(Schema.BODY, Schema.HEADLINE)) {
+          SuggestWord[] s = spell.suggestSimilar(new Term(field, written.get(0)), 1, reader);
+          if (s.length > 0 && dev.lede.index.AsWrittenFilter.isMarked(s[0].string)) {
+            replacement = s[0].string.substring(1);
+            changed = true;
+            break;
+          }
         }
       }
       if (!out.isEmpty()) {
@@ -491,6 +526,16 @@ public final class NewsSearcher {
       out.append(replacement);
     }
     return changed ? out.toString() : null;
+  }
+
+  /** Whether a word as written (marked) is in any of the article's fields. */
+  private static boolean known(IndexReader reader, String written) throws IOException {
+    for (String field : Schema.ARTICLE_FIELDS) {
+      if (reader.docFreq(new Term(field, written)) > 0) {
+        return true;
+      }
+    }
+    return false;
   }
 
 }

@@ -8,7 +8,6 @@ import dev.lede.index.Tokens;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Locale;
-import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.lucene.analysis.Analyzer;
@@ -17,16 +16,17 @@ import org.apache.lucene.analysis.TokenStream;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.tokenattributes.PositionLengthAttribute;
 import org.apache.lucene.analysis.tokenattributes.TypeAttribute;
+import dev.lede.index.AsWrittenFilter;
 import dev.lede.index.NewsAnalyzers;
 import org.apache.lucene.document.LongField;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.queryparser.classic.MultiFieldQueryParser;
 import org.apache.lucene.queryparser.classic.ParseException;
 import org.apache.lucene.queryparser.classic.QueryParser;
 import org.apache.lucene.queryparser.classic.TokenMgrError;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.MatchAllDocsQuery;
@@ -63,7 +63,9 @@ final class QueryFactory {
   private final Analyzer synonymText; // null: no synonyms
   private final Analyzer synonymExact;
   private final QueryBuilder textSynonyms;
-  private final QueryBuilder exactSynonyms;
+  private final QueryBuilder exactSynonyms; // words as written, marked: phrases on the article's fields
+  /** Phrases as written on the article's fields: position gaps where stop words were, as in the index. */
+  private final QueryBuilder asWritten;
 
   QueryFactory(Schema schema, Ranking ranking) {
     this(schema, ranking, SynonymList.EMPTY);
@@ -72,6 +74,7 @@ final class QueryFactory {
   QueryFactory(Schema schema, Ranking ranking, SynonymList synonyms) {
     this.schema = schema;
     this.ranking = ranking;
+    this.asWritten = new QueryBuilder(schema.asWrittenAnalyzer());
     if (synonyms.isEmpty()) {
       synonymText = synonymExact = null;
       textSynonyms = exactSynonyms = null;
@@ -80,7 +83,7 @@ final class QueryFactory {
       synonymExact = NewsAnalyzers.exact(synonyms.map());
       textSynonyms = new QueryBuilder(synonymText);
       textSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
-      exactSynonyms = new QueryBuilder(synonymExact);
+      exactSynonyms = new QueryBuilder(NewsAnalyzers.asWritten(synonyms.map()));
       exactSynonyms.setAutoGenerateMultiTermSynonymsPhraseQuery(true);
     }
   }
@@ -93,7 +96,7 @@ final class QueryFactory {
     if (synonymExact == null) {
       return false;
     }
-    try (TokenStream ts = synonymExact.tokenStream(Schema.EXACT, text)) {
+    try (TokenStream ts = synonymExact.tokenStream(Schema.BODY, text)) {
       TypeAttribute type = ts.addAttribute(TypeAttribute.class);
       PositionLengthAttribute length = ts.addAttribute(PositionLengthAttribute.class);
       ts.reset();
@@ -249,11 +252,11 @@ final class QueryFactory {
       };
     }
     return switch (field) {
-      case "headline" -> c.kind() == SimpleQueryParser.Kind.PHRASE
-          ? phraseOn(Schema.HEADLINE_EXACT, c.text(), 0)
-          : c.kind() == SimpleQueryParser.Kind.PREFIX ? prefixOn(Schema.HEADLINE_EXACT, c.text()) : fieldWords(Schema.HEADLINE, c.text());
-      case "lead" -> c.kind() == SimpleQueryParser.Kind.PHRASE ? phraseOn(Schema.LEAD, c.text(), 0) : fieldWords(Schema.LEAD, c.text());
-      case "body" -> c.kind() == SimpleQueryParser.Kind.PHRASE ? phraseOn(Schema.BODY, c.text(), 0) : fieldWords(Schema.BODY, c.text());
+      case "headline", "lead", "body" -> switch (c.kind()) {
+        case PHRASE -> asWrittenOn(field, c.text(), 0);
+        case PREFIX -> prefixOn(field, c.text());
+        default -> fieldWords(field, c.text());
+      };
       case "entity" -> entity(c.text());
       case "author" -> author(c.text());
       case "source" -> new TermQuery(new Term(Schema.SOURCE, String.valueOf(Sources.normalize(c.text()))));
@@ -275,9 +278,15 @@ final class QueryFactory {
    */
   private void addMultiWordSynonyms(BooleanQuery.Builder scoring, String words) {
     if (matchesSynonym(words, true)) {
-      Query q = textSynonyms.createBooleanQuery(Schema.TEXT, words, BooleanClause.Occur.SHOULD);
-      if (q != null) {
-        scoring.add(boost(q, ranking.body()), BooleanClause.Occur.SHOULD);
+      List<Query> fields = new ArrayList<>();
+      for (String field : Schema.ARTICLE_FIELDS) {
+        Query q = textSynonyms.createBooleanQuery(field, words, BooleanClause.Occur.SHOULD);
+        if (q != null) {
+          fields.add(q);
+        }
+      }
+      if (!fields.isEmpty()) {
+        scoring.add(boost(new DisjunctionMaxQuery(fields, ranking.tieBreaker()), ranking.body()), BooleanClause.Occur.SHOULD);
       }
     }
   }
@@ -285,7 +294,18 @@ final class QueryFactory {
   /** A word with synonyms: each field's query comes from the synonym graph, weighted as {@link #dismax}. */
   private Query synonymWords(String text) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    addSynonymField(b, Schema.TEXT, text, ranking.body());
+    // The article's fields one by one: a synonym's replacements are alternatives, which BM25F over
+    // several fields does not take; the best field counts, as for a phrase.
+    List<Query> article = new ArrayList<>();
+    for (String field : Schema.ARTICLE_FIELDS) {
+      Query q = textSynonyms.createPhraseQuery(field, text, 0);
+      if (q != null) {
+        article.add(q);
+      }
+    }
+    if (!article.isEmpty()) {
+      b.add(boost(new DisjunctionMaxQuery(article, ranking.tieBreaker()), ranking.body()), BooleanClause.Occur.SHOULD);
+    }
     addSynonymField(b, Schema.HEADLINE, text, ranking.headline());
     addSynonymField(b, Schema.LEAD, text, ranking.lead());
     addSynonymField(b, Schema.ENTITY_TEXT, text, ranking.entity());
@@ -309,11 +329,9 @@ final class QueryFactory {
     if (matchesSynonym(text, false)) {
       return synonymWords(text);
     }
-    List<String> tokens = tokens(Schema.TEXT, text);
+    List<String> tokens = tokens(Schema.BODY, text);
     if (tokens.isEmpty()) {
-      // Only stop words ("The Who"): look for them as written.
-      List<String> exact = tokens(Schema.EXACT, text);
-      return exact.isEmpty() ? null : phraseOf(Schema.EXACT, exact, 0);
+      return null; // only stop words: the index keeps none
     }
     if (tokens.size() == 1) {
       return dismax(tokens.get(0));
@@ -324,10 +342,23 @@ final class QueryFactory {
 
   private Query dismax(String token) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();
-    b.add(boost(new TermQuery(new Term(Schema.TEXT, token)), ranking.body()), BooleanClause.Occur.SHOULD);
+    b.add(boost(article(token), ranking.body()), BooleanClause.Occur.SHOULD);
     addIfWeighted(b, Schema.HEADLINE, token, ranking.headline());
     addIfWeighted(b, Schema.LEAD, token, ranking.lead());
     addIfWeighted(b, Schema.ENTITY_TEXT, token, ranking.entity());
+    return b.build();
+  }
+
+  /**
+   * A word scored in the whole article: BM25F over the headline, lead and body ({@link
+   * CombinedFieldQuery}), so that the word saturates once across the fields and the article's whole
+   * length normalises it, as one catch-all field did without indexing the text a second time.
+   */
+  static Query article(String token) {
+    CombinedFieldQuery.Builder b = new CombinedFieldQuery.Builder(token);
+    for (String field : Schema.ARTICLE_FIELDS) {
+      b.addField(field, 1f);
+    }
     return b.build();
   }
 
@@ -347,34 +378,34 @@ final class QueryFactory {
 
   /** A quoted phrase: as written (unstemmed), best in the headline. */
   private Query phrase(String text) {
-    List<String> tokens = tokens(Schema.EXACT, text);
-    if (tokens.isEmpty()) {
-      return null;
+    return phrase(text, 0);
+  }
+
+  private Query phrase(String text, int slop) {
+    if (tokens(Schema.BODY, text).isEmpty()) {
+      return null; // only stop words: the index keeps none
     }
-    if (matchesSynonym(text, false)) {
-      // The graph makes each path through the synonyms a phrase of its own: "ecb rates" also
-      // finds "european central bank rates", never "european rates".
-      List<Query> alternatives = new ArrayList<>();
-      Query any = exactSynonyms.createPhraseQuery(Schema.EXACT, text, 0);
-      Query headline = exactSynonyms.createPhraseQuery(Schema.HEADLINE_EXACT, text, 0);
-      if (any != null) {
-        alternatives.add(boost(any, ranking.body()));
+    // The graph of a synonym rule makes each path through it a phrase of its own: "ecb rates" also
+    // finds "european central bank rates", never "european rates".
+    QueryBuilder builder = matchesSynonym(text, false) ? exactSynonyms : asWritten;
+    List<Query> alternatives = new ArrayList<>();
+    for (String field : Schema.ARTICLE_FIELDS) {
+      Query q = builder.createPhraseQuery(field, text, slop);
+      if (q != null) {
+        alternatives.add(boost(q, field.equals(Schema.HEADLINE) ? ranking.body() + ranking.headline() : ranking.body()));
       }
-      if (headline != null) {
-        alternatives.add(boost(headline, ranking.body() + ranking.headline()));
-      }
-      alternatives.add(boost(phraseOn(Schema.ENTITY_TEXT, text, 0), Math.max(ranking.entity(), ranking.body())));
-      return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
     }
-    List<Query> alternatives = List.of(
-        boost(phraseOf(Schema.EXACT, tokens, 0), ranking.body()),
-        boost(phraseOf(Schema.HEADLINE_EXACT, tokens, 0), ranking.body() + ranking.headline()),
-        boost(phraseOn(Schema.ENTITY_TEXT, text, 0), Math.max(ranking.entity(), ranking.body())));
-    if (ranking.author() > 0) {
-      alternatives = new ArrayList<>(alternatives);
-      alternatives.add(boost(phraseOn(Schema.AUTHOR_TEXT, text, 0), ranking.author())); // "Jane Doe" finds her bylines
+    alternatives.add(boost(phraseOn(Schema.ENTITY_TEXT, text, slop), Math.max(ranking.entity(), ranking.body())));
+    if (ranking.author() > 0 && builder == asWritten) {
+      alternatives.add(boost(phraseOn(Schema.AUTHOR_TEXT, text, slop), ranking.author())); // "Jane Doe" finds her bylines
     }
     return new DisjunctionMaxQuery(alternatives, ranking.tieBreaker());
+  }
+
+  /** A phrase as written in one of the article's fields, stop words as gaps; match-none when it has no word. */
+  private Query asWrittenOn(String field, String text, int slop) {
+    Query q = asWritten.createPhraseQuery(field, text, slop);
+    return q == null ? new MatchNoDocsQuery("no words in phrase") : q;
   }
 
   private Query phraseOn(String field, String text, int slop) {
@@ -394,20 +425,21 @@ final class QueryFactory {
   }
 
   private Query prefix(String text) {
-    Query headline = prefixOn(Schema.HEADLINE_EXACT, text);
-    Query any = prefixOn(Schema.EXACT, text);
+    Query headline = prefixOn(Schema.HEADLINE, text);
     if (headline == null) {
       return null;
     }
-    return new DisjunctionMaxQuery(List.of(boost(headline, ranking.body() + ranking.headline()), boost(any, ranking.body())), ranking.tieBreaker());
+    return new DisjunctionMaxQuery(List.of(boost(headline, ranking.body() + ranking.headline()),
+        boost(prefixOn(Schema.LEAD, text), ranking.body()), boost(prefixOn(Schema.BODY, text), ranking.body())), ranking.tieBreaker());
   }
 
+  /** Words as written that start with the text (the marked forms only: a stem is no word anyone wrote). */
   private Query prefixOn(String field, String text) {
-    BytesRef normalized = schema.analyzer(field).normalize(field, text.strip());
+    BytesRef normalized = schema.asWrittenAnalyzer().normalize(field, text.strip());
     if (normalized.length == 0) {
       return null;
     }
-    return new PrefixQuery(new Term(field, normalized));
+    return new PrefixQuery(new Term(field, AsWrittenFilter.mark(normalized.utf8ToString())));
   }
 
   /** {@code entity:x}: the entity's names and aliases as text, and its exact key. */
@@ -484,34 +516,38 @@ final class QueryFactory {
     }
     java.util.Set<String> tokens = new java.util.LinkedHashSet<>();
     for (String word : words) {
-      tokens.addAll(tokens(Schema.TEXT, word));
+      tokens.addAll(tokens(Schema.BODY, word));
     }
     if (tokens.size() < 2) {
       return;
     }
     BooleanQuery.Builder all = new BooleanQuery.Builder();
     for (String token : tokens) {
-      all.add(new TermQuery(new Term(Schema.TEXT, token)), BooleanClause.Occur.MUST);
+      all.add(article(token), BooleanClause.Occur.MUST);
     }
     b.add(boost(all.build(), ranking.body() * COVERAGE_WEIGHT), BooleanClause.Occur.SHOULD);
   }
 
   /** Proximity: the plain words of the query, in order, close together in the headline or the text. */
   private void addPhraseBoosts(BooleanQuery.Builder b, String words) {
-    List<String> tokens = tokens(Schema.HEADLINE_EXACT, words);
-    if (tokens.size() < 2) {
+    if (tokens(Schema.BODY, words).size() < 2) {
       return;
     }
     if (ranking.headlinePhrase() > 0) {
-      b.add(boost(phraseOf(Schema.HEADLINE_EXACT, tokens, 2), ranking.headlinePhrase()), BooleanClause.Occur.SHOULD);
+      b.add(boost(asWritten.createPhraseQuery(Schema.HEADLINE, words, 2), ranking.headlinePhrase()), BooleanClause.Occur.SHOULD);
     }
     if (ranking.textPhrase() > 0) {
-      b.add(boost(phraseOf(Schema.EXACT, tokens, 4), ranking.textPhrase()), BooleanClause.Occur.SHOULD);
+      List<Query> fields = new ArrayList<>();
+      for (String field : Schema.ARTICLE_FIELDS) {
+        fields.add(asWritten.createPhraseQuery(field, words, 4));
+      }
+      b.add(boost(new DisjunctionMaxQuery(fields, 0f), ranking.textPhrase()), BooleanClause.Occur.SHOULD);
     }
   }
 
+  /** The stemmed words of a text, as a word query looks for them in any text field. */
   private List<String> tokens(String field, String text) {
-    return Tokens.tokens(schema.analyzer(field), field, text);
+    return Tokens.tokens(schema.queryAnalyzer(), field, text);
   }
 
   private static Query boost(Query q, float boost) {
@@ -520,23 +556,75 @@ final class QueryFactory {
 
   // --- The strict syntax ---
 
+  /**
+   * The strict syntax's name for the article as a whole, its default field: a word there is the
+   * same query as a plain word of the forgiving syntax (BM25F over the headline, lead and body),
+   * a quoted phrase there a phrase as written. No field of the index has this name.
+   */
+  static final String ANY = "text";
+
   Query strict(String text) {
-    Map<String, Float> boosts = Map.of(Schema.TEXT, ranking.body(), Schema.HEADLINE, ranking.headline());
-    Analyzer analyzer = synonymText == null ? schema.perFieldAnalyzer() : new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
+    Analyzer analyzer = synonymText == null ? schema.queryAnalyzer() : new DelegatingAnalyzerWrapper(Analyzer.PER_FIELD_REUSE_STRATEGY) {
       @Override
       protected Analyzer getWrappedAnalyzer(String field) {
         return switch (field) {
-          case Schema.TEXT, Schema.HEADLINE, Schema.LEAD, Schema.BODY, Schema.ENTITY_TEXT -> synonymText;
-          case Schema.EXACT, Schema.HEADLINE_EXACT -> synonymExact;
-          default -> schema.analyzer(field);
+          case ANY, Schema.HEADLINE, Schema.LEAD, Schema.BODY, Schema.ENTITY_TEXT -> synonymText;
+          default -> schema.queryAnalyzer();
         };
       }
     };
-    MultiFieldQueryParser parser = new MultiFieldQueryParser(new String[] {Schema.TEXT, Schema.HEADLINE}, analyzer, boosts) {
+    QueryParser parser = new QueryParser(ANY, analyzer) {
+      @Override
+      protected Query getFieldQuery(String field, String queryText, boolean quoted) throws ParseException {
+        if (field.equals(ANY)) {
+          return quoted ? phrase(queryText) : words(queryText);
+        }
+        if (quoted && Schema.ARTICLE_FIELDS.contains(field)) {
+          return asWrittenOn(field, queryText, 0);
+        }
+        return super.getFieldQuery(field, queryText, quoted);
+      }
+
+      @Override
+      protected Query getFieldQuery(String field, String queryText, int slop) throws ParseException {
+        if (field.equals(ANY)) {
+          return phrase(queryText, slop);
+        }
+        if (Schema.ARTICLE_FIELDS.contains(field)) {
+          return asWrittenOn(field, queryText, slop);
+        }
+        return super.getFieldQuery(field, queryText, slop);
+      }
+
+      @Override
+      protected Query getPrefixQuery(String field, String termStr) throws ParseException {
+        if (field.equals(ANY)) {
+          return prefix(termStr);
+        }
+        return Schema.ARTICLE_FIELDS.contains(field) ? prefixOn(field, termStr) : super.getPrefixQuery(field, termStr);
+      }
+
+      @Override
+      protected Query getFuzzyQuery(String field, String termStr, float minSimilarity) throws ParseException {
+        if (field.equals(ANY)) {
+          return anyArticleField(f -> super.getFuzzyQuery(f, termStr, minSimilarity));
+        }
+        return super.getFuzzyQuery(field, termStr, minSimilarity);
+      }
+
+      @Override
+      protected Query getRangeQuery(String field, String part1, String part2, boolean startInclusive, boolean endInclusive)
+          throws ParseException {
+        if (field.equals(ANY)) {
+          return anyArticleField(f -> super.getRangeQuery(f, part1, part2, startInclusive, endInclusive));
+        }
+        return super.getRangeQuery(field, part1, part2, startInclusive, endInclusive);
+      }
+
       @Override
       protected Query getRegexpQuery(String field, String termStr) throws ParseException {
         try {
-          return super.getRegexpQuery(field, termStr);
+          return field.equals(ANY) ? anyArticleField(f -> super.getRegexpQuery(f, termStr)) : super.getRegexpQuery(field, termStr);
         } catch (Refused e) {
           throw e;
         } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
@@ -550,7 +638,7 @@ final class QueryFactory {
           throw new Refused(termStr, "wildcard", null);
         }
         try {
-          return super.getWildcardQuery(field, termStr);
+          return field.equals(ANY) ? anyArticleField(f -> super.getWildcardQuery(f, termStr)) : super.getWildcardQuery(field, termStr);
         } catch (Refused e) {
           throw e;
         } catch (IllegalArgumentException | TooComplexToDeterminizeException e) {
@@ -592,13 +680,13 @@ final class QueryFactory {
    * any name it is given, and a field no document has (author:, a typo) matched nothing without a
    * word of why (issue 15).
    */
-  static final java.util.Set<String> FIELDS = java.util.Set.of(Schema.ID, Schema.HEADLINE, Schema.LEAD, Schema.BODY, Schema.TEXT,
-      Schema.HEADLINE_EXACT, Schema.EXACT, Schema.ENTITY, Schema.ENTITY_KEY, Schema.ENTITY_TYPE, Schema.ENTITY_TYPED,
+  static final java.util.Set<String> FIELDS = java.util.Set.of(Schema.ID, Schema.HEADLINE, Schema.LEAD, Schema.BODY,
+      Schema.ENTITY, Schema.ENTITY_KEY, Schema.ENTITY_TYPE, Schema.ENTITY_TYPED,
       Schema.ENTITY_TEXT, Schema.SOURCE, Schema.MONTH, Schema.LANGUAGE, Schema.STORY);
 
   /** The fields indexed with positions: the only ones a phrase can run on. */
-  private static final java.util.Set<String> POSITIONAL = java.util.Set.of(Schema.HEADLINE, Schema.LEAD, Schema.BODY, Schema.TEXT,
-      Schema.HEADLINE_EXACT, Schema.EXACT, Schema.ENTITY_TEXT);
+  private static final java.util.Set<String> POSITIONAL = java.util.Set.of(Schema.HEADLINE, Schema.LEAD, Schema.BODY,
+      Schema.ENTITY_TEXT);
 
   private static void checkFields(Query parsed, String text) {
     java.util.Set<String> unknown = new java.util.TreeSet<>();
@@ -641,6 +729,23 @@ final class QueryFactory {
       throw new QuerySyntaxException(text, pos, "query phrase on field '" + field + "' at position " + pos + ": the field holds whole values, not "
           + "running text, so it cannot take a phrase" + (field.equals(Schema.ENTITY) ? ": use entity_text:\"...\"" : ""), null);
     }
+  }
+
+  /** A query built by the parser for each of the article's fields, the best one counting. */
+  private static Query anyArticleField(ParserStep step) throws ParseException {
+    List<Query> each = new ArrayList<>();
+    for (String field : Schema.ARTICLE_FIELDS) {
+      Query q = step.build(field);
+      if (q != null) {
+        each.add(q);
+      }
+    }
+    return each.isEmpty() ? null : new DisjunctionMaxQuery(each, 0f);
+  }
+
+  @FunctionalInterface
+  private interface ParserStep {
+    Query build(String field) throws ParseException;
   }
 
   private static int position(String text, String field) {

@@ -171,19 +171,20 @@ public final class Suggester {
   }
 
   private List<Suggestion> headlines(IndexSearcher searcher, String typed, int limit) throws IOException {
-    List<String> words = Tokens.tokens(schema.analyzer(Schema.HEADLINE_EXACT), Schema.HEADLINE_EXACT, typed);
+    // The headline's words as written (marked, as the index holds them beside their stems).
+    List<String> words = Tokens.tokens(schema.asWrittenAnalyzer(), Schema.HEADLINE, typed);
     if (words.isEmpty()) {
       return List.of();
     }
     boolean open = !Character.isWhitespace(typed.charAt(typed.length() - 1)); // the last word may go on
-    if (open && words.size() == 1 && words.get(0).length() < MIN_HEADLINE_PREFIX) {
+    if (open && words.size() == 1 && words.get(0).length() - 1 < MIN_HEADLINE_PREFIX) {
       return List.of(); // two letters start most headlines' words: entities only, until a third is typed
     }
     BooleanQuery.Builder b = new BooleanQuery.Builder();
     for (int i = 0; i < words.size(); i++) {
       String w = words.get(i);
       boolean last = i == words.size() - 1;
-      b.add(last && open ? new PrefixQuery(new Term(Schema.HEADLINE_EXACT, w)) : new TermQuery(new Term(Schema.HEADLINE_EXACT, w)),
+      b.add(last && open ? new PrefixQuery(new Term(Schema.HEADLINE, w)) : new TermQuery(new Term(Schema.HEADLINE, w)),
           BooleanClause.Occur.FILTER);
     }
     TopFieldDocs top = searcher.search(b.build(), limit + 3, NewsSearcher.sortFor(SortOrder.NEWEST));

@@ -82,7 +82,7 @@ public final class RelatedArticles {
       try (FSDirectory d = FSDirectory.open(dir.resolve("idx")); DirectoryReader reader = DirectoryReader.open(d)) {
         IndexSearcher searcher = new IndexSearcher(reader);
         MoreLikeThis like = new MoreLikeThis(reader);
-        like.setAnalyzer(Schema.defaults().perFieldAnalyzer());
+        like.setAnalyzer(Schema.defaults().queryAnalyzer()); // the fields' stems (the index also holds each word as written)
         like.setFieldNames(new String[] {Schema.HEADLINE, Schema.LEAD, Schema.BODY});
         mlt = share(drawn, category, id -> {
           try {

@@ -73,13 +73,6 @@ final class BaselineIndex implements AutoCloseable {
     doc.add(new TextField(Schema.HEADLINE, a.headline(), Field.Store.NO));
     doc.add(new TextField(Schema.LEAD, a.lead(), Field.Store.NO));
     doc.add(new TextField(Schema.BODY, a.body(), Field.Store.NO));
-    doc.add(new TextField(Schema.TEXT, a.headline(), Field.Store.NO));
-    doc.add(new TextField(Schema.TEXT, a.lead(), Field.Store.NO));
-    doc.add(new TextField(Schema.TEXT, a.body(), Field.Store.NO));
-    doc.add(new TextField(Schema.HEADLINE_EXACT, a.headline(), Field.Store.NO));
-    doc.add(new TextField(Schema.EXACT, a.headline(), Field.Store.NO));
-    doc.add(new TextField(Schema.EXACT, a.lead(), Field.Store.NO));
-    doc.add(new TextField(Schema.EXACT, a.body(), Field.Store.NO));
     if (a.source() != null) {
       doc.add(new StringField(Schema.SOURCE, a.source(), Field.Store.NO));
       doc.add(new SortedSetDocValuesField(Schema.SOURCE, new BytesRef(a.source())));

@@ -26,6 +26,7 @@ import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause.Occur;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.BoostQuery;
+import org.apache.lucene.search.CombinedFieldQuery;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.DisjunctionMaxQuery;
 import org.apache.lucene.search.FieldDoc;
@@ -104,15 +105,15 @@ final class BaselineSearch {
     } else {
       BooleanQuery.Builder b = new BooleanQuery.Builder();
       for (String w : q.words()) {
-        String token = tokens(Schema.TEXT, w).get(0);
+        String token = tokens(Schema.BODY, w).get(0);
         b.add(new BooleanQuery.Builder()
-            .add(new TermQuery(new Term(Schema.TEXT, token)), Occur.SHOULD)
+            .add(new CombinedFieldQuery.Builder(token).addField(Schema.HEADLINE).addField(Schema.LEAD).addField(Schema.BODY).build(), Occur.SHOULD)
             .add(new BoostQuery(new TermQuery(new Term(Schema.HEADLINE, token)), ranking.headline()), Occur.SHOULD)
             .build(), Occur.SHOULD);
       }
-      List<String> exact = tokens(Schema.HEADLINE_EXACT, String.join(" ", q.words()));
+      List<String> exact = written(String.join(" ", q.words()));
       if (exact.size() >= 2) {
-        b.add(phraseOf(Schema.HEADLINE_EXACT, exact, 2), Occur.SHOULD);
+        b.add(phraseOf(Schema.HEADLINE, exact, 2), Occur.SHOULD);
       }
       scoring = b.build();
     }
@@ -129,12 +130,13 @@ final class BaselineSearch {
   }
 
   private Query phrase(String text) {
-    List<String> exact = tokens(Schema.EXACT, text);
+    List<String> exact = written(text);
     List<String> stemmed = tokens(Schema.ENTITY_TEXT, text);
     Query entities = stemmed.isEmpty() ? new MatchNoDocsQuery("no words in phrase") : phraseOf(Schema.ENTITY_TEXT, stemmed, 0);
     return new DisjunctionMaxQuery(List.of(
-        phraseOf(Schema.EXACT, exact, 0),
-        new BoostQuery(phraseOf(Schema.HEADLINE_EXACT, exact, 0), ranking.body() + ranking.headline()),
+        phraseOf(Schema.LEAD, exact, 0),
+        phraseOf(Schema.BODY, exact, 0),
+        new BoostQuery(phraseOf(Schema.HEADLINE, exact, 0), ranking.body() + ranking.headline()),
         entities), ranking.tieBreaker());
   }
 
@@ -148,8 +150,13 @@ final class BaselineSearch {
   }
 
   private List<String> tokens(String field, String text) {
-    Analyzer analyzer = schema.analyzer(field);
+    Analyzer analyzer = schema.queryAnalyzer();
     return Tokens.tokens(analyzer, field, text);
+  }
+
+  /** The words as written, marked as the index holds them (the bench's phrases have no stop words). */
+  private List<String> written(String text) {
+    return Tokens.tokens(schema.asWrittenAnalyzer(), Schema.BODY, text);
   }
 
   /** Score, then newest, then id: a stable order, the one Lede uses. */

@@ -1,6 +1,7 @@
 package dev.lede.bench.index;
 
 import dev.lede.article.Article;
+import dev.lede.index.NewsAnalyzers;
 import dev.lede.index.Schema;
 import dev.lede.index.Tokens;
 import dev.lede.search.Facet;
@@ -130,8 +131,8 @@ final class QueryMix {
     Matcher m = WORD.matcher(headline);
     while (m.find()) {
       String w = m.group().toLowerCase(Locale.ROOT);
-      if (Tokens.tokens(schema.analyzer(Schema.TEXT), Schema.TEXT, w).size() == 1
-          && Tokens.tokens(schema.analyzer(Schema.EXACT), Schema.EXACT, w).size() == 1) {
+      if (Tokens.tokens(schema.queryAnalyzer(), Schema.BODY, w).size() == 1
+          && Tokens.tokens(NewsAnalyzers.exact(), Schema.BODY, w).size() == 1) {
         out.add(w);
       }
     }
@@ -152,8 +153,8 @@ final class QueryMix {
     for (int i = 0; i + 1 < all.size(); i++) {
       String x = all.get(i);
       String y = all.get(i + 1);
-      boolean asWritten = Tokens.tokens(schema.analyzer(Schema.EXACT), Schema.EXACT, x + " " + y).size() == 2;
-      boolean content = Tokens.tokens(schema.analyzer(Schema.TEXT), Schema.TEXT, x + " " + y).size() >= 1;
+      boolean asWritten = Tokens.tokens(NewsAnalyzers.exact(), Schema.BODY, x + " " + y).size() == 2;
+      boolean content = Tokens.tokens(schema.queryAnalyzer(), Schema.BODY, x + " " + y).size() >= 1;
       if (asWritten && content) {
         out.add(List.of(x, y));
       }
