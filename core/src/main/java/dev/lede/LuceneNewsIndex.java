@@ -253,7 +253,7 @@ final class LuceneNewsIndex implements NewsIndex {
   }
 
   private static BM25Similarity similarity(IndexOptions options) {
-    return new BM25Similarity(options.ranking().k1(), options.ranking().b());
+    return Schema.similarity(options.ranking().k1(), options.ranking().b());
   }
 
   private static SearcherFactory factory(IndexOptions options) {

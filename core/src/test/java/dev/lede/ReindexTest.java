@@ -119,6 +119,65 @@ class ReindexTest {
     assertEquals(12, count(idx, "alpha"));
   }
 
+  /**
+   * An index in schema v2's layout, written the way v2 wrote its text: the {@code text} catch-all,
+   * {@code exact} and {@code headline_exact} beside {@code headline}, {@code lead} and {@code body},
+   * and v2's commit data. Version 3 refuses it with a clear message, and a reindex rebuilds it.
+   */
+  @Test
+  void reindexUpgradesAVersion2IndexWithItsCatchAllAndExactFields(@TempDir Path dir) throws IOException {
+    Path idx = dir.resolve("idx");
+    org.apache.lucene.analysis.Analyzer text = dev.lede.index.NewsAnalyzers.text(dev.lede.index.NewsAnalyzers.Stemmer.PORTER);
+    org.apache.lucene.analysis.Analyzer exact = dev.lede.index.NewsAnalyzers.exact();
+    org.apache.lucene.analysis.Analyzer v2 = new org.apache.lucene.analysis.DelegatingAnalyzerWrapper(
+        org.apache.lucene.analysis.Analyzer.PER_FIELD_REUSE_STRATEGY) {
+      @Override
+      protected org.apache.lucene.analysis.Analyzer getWrappedAnalyzer(String field) {
+        return field.equals("exact") || field.equals("headline_exact") ? exact : text;
+      }
+    };
+    try (FSDirectory d = FSDirectory.open(idx); IndexWriter w = new IndexWriter(d, new IndexWriterConfig(v2))) {
+      for (int i = 0; i < 3; i++) {
+        dev.lede.article.Article a = dev.lede.article.Article.builder().id("v2-" + i).headline("Ferry crews strikes on day " + i)
+            .body(List.of("Crossings were cancelled while the strikes went on.", "Shops ran short as the strikes went into a second week.",
+                "Talks resumed, and the strikes went on regardless.").get(i)).source("example.org").build();
+        org.apache.lucene.document.Document doc = new org.apache.lucene.document.Document();
+        doc.add(new org.apache.lucene.document.StringField("id", a.id(), org.apache.lucene.document.Field.Store.YES));
+        doc.add(new org.apache.lucene.document.SortedDocValuesField("id", new org.apache.lucene.util.BytesRef(a.id())));
+        for (String field : List.of("headline", "text", "headline_exact", "exact")) {
+          doc.add(new org.apache.lucene.document.TextField(field, a.headline(), org.apache.lucene.document.Field.Store.NO));
+        }
+        for (String field : List.of("body", "text", "exact")) {
+          doc.add(new org.apache.lucene.document.TextField(field, a.body(), org.apache.lucene.document.Field.Store.NO));
+        }
+        doc.add(new org.apache.lucene.document.StringField("story", a.id(), org.apache.lucene.document.Field.Store.YES));
+        doc.add(new org.apache.lucene.document.SortedDocValuesField("story", new org.apache.lucene.util.BytesRef(a.id())));
+        doc.add(new org.apache.lucene.document.StoredField("original",
+            new com.fasterxml.jackson.databind.ObjectMapper().writeValueAsBytes(dev.lede.index.StoredArticles.toJson(a))));
+        w.addDocument(doc);
+      }
+      Map<String, String> data = new HashMap<>();
+      data.put("lede.schema", "2");
+      data.put("lede.analysis.text", text.toString());
+      data.put("lede.analysis.exact", exact.toString());
+      w.setLiveCommitData(data.entrySet());
+      w.commit();
+    }
+    IndexUnavailableException old = assertThrows(IndexUnavailableException.class,
+        () -> NewsIndex.openExisting(idx, IndexOptions.defaults().withReadOnly(true)));
+    assertEquals(IndexUnavailableException.Reason.SCHEMA_MISMATCH, old.reason());
+    assertTrue(old.getMessage().endsWith("was written by Lede schema v2, this Lede uses v3: run `lede reindex`"), old.getMessage());
+
+    ReindexReport r = NewsIndex.reindex(idx);
+    assertEquals(3, r.ingest().added(), r.toString());
+    assertEquals(3, count(idx, "strike"));
+    assertEquals(3, count(idx, "\"strikes went\""));
+    assertEquals(0, count(idx, "\"striking\""));
+    try (FSDirectory d = FSDirectory.open(Generations.resolve(idx).liveDir())) {
+      assertEquals("3", SegmentInfos.readLatestCommit(d).getUserData().get("lede.schema"));
+    }
+  }
+
   @Test
   void reindexFailsAtOnceWhileAWriterHoldsTheIndex(@TempDir Path dir) {
     Path idx = flatIndex(dir, 3);

@@ -24,6 +24,7 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -181,6 +182,17 @@ public final class Schema {
    */
   public Analyzer asWrittenAnalyzer() {
     return asWrittenAnalyzer;
+  }
+
+  /**
+   * BM25 as the index is written and searched: every token counts in a field's length, the stacked
+   * forms as written too ({@code discountOverlaps} off). BM25 divides a document's length by the
+   * field's average, and Lucene takes the average from the total term count, which counts every
+   * token; with overlaps discounted, documents would look half as long as the average. Counting
+   * both keeps the ratio each article had with one stemmed token a word.
+   */
+  public static BM25Similarity similarity(float k1, float b) {
+    return new BM25Similarity(k1, b, false);
   }
 
   /** One analyzer that picks each field's own: for the IndexWriter. */

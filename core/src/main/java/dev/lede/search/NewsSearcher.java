@@ -127,10 +127,10 @@ public final class NewsSearcher {
       // in its lead and a neighbour has in its body is a shared word (issue 15: with a query per
       // field, the demo's rail strike found two of its four neighbours and then unrelated stories).
       mlt.setFieldNames(new String[] {Schema.BODY, Schema.ENTITY_TEXT});
-      mlt.setMinTermFreq(1);
-      mlt.setMinDocFreq(1);
-      mlt.setMaxDocFreqPct(50);
-      mlt.setMaxQueryTerms(30);
+      mlt.setMinTermFreq(Integer.getInteger("x.mintf", 1));
+      mlt.setMinDocFreq(Integer.getInteger("x.mindf", 1));
+      mlt.setMaxDocFreqPct(Integer.getInteger("x.maxdfpct", 50));
+      mlt.setMaxQueryTerms(Integer.getInteger("x.maxqt", 30));
       mlt.setBoost(true);
       Map<String, Collection<Object>> fields = new HashMap<>();
       // the headline twice: it says most
@@ -182,7 +182,7 @@ public final class NewsSearcher {
    * more_like_this asks 30 % by default; on the demo corpus 30 % left the rail strike no neighbour
    * at all, 20 % kept its three rail stories and nothing else, 10 % let a climate story in.
    */
-  static final float SIMILAR_MIN_SHARED = 0.2f;
+  static final float SIMILAR_MIN_SHARED = Float.parseFloat(System.getProperty("x.share", "0.2"));
 
   /**
    * More-like-this asks for any of the article's most telling terms, so on a small index an

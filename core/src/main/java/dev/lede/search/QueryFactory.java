@@ -174,10 +174,14 @@ final class QueryFactory {
     BooleanQuery.Builder outer = new BooleanQuery.Builder();
     List<String> plainWords = new ArrayList<>();
     int positives = 0;
+    int stopWordsOnly = 0;
     int leaves = 0;
     for (SimpleQueryParser.Clause c : clauses) {
       Query query = clause(c);
       if (query == null) {
+        if (c.occur() != SimpleQueryParser.Occur.MUST_NOT) {
+          stopWordsOnly++;
+        }
         continue;
       }
       // A huge paste is cut, not refused: the first clauses carry the meaning. Lucene counts every
@@ -205,8 +209,10 @@ final class QueryFactory {
       addMultiWordSynonyms(scoring, String.join(" ", plainWords));
     }
     addBylineWords(scoring, plainWords);
-    // Only exclusions and filters: they narrow "everything".
-    outer.add(positives == 0 ? new MatchAllDocsQuery() : scoring.build(), BooleanClause.Occur.MUST);
+    // Only exclusions and filters: they narrow "everything". Only stop words ("to be or not to
+    // be"): the index keeps none, and everything is no answer to them.
+    Query all = stopWordsOnly > 0 ? new MatchNoDocsQuery("only stop words") : new MatchAllDocsQuery();
+    outer.add(positives == 0 ? all : scoring.build(), BooleanClause.Occur.MUST);
     return outer.build();
   }
 
@@ -682,11 +688,11 @@ final class QueryFactory {
    */
   static final java.util.Set<String> FIELDS = java.util.Set.of(Schema.ID, Schema.HEADLINE, Schema.LEAD, Schema.BODY,
       Schema.ENTITY, Schema.ENTITY_KEY, Schema.ENTITY_TYPE, Schema.ENTITY_TYPED,
-      Schema.ENTITY_TEXT, Schema.SOURCE, Schema.MONTH, Schema.LANGUAGE, Schema.STORY);
+      Schema.ENTITY_TEXT, Schema.AUTHOR_TEXT, Schema.SOURCE, Schema.MONTH, Schema.LANGUAGE, Schema.STORY);
 
   /** The fields indexed with positions: the only ones a phrase can run on. */
   private static final java.util.Set<String> POSITIONAL = java.util.Set.of(Schema.HEADLINE, Schema.LEAD, Schema.BODY,
-      Schema.ENTITY_TEXT);
+      Schema.ENTITY_TEXT, Schema.AUTHOR_TEXT);
 
   private static void checkFields(Query parsed, String text) {
     java.util.Set<String> unknown = new java.util.TreeSet<>();

@@ -23,10 +23,12 @@ public final class SolrFields {
   public static final String HEADLINE = "headline";
   public static final String LEAD = "lead";
   public static final String BODY = "body";
-  /** Lead and body as one stemmed field (copyField), as in the embedded schema. */
-  public static final String TEXT = "text";
+  /**
+   * Headline unstemmed (copyField): the headline phrase boost. Solr only: the embedded index keeps
+   * forms as written beside the stems in {@link #HEADLINE}, with a filter Solr's server does not have.
+   */
   public static final String HEADLINE_EXACT = "headline_exact";
-  /** Headline, lead and body unstemmed (copyField): quoted phrases as written. */
+  /** Headline, lead and body unstemmed (copyField): quoted phrases as written. Solr only, as {@link #HEADLINE_EXACT}. */
   public static final String EXACT = "exact";
   /** Canonical entity names: facets. */
   public static final String ENTITY = "entity";
@@ -63,21 +65,25 @@ public final class SolrFields {
   public static final String BOILERPLATE = dev.lede.index.Schema.BOILERPLATE;
   public static final String VERSION = "_version_";
 
-  /** Fields only the Solr layout has: the routed document id, the article id, the url, Solr's version. */
-  public static final List<String> SOLR_ONLY = List.of(ID, ARTICLE_ID, URL, VERSION);
+  /**
+   * Fields only the Solr layout has: the routed document id, the article id, the url, Solr's version,
+   * and the unstemmed copies that the embedded index folds into its text fields.
+   */
+  public static final List<String> SOLR_ONLY = List.of(ID, ARTICLE_ID, URL, VERSION, HEADLINE_EXACT, EXACT);
 
   /** Every field the schema must declare, in schema order. */
   public static final List<String> ALL = List.of(
-      ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, TEXT, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,
+      ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,
       ENTITY_TYPE, ENTITY_TYPED, ENTITY_TEXT, AUTHOR, AUTHOR_KEY, AUTHOR_TEXT, SOURCE, URL, PUBLISHED, MONTH, LANGUAGE, FINGERPRINT, STORY, LSH,
       STORY_HASH, STORY_ENTRY, ORIGINAL, BOILERPLATE);
 
   /**
    * The version of this layout; a collection made with another must be rebuilt. 2: the story
    * candidate fields ({@link #LSH}, {@link #STORY_HASH}, {@link #STORY_ENTRY}); 3: the author
-   * fields, and the story entry packed with the article's fingerprint.
+   * fields, and the story entry packed with the article's fingerprint; 4: no {@code text} catch-all
+   * (words are searched in the headline, lead and body).
    */
-  public static final int SCHEMA_VERSION = 3;
+  public static final int SCHEMA_VERSION = 4;
 
   private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 

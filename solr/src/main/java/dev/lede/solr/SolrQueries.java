@@ -49,11 +49,15 @@ final class SolrQueries {
   record Weights(Ranking ranking) {
     static final Weights DEFAULT = new Weights(Ranking.defaults());
 
-    /** As the embedded index: a word in the whole article (text), plus the headline, lead and entities when weighted. */
+    /**
+     * Close to the embedded index: a word in the headline, lead and body at the body weight, the
+     * headline's weight on top, entities when weighted. Each field's score adds up ({@code tie=1}):
+     * edismax has no BM25F, which the embedded index scores the three fields with.
+     */
     String qf() {
-      StringBuilder qf = new StringBuilder(SolrFields.TEXT + "^" + ranking.body());
-      weighted(qf, SolrFields.HEADLINE, ranking.headline());
-      weighted(qf, SolrFields.LEAD, ranking.lead());
+      StringBuilder qf = new StringBuilder(SolrFields.HEADLINE + "^" + (ranking.body() + ranking.headline()));
+      weighted(qf, SolrFields.LEAD, ranking.body() + ranking.lead());
+      weighted(qf, SolrFields.BODY, ranking.body());
       weighted(qf, SolrFields.ENTITY_TEXT, ranking.entity());
       return qf.toString();
     }

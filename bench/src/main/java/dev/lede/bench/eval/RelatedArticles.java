@@ -28,13 +28,13 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Related-article quality on the BBC corpus (issue 16): for seed articles drawn with a fixed seed,
+ * Related-article quality on the BBC corpus (issue 16), or on AG News ({@code --corpus agnews}): for seed articles drawn with a fixed seed,
  * the share of their top 10 related articles that are in the seed's own category (business,
  * entertainment, politics, sport, tech). Lede's {@code NewsIndex.similar} against Lucene's
  * MoreLikeThis with its defaults on the same index (fields headline, lead and body, the schema's
  * analyzer), in one run.
  *
- * <p>Usage: {@code java -cp ... dev.lede.bench.eval.RelatedArticles [--corpora DIR] [--seeds 200] [--seed 1]}.
+ * <p>Usage: {@code java -cp ... dev.lede.bench.eval.RelatedArticles [--corpora DIR] [--seeds 200] [--seed 1] [--corpus bbc|agnews]}.
  * The index is built in a temporary folder and removed afterwards.
  */
 public final class RelatedArticles {
@@ -44,26 +44,22 @@ public final class RelatedArticles {
     Path corpora = Path.of("..", "shared", "corpora");
     int seeds = 200;
     long seed = 1;
+    String corpus = "bbc";
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--corpora" -> corpora = Path.of(args[i + 1]);
         case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--corpus" -> corpus = args[i + 1];
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
     }
     Map<String, String> category = new HashMap<>();
     List<Article> articles = new ArrayList<>();
-    ObjectMapper json = new ObjectMapper();
-    try (BufferedReader in = new BufferedReader(new InputStreamReader(
-        new GZIPInputStream(Files.newInputStream(corpora.resolve("bbc").resolve("bbc.jsonl.gz"))), StandardCharsets.UTF_8))) {
-      for (String line; (line = in.readLine()) != null; ) {
-        JsonNode r = json.readTree(line);
-        String id = r.get("id").asText();
-        category.put(id, r.get("category").asText());
-        articles.add(Article.builder().id(id).headline(r.get("headline").asText()).body(r.get("body").asText())
-            .source("bbc.co.uk").build());
-      }
+    switch (corpus) {
+      case "bbc" -> readBbc(corpora, category, articles);
+      case "agnews" -> readAgNews(corpora, category, articles);
+      default -> throw new IllegalArgumentException("unknown corpus '" + corpus + "', expected bbc or agnews");
     }
     Map<String, Article> byId = new HashMap<>();
     articles.forEach(a -> byId.put(a.id(), a));
@@ -115,6 +111,67 @@ public final class RelatedArticles {
         walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
       }
     }
+  }
+
+  /** BBC: 2,225 articles with headline and body, 5 categories. */
+  private static void readBbc(Path corpora, Map<String, String> category, List<Article> articles) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(corpora.resolve("bbc").resolve("bbc.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      for (String line; (line = in.readLine()) != null; ) {
+        JsonNode r = json.readTree(line);
+        String id = r.get("id").asText();
+        category.put(id, r.get("category").asText());
+        articles.add(Article.builder().id(id).headline(r.get("headline").asText()).body(r.get("body").asText())
+            .source("bbc.co.uk").build());
+      }
+    }
+  }
+
+  /**
+   * AG News (test split): 7,600 short items, a title and a one- or two-sentence description, 4
+   * classes (World, Sports, Business, Sci/Tech). One record a line: {@code "class","title","description"}.
+   */
+  private static void readAgNews(Path corpora, Map<String, String> category, List<Article> articles) throws IOException {
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(
+        new GZIPInputStream(Files.newInputStream(corpora.resolve("ag_news_test").resolve("test.csv.gz"))), StandardCharsets.UTF_8))) {
+      int n = 0;
+      for (String line; (line = in.readLine()) != null; ) {
+        List<String> cells = csv(line);
+        String id = "ag" + (++n);
+        category.put(id, cells.get(0));
+        articles.add(Article.builder().id(id).headline(cells.get(1)).body(cells.get(2).replace("\\", " ")).source("agnews").build());
+      }
+    }
+  }
+
+  /** The quoted cells of one CSV line ({@code ""} is a quote inside a cell). */
+  private static List<String> csv(String line) {
+    List<String> cells = new ArrayList<>();
+    StringBuilder cell = new StringBuilder();
+    boolean quoted = false;
+    for (int i = 0; i < line.length(); i++) {
+      char c = line.charAt(i);
+      if (quoted) {
+        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
+          cell.append('"');
+          i++;
+        } else if (c == '"') {
+          quoted = false;
+        } else {
+          cell.append(c);
+        }
+      } else if (c == '"') {
+        quoted = true;
+      } else if (c == ',') {
+        cells.add(cell.toString());
+        cell.setLength(0);
+      } else {
+        cell.append(c);
+      }
+    }
+    cells.add(cell.toString());
+    return cells;
   }
 
   /** {share of the returned in the seed's category, share of 10 per seed, returned per seed}. */
