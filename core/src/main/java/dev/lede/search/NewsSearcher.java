@@ -127,30 +127,61 @@ public final class NewsSearcher {
       // in its lead and a neighbour has in its body is a shared word (issue 15: with a query per
       // field, the demo's rail strike found two of its four neighbours and then unrelated stories).
       mlt.setFieldNames(new String[] {Schema.BODY, Schema.ENTITY_TEXT});
-      mlt.setMinTermFreq(Integer.getInteger("x.mintf", 1));
-      mlt.setMinDocFreq(Integer.getInteger("x.mindf", 1));
-      mlt.setMaxDocFreqPct(Integer.getInteger("x.maxdfpct", 50));
-      mlt.setMaxQueryTerms(Integer.getInteger("x.maxqt", 30));
-      mlt.setBoost(true);
+      mlt.setMaxDocFreqPct(50);
+      mlt.setMaxQueryTerms(30);
       Map<String, Collection<Object>> fields = new HashMap<>();
-      // the headline twice: it says most
+      // the headline twice: it says most (and its words are always said twice)
       fields.put(Schema.BODY, List.of(article.headline(), article.headline(), article.lead(), article.body()));
       List<Object> names = new ArrayList<>();
       article.entities().forEach(e -> names.add(e.name()));
       fields.put(Schema.ENTITY_TEXT, names);
-      Query like = sharingEnoughTerms(wholeArticle(mlt.like(fields)));
+      // A long article: the words it says twice or more that five articles share, each counting
+      // the same (more-like-this's own defaults), tell its subject best (docs/evaluation.md).
+      mlt.setMinTermFreq(2);
+      mlt.setMinDocFreq(5);
+      mlt.setBoost(false);
+      Query chosen = mlt.like(fields);
+      if (!(chosen instanceof BooleanQuery cq) || cq.clauses().size() < SIMILAR_MIN_TERMS) {
+        // A short article, or a small index: every word counts, the rarer ones more.
+        mlt.setMinTermFreq(1);
+        mlt.setMinDocFreq(1);
+        mlt.setBoost(true);
+        chosen = mlt.like(fields);
+      }
+      Query like = sharingEnoughTerms(wholeArticle(chosen));
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(like, BooleanClause.Occur.SHOULD).setMinimumNumberShouldMatch(1);
       b.add(new TermQuery(new Term(Schema.ID, id)), BooleanClause.Occur.MUST_NOT);
       String story = stored.get(Schema.STORY);
       if (story != null) {
         b.add(new TermQuery(new Term(Schema.STORY, story)), BooleanClause.Occur.MUST_NOT);
       }
-      Query q = b.build();
+      Query q = closeToTheBest(searcher, b.build());
       NewsQuery shaped = constraints.toBuilder().sort(constraints.sort()).build();
       return run(searcher, shaped, q, null, like);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  /**
+   * A related article scores at least this share of the best one's score. On a small index the
+   * few true neighbours score far above an article that shares a word or two with the seed ("week",
+   * "Monday"); on a large one the first ten neighbours all score close to the best.
+   */
+  static final float SIMILAR_MIN_SCORE = 0.2f;
+
+  /** The related articles that score at least {@link #SIMILAR_MIN_SCORE} of the best one's score. */
+  private static Query closeToTheBest(IndexSearcher searcher, Query q) throws IOException {
+    TopDocs best = searcher.search(q, 1);
+    if (best.scoreDocs.length == 0) {
+      return q;
+    }
+    float min = best.scoreDocs[0].score * SIMILAR_MIN_SCORE;
+    return new BooleanQuery.Builder()
+        .add(q, BooleanClause.Occur.MUST)
+        .add(new org.apache.lucene.queries.function.FunctionRangeQuery(
+            new org.apache.lucene.queries.function.valuesource.QueryValueSource(q, 0f), min, null, true, true), BooleanClause.Occur.FILTER)
+        .build();
   }
 
   /** More-like-this's body terms, each scored over the headline, lead and body as one field. */
@@ -179,10 +210,14 @@ public final class NewsSearcher {
 
   /**
    * The share of the article's chosen terms a related article must also have. Elasticsearch's
-   * more_like_this asks 30 % by default; on the demo corpus 30 % left the rail strike no neighbour
-   * at all, 20 % kept its three rail stories and nothing else, 10 % let a climate story in.
+   * more_like_this asks 30 % by default; 20 % left many BBC articles fewer than ten neighbours, all
+   * in their category (docs/evaluation.md). At 10 %, an article sharing one or two words comes in on
+   * a small index: the score cut ({@link #SIMILAR_MIN_SCORE}) keeps it out there.
    */
-  static final float SIMILAR_MIN_SHARED = Float.parseFloat(System.getProperty("x.share", "0.2"));
+  static final float SIMILAR_MIN_SHARED = 0.1f;
+
+  /** Fewer chosen words than this with the long-article settings: the article is short, or the index small. */
+  static final int SIMILAR_MIN_TERMS = 10;
 
   /**
    * More-like-this asks for any of the article's most telling terms, so on a small index an

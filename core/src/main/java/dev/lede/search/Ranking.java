@@ -9,8 +9,8 @@ package dev.lede.search;
  * @param headline weight of a word found in the headline, on top of {@code body}
  * @param lead weight of a word found in the lead
  * @param entity weight of a word found in an entity name or alias
- * @param body weight of a word found anywhere in the article: the stemmed catch-all field of
- *     headline, lead and body
+ * @param body weight of a word found anywhere in the article: BM25F over the headline, lead and
+ *     body scored as one field
  * @param headlinePhrase weight of the whole query found as a phrase (slop 2) in the headline
  * @param textPhrase weight of the whole query found as a phrase (slop 4) anywhere in the text
  * @param tieBreaker for a quoted phrase, how much its other matching fields count next to its best one (0 to 1)

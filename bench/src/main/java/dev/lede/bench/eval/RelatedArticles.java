@@ -28,13 +28,13 @@ import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.store.FSDirectory;
 
 /**
- * Related-article quality on the BBC corpus (issue 16), or on AG News ({@code --corpus agnews}): for seed articles drawn with a fixed seed,
+ * Related-article quality on the BBC corpus (issue 16), or on AG News or HuffPost ({@code --corpus agnews|huffpost}): for seed articles drawn with a fixed seed,
  * the share of their top 10 related articles that are in the seed's own category (business,
  * entertainment, politics, sport, tech). Lede's {@code NewsIndex.similar} against Lucene's
  * MoreLikeThis with its defaults on the same index (fields headline, lead and body, the schema's
  * analyzer), in one run.
  *
- * <p>Usage: {@code java -cp ... dev.lede.bench.eval.RelatedArticles [--corpora DIR] [--seeds 200] [--seed 1] [--corpus bbc|agnews]}.
+ * <p>Usage: {@code java -cp ... dev.lede.bench.eval.RelatedArticles [--corpora DIR] [--seeds 200] [--seed 1] [--corpus bbc|agnews|huffpost]}.
  * The index is built in a temporary folder and removed afterwards.
  */
 public final class RelatedArticles {
@@ -59,7 +59,8 @@ public final class RelatedArticles {
     switch (corpus) {
       case "bbc" -> readBbc(corpora, category, articles);
       case "agnews" -> readAgNews(corpora, category, articles);
-      default -> throw new IllegalArgumentException("unknown corpus '" + corpus + "', expected bbc or agnews");
+      case "huffpost" -> readHuffPost(corpora, category, articles);
+      default -> throw new IllegalArgumentException("unknown corpus '" + corpus + "', expected bbc, agnews or huffpost");
     }
     Map<String, Article> byId = new HashMap<>();
     articles.forEach(a -> byId.put(a.id(), a));
@@ -141,6 +142,26 @@ public final class RelatedArticles {
         String id = "ag" + (++n);
         category.put(id, cells.get(0));
         articles.add(Article.builder().id(id).headline(cells.get(1)).body(cells.get(2).replace("\\", " ")).source("agnews").build());
+      }
+    }
+  }
+
+  /** HuffPost (the first 9,999 records): a headline and a one-sentence description, 29 categories. */
+  private static void readHuffPost(Path corpora, Map<String, String> category, List<Article> articles) throws IOException {
+    ObjectMapper json = new ObjectMapper();
+    try (BufferedReader in = new BufferedReader(new InputStreamReader(new GZIPInputStream(Files.newInputStream(
+        corpora.resolve("huffpost_news_category_v3_head").resolve("News_Category_Dataset_v3.head9999.jsonl.gz"))), StandardCharsets.UTF_8))) {
+      int n = 0;
+      for (String line; (line = in.readLine()) != null; ) {
+        JsonNode r = json.readTree(line);
+        String id = "hp" + (++n);
+        String headline = r.path("headline").asText();
+        String body = r.path("short_description").asText();
+        if (headline.isBlank() && body.isBlank()) {
+          continue;
+        }
+        category.put(id, r.path("category").asText());
+        articles.add(Article.builder().id(id).headline(headline).body(body).source("huffpost.com").build());
       }
     }
   }
