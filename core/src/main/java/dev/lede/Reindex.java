@@ -10,6 +10,9 @@ import dev.lede.read.InputFormat;
 import dev.lede.read.Origin;
 import dev.lede.read.ReadReport;
 import dev.lede.read.Rejection;
+import dev.lede.write.Carried;
+import dev.lede.write.LuceneWrites;
+import dev.lede.write.Pipeline;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
@@ -61,7 +64,7 @@ final class Reindex {
       IngestReport report;
       boolean fromOriginals = inputs == null;
       try (LuceneNewsIndex fresh = LuceneNewsIndex.create(root, next, gen, options)) {
-        report = Ingest.run(fresh, fromOriginals ? storedOriginals(live.directory, p.live(), options) : inputs,
+        report = fresh.ingest(fromOriginals ? storedOriginals(live.directory, p.live(), options) : inputs,
             ingest.withPrune(false), listener);
       } catch (IOException e) {
         Generations.removeAllBut(root, keep);
@@ -134,10 +137,10 @@ final class Reindex {
         // same extractor (entities), the same story options (signatures), and this schema's entry layout.
         Map<String, String> was = reader.getIndexCommit().getUserData();
         boolean sameLayout = Integer.toString(Schema.VERSION).equals(was.get("lede.schema"));
-        boolean entities = sameLayout && options.preparer().describe().equals(was.get(LuceneNewsIndex.PREPARED_BY))
-            && !"custom".equals(was.get(LuceneNewsIndex.PREPARED_BY));
-        boolean signatures = sameLayout && LuceneNewsIndex.signing(options.stories()).equals(was.get(LuceneNewsIndex.SIGNED_WITH));
-        Ingest.CarryingListener carrying = listener instanceof Ingest.CarryingListener c && (entities || signatures) ? c : null;
+        boolean entities = sameLayout && options.preparer().describe().equals(was.get(LuceneWrites.PREPARED_BY))
+            && !"custom".equals(was.get(LuceneWrites.PREPARED_BY));
+        boolean signatures = sameLayout && LuceneWrites.signing(options.stories()).equals(was.get(LuceneWrites.SIGNED_WITH));
+        Pipeline.CarryingListener carrying = listener instanceof Pipeline.CarryingListener c && (entities || signatures) ? c : null;
         long n = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
           Bits liveDocs = leaf.reader().getLiveDocs();

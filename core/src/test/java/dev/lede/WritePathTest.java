@@ -103,12 +103,13 @@ class WritePathTest {
   void aCommitWaitsForTheWritesInFlight() throws Exception {
     Path dir = tmp.resolve("idx");
     try (LuceneNewsIndex index = (LuceneNewsIndex) NewsIndex.open(dir)) {
-      LuceneNewsIndex.Assigned a = index.assign(index.prepare(wire("a", "one.example", "2024-05-01T08:00:00Z", WIRE)));
+      dev.lede.write.LuceneWrites writes = index.writes();
+      dev.lede.write.LuceneWrites.Assigned a = writes.place(writes.prepare(wire("a", "one.example", "2024-05-01T08:00:00Z", WIRE)));
       Thread committer = new Thread(index::commit);
       committer.start();
       committer.join(300);
       assertTrue(committer.isAlive(), "the commit must wait for the assigned write");
-      index.store(a);
+      writes.store(List.of(a));
       committer.join();
       try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
         assertEquals(1, new IndexSearcher(r).count(new TermQuery(new Term("id", "a"))));
@@ -121,10 +122,10 @@ class WritePathTest {
   void aRefusedWriteLeavesNothingBehind() {
     try (NewsIndex index = NewsIndex.inMemory()) {
       index.upsert(wire("a", "wire.example", "2024-05-01T08:00:00Z", WIRE));
-      ((LuceneNewsIndex) index).refuse = id -> id.equals("b");
+      ((LuceneNewsIndex) index).writes().refuse = id -> id.equals("b");
       Article b = wire("b", "wire.example", "2024-05-01T09:00:00Z", WIRE + "\n\nMore later.");
       assertThrows(IllegalArgumentException.class, () -> index.upsert(b));
-      ((LuceneNewsIndex) index).refuse = null;
+      ((LuceneNewsIndex) index).writes().refuse = null;
       assertEquals(UpsertOutcome.ADDED, index.upsert(b), "the refused article was never written, so it is new");
       index.commit();
       assertEquals(2, index.stats().articles());
