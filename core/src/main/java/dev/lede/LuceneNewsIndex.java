@@ -248,6 +248,7 @@ final class LuceneNewsIndex implements NewsIndex {
     Map<String, String> data = new java.util.LinkedHashMap<>(schema.describe());
     data.put(LuceneWrites.PREPARED_BY, options.preparer().describe());
     data.put(LuceneWrites.SIGNED_WITH, LuceneWrites.signing(options.stories()));
+    data.put(LuceneWrites.GROUPED_WITH, LuceneWrites.grouping(options.stories()));
     return data;
   }
 

@@ -158,6 +158,31 @@ class WritePathTest {
     }
   }
 
+  // a reindex carries story ids over only when every story option is unchanged, and groups again otherwise
+  @Test
+  void reindexKeepsStoryIdsOnlyWithTheSameStoryOptions() {
+    Path dir = tmp.resolve("idx");
+    try (NewsIndex index = NewsIndex.open(dir)) {
+      index.upsert(wire("a", "one.example", "2024-05-01T08:00:00Z", WIRE));
+      index.upsert(wire("b", "two.example", "2024-05-01T09:00:00Z", WIRE + "\n\nMore later on the valley road."));
+      index.upsert(wire("c", "three.example", "2024-05-01T10:00:00Z", WIRE));
+      index.commit();
+      assertEquals("a", index.story("b").orElseThrow().id());
+    }
+    ReindexReport same = NewsIndex.reindex(dir, null, IndexOptions.defaults(), IngestOptions.defaults(), null);
+    assertEquals(1, same.ingest().exactDuplicates(), "c is an exact copy of a, also when its story is carried over");
+    try (NewsIndex index = NewsIndex.openExisting(dir)) {
+      assertEquals("a", index.story("b").orElseThrow().id());
+      assertEquals("a", index.story("c").orElseThrow().id());
+    }
+    IndexOptions strict = IndexOptions.defaults().withStories(StoryOptions.defaults().withThreshold(1.0));
+    NewsIndex.reindex(dir, null, strict, IngestOptions.defaults(), null);
+    try (NewsIndex index = NewsIndex.openExisting(dir, strict)) {
+      assertEquals("b", index.story("b").orElseThrow().id(), "another threshold: b is placed again, alone");
+      assertEquals("a", index.story("c").orElseThrow().id(), "an exact copy still joins");
+    }
+  }
+
   // issue 14, defect 7: which thread reached the lock first decided the stories
   @Test
   void theSameInputGivesTheSameStories() {

@@ -6,13 +6,16 @@ import java.util.List;
 
 /**
  * What an earlier preparation made of an article, carried into a rebuilt index so that it is not
- * made again: the entities (null when the extractor changed) and the story entry with its
- * signature and story id (null when the story options changed).
+ * made again.
  *
- * @param fingerprint the record fingerprint the article was stored with (null when unknown)
+ * @param entities the entities (null when the extractor changed: they are extracted again)
+ * @param entry the story entry with its signature (null when the signing options changed: it is
+ *     signed again)
+ * @param storyKept the entry's story id stands (every story option is unchanged); else the entry
+ *     is placed among the others again
  */
-public record Carried(List<Entity> entities, StoryEntry entry, String fingerprint) {
+public record Carried(List<Entity> entities, StoryEntry entry, boolean storyKept) {
   public Carried(List<Entity> entities, StoryEntry entry) {
-    this(entities, entry, null);
+    this(entities, entry, false);
   }
 }

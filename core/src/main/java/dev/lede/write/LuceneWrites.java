@@ -122,7 +122,18 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
     this.stories = new StoryIndex(memory, storyOptions);
   }
 
-  /** The story options signatures and story ids depend on (not the threshold, which applies when comparing). */
+  /**
+   * Commit data key: every story option, the threshold and limits included. Story ids are carried
+   * into a rebuilt index only when this is unchanged; signatures need only {@link #SIGNED_WITH}.
+   */
+  public static final String GROUPED_WITH = "lede.grouping";
+
+  /** The story options story ids depend on: all of them. */
+  public static String grouping(StoryOptions o) {
+    return o.toString();
+  }
+
+  /** The story options signatures depend on (not the threshold, which applies when comparing). */
   public static String signing(StoryOptions o) {
     return "shingles=" + o.shingleSize() + ",hashes=" + o.hashes() + ",bands=" + o.bands() + ",seed=" + o.seed()
         + ",grouping=" + o.grouping();
@@ -181,7 +192,8 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
    * @param learned the lines boilerplate is learned from (the body as read)
    * @param indexed the lines of the body to index, from which boilerplate is stripped
    */
-  public record Ready(PreparedArticle prepared, StoryEntry signed, BoilerplateModel.Lines learned, BoilerplateModel.Lines indexed) {}
+  public record Ready(PreparedArticle prepared, StoryEntry signed, boolean storyKept, BoilerplateModel.Lines learned,
+      BoilerplateModel.Lines indexed) {}
 
   /** Prepares and signs an article, and keys its lines: all the work that needs no lock, on any thread. */
   public Ready prepare(Article article) {
@@ -201,10 +213,11 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
     String body = prepared.article().body();
     BoilerplateModel.Lines learned = BoilerplateModel.lines(body);
     BoilerplateModel.Lines indexed = prepared.indexedBody().equals(body) ? learned : BoilerplateModel.lines(prepared.indexedBody());
+    boolean kept = carried != null && carried.entry() != null && carried.storyKept();
     StoryEntry signed = carried == null || carried.entry() == null
         ? stories.signer().sign(prepared.article())
-        : carried.entry().withStory(article.id());
-    return new Ready(prepared, signed, learned, indexed);
+        : kept ? carried.entry() : carried.entry().withStory(article.id());
+    return new Ready(prepared, signed, kept, learned, indexed);
   }
 
   /**
@@ -238,7 +251,7 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
       }
       // learn first, so that the article that makes a line boilerplate is already stripped of it
       boilerplate.learn(prepared.article().source(), r.learned());
-      StoryAssignment assignment = stories.add(r.signed());
+      StoryAssignment assignment = r.storyKept() ? keep(r.signed()) : stories.add(r.signed());
       memory.fingerprint(id, prepared.fingerprint());
       PreparedArticle ready = prepared
           .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody(), r.indexed()))
@@ -257,6 +270,27 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
       }
       return a;
     }
+  }
+
+  /**
+   * Records an entry whose story an earlier run decided with the same story options (a reindex
+   * carries it over): no candidates are compared, and only its exact copies are looked up, for the
+   * report. Under the lock.
+   */
+  private StoryAssignment keep(StoryEntry assigned) {
+    List<String> relabeled = new ArrayList<>(stories.remove(assigned.id()));
+    String duplicateOf = null;
+    if (assigned.words() > 0) {
+      StoryEntry earliest = null;
+      for (StoryEntry copy : memory.sameContent(assigned.contentHash())) {
+        if (!copy.id().equals(assigned.id()) && (earliest == null || StoryEntry.EARLIEST_FIRST.compare(copy, earliest) < 0)) {
+          earliest = copy;
+        }
+      }
+      duplicateOf = earliest == null ? null : earliest.id();
+    }
+    memory.put(assigned);
+    return new StoryAssignment(assigned, null, 0, duplicateOf, relabeled);
   }
 
   /** Hands an assigned article to the writer. */
