@@ -10,9 +10,10 @@
  * three steps do is the index's business, through {@link dev.lede.write.WriteSteps}:
  *
  * <ul>
- *   <li>the embedded Lucene index, which keeps story entries, fingerprints and boilerplate counts in
- *       the writer's memory and hands documents to Lucene's {@code IndexWriter}; a reindex feeds it
- *       the stored originals with what preparation made of each ({@link dev.lede.write.Carried});
+ *   <li>the embedded Lucene index: {@link dev.lede.write.LuceneWrites}, which keeps story entries,
+ *       fingerprints and boilerplate counts in the writer's memory and hands documents to Lucene's
+ *       {@code IndexWriter}; a reindex feeds it {@link dev.lede.write.StoredOriginals}, the stored
+ *       articles with what preparation made of each ({@link dev.lede.write.Carried});
  *   <li>any other {@link dev.lede.NewsIndex} (Solr): its own steps, or by default batches of
  *       {@link dev.lede.NewsIndex#upsertAll}.
  * </ul>
