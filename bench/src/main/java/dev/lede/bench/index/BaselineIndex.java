@@ -23,7 +23,6 @@ import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.IndexWriterConfig;
 import org.apache.lucene.index.Term;
-import org.apache.lucene.search.similarities.BM25Similarity;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.util.BytesRef;
 
@@ -47,7 +46,7 @@ final class BaselineIndex implements AutoCloseable {
     IndexWriterConfig config = new IndexWriterConfig(schema.perFieldAnalyzer())
         .setOpenMode(IndexWriterConfig.OpenMode.CREATE)
         .setRAMBufferSizeMB(ramBufferMb)
-        .setSimilarity(new BM25Similarity(ranking.k1(), ranking.b()))
+        .setSimilarity(Schema.similarity(ranking.k1(), ranking.b()))
         .setCommitOnClose(true)
         .setCodec(new Lucene104Codec(Lucene104Codec.Mode.BEST_COMPRESSION));
     try {
