@@ -42,7 +42,7 @@ public final class ReutersCoverage {
   private static final Pattern STORY = Pattern.compile("<REUTERS[^>]*NEWID=\"(\\d+)\"[^>]*>(.*?)</REUTERS>", Pattern.DOTALL);
   private static final Pattern D = Pattern.compile("<D>(.*?)</D>");
 
-  record Story(String id, String title, String body, List<String> places, List<String> people, List<String> orgs) {}
+  record Story(String id, String title, String dateline, String body, List<String> places, List<String> people, List<String> orgs) {}
 
   public static void main(String[] args) throws IOException {
     Path corpus = Path.of("../shared/corpora/reuters21578");
@@ -164,7 +164,7 @@ public final class ReutersCoverage {
       String s = m.group(2);
       out.add(
           new Story(
-              m.group(1), unescape(between(s, "TITLE")), unescape(between(s, "BODY")), list(s, "PLACES"), list(s, "PEOPLE"), list(s, "ORGS")));
+              m.group(1), unescape(between(s, "TITLE")), unescape(between(s, "DATELINE")), unescape(between(s, "BODY")), list(s, "PLACES"), list(s, "PEOPLE"), list(s, "ORGS")));
     }
     return out;
   }
