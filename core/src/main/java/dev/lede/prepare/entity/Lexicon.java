@@ -105,6 +105,18 @@ final class Lexicon {
           oil petroleum electric telecom communications airline rail railway railways tribunal secretariat directorate
           """);
 
+  /** Abbreviated legal forms that end a company's name and stay out of its canonical name: "Xerox Corp" is Xerox. */
+  static final Set<String> LEGAL_FORMS = lower("inc corp co cos ltd plc llc lp gmbh ag sa spa nv bv pty bhd");
+
+  /** Lower-case nouns right before a name that make it an organisation: "software firm Tata", "carmaker Toyota". */
+  static final Set<String> ORG_CUES =
+      lower(
+          """
+          firm company companies group maker carmaker automaker chipmaker retailer lender insurer airline carrier
+          manufacturer vendor producer provider developer operator chain conglomerate startup start-up brand
+          label publisher broadcaster subsidiary unit rival specialist supplier distributor brokerage
+          """);
+
   /** Last words that make a name a place. */
   static final Set<String> PLACE_HEADS =
       lower(
