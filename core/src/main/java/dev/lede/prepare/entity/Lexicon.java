@@ -1,9 +1,11 @@
 package dev.lede.prepare.entity;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** The word lists the recogniser reasons with: titles, name particles, heads of organisation and place names. */
@@ -227,25 +229,36 @@ final class Lexicon {
           het een en niet voor zijn ook wordt op
           """);
 
+  /** Both lists in one map: true for an English function word, false for another language's. */
+  private static final Map<String, Boolean> FUNCTION_WORDS = functionWords();
+
+  private static Map<String, Boolean> functionWords() {
+    Map<String, Boolean> m = new HashMap<>();
+    OTHER_FUNCTION_WORDS.forEach(w -> m.put(w, Boolean.FALSE));
+    ENGLISH_FUNCTION_WORDS.forEach(w -> m.put(w, Boolean.TRUE)); // English wins, as it was checked first
+    return m; // never changed after this; a HashMap probes faster than an immutable map
+  }
+
   /**
    * Whether a text reads as English. Among the first 400 words, a text is not English when the
    * function words of other languages are at least 8 % of its words and outnumber the English ones
    * (English news runs at 30-45 % English function words, German at under 3 %). A text with few
-   * function words of any language (a table of figures, a list of names) counts as English.
+   * function words of any language (a table of figures, a list of names) counts as English. Reads
+   * the tokens' lower-case forms (null for punctuation), computed once per text.
    */
-  static boolean looksEnglish(List<Token> tokens) {
+  static boolean looksEnglish(String[] lowers) {
     int words = 0;
     int english = 0;
     int other = 0;
-    for (Token t : tokens) {
-      if (!t.word()) {
+    for (String w : lowers) {
+      if (w == null) {
         continue;
       }
       words++;
-      String w = t.text().toLowerCase(Locale.ROOT);
-      if (ENGLISH_FUNCTION_WORDS.contains(w)) {
+      Boolean isEnglish = FUNCTION_WORDS.get(w); // one lookup for both lists
+      if (isEnglish == Boolean.TRUE) {
         english++;
-      } else if (OTHER_FUNCTION_WORDS.contains(w)) {
+      } else if (isEnglish == Boolean.FALSE) {
         other++;
       }
       if (words == 400) {

@@ -58,6 +58,15 @@ final class Recognizer implements EntityExtractor {
       this.ctx = new TextContext(tokens, gazetteer);
     }
 
+    /** Token i in lower case without dots, from the context's lower-case form: no new string unless it has dots. */
+    String low(int i) {
+      String l = ctx.lowers[i];
+      if (l == null) {
+        return tokens.get(i).text();
+      }
+      return l.indexOf('.') < 0 ? l : l.replace(".", "");
+    }
+
     String surface(int from, int to) {
       Token last = tokens.get(to - 1);
       String raw = text.substring(tokens.get(from).start(), last.start() + rawCoreLength(last));
@@ -193,7 +202,7 @@ final class Recognizer implements EntityExtractor {
           int j = i + 1;
           while (j < tokens.size() && j - i < MAX_SPAN_TOKENS) {
             Token prev = tokens.get(j - 1);
-            if (prev.possessive() && !Lexicon.POSSESSIVE_IN_NAME.contains(lower(prev))) {
+            if (prev.possessive() && !Lexicon.POSSESSIVE_IN_NAME.contains(low(j - 1))) {
               break;
             }
             Token t = tokens.get(j);
@@ -373,11 +382,11 @@ final class Recognizer implements EntityExtractor {
       }
       // Trim connectors and plain words at the edges, unless a known name starts there ("The Guardian").
       // Date words too: "in Sept", "Early April" and "Mid-March" are no places (issue 15, item 5).
-      while (s < e && (isConnector(tokens.get(s)) || Lexicon.COMMON.contains(ctx.lowers[s]) || Lexicon.isDateWord(lower(tokens.get(s))))
+      while (s < e && (isConnector(tokens.get(s)) || Lexicon.COMMON.contains(ctx.lowers[s]) || Lexicon.isDateWord(low(s)))
           && ctx.knownNameLength(s) == 0) {
         s++;
       }
-      while (e > s && (isConnector(tokens.get(e - 1)) || (Lexicon.COMMON.contains(ctx.lowers[e - 1]) || Lexicon.isDateWord(lower(tokens.get(e - 1))))
+      while (e > s && (isConnector(tokens.get(e - 1)) || (Lexicon.COMMON.contains(ctx.lowers[e - 1]) || Lexicon.isDateWord(low(e - 1)))
           && headType(e) == null)) {
         e--;
       }
@@ -404,7 +413,7 @@ final class Recognizer implements EntityExtractor {
       for (int k = s + 1; k < e - 1; k++) {
         Token t = tokens.get(k);
         if (t.is("of") || t.is("for") || t.is("on")) {
-          if (!Lexicon.OF_HEADS.contains(lower(tokens.get(k - 1)))) {
+          if (!Lexicon.OF_HEADS.contains(low(k - 1))) {
             resolveSpan(s, k);
             resolveSpan(k + 1, e);
             return;
@@ -417,7 +426,7 @@ final class Recognizer implements EntityExtractor {
           break;
         }
       }
-      boolean personCue = s > 0 && tokens.get(s - 1).word() && Lexicon.TITLE_HEADS.contains(lower(tokens.get(s - 1)));
+      boolean personCue = s > 0 && tokens.get(s - 1).word() && Lexicon.TITLE_HEADS.contains(low(s - 1));
       EntityType head = headType(e);
       if (head == EntityType.ORGANIZATION) {
         emitWithAcronym(s, e, surface(s, e), head);
@@ -431,7 +440,7 @@ final class Recognizer implements EntityExtractor {
       int lastTitle = -1;
       // "Transport Secretary Heidi Alexander", "Foreign Ministry Spokesman Wang Wenbin": the name follows the last title word.
       for (int m = k; m < e - 1; m++) {
-        if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(m))) && nameShaped(m + 1, e)) {
+        if (Lexicon.TITLE_HEADS.contains(low(m)) && nameShaped(m + 1, e)) {
           lastTitle = m;
         }
       }
@@ -548,18 +557,18 @@ final class Recognizer implements EntityExtractor {
      */
     boolean splitAtTitle(int s, int e) {
       for (int m = s + 1; m < e - 1; m++) {
-        if (!Lexicon.TITLE_HEADS.contains(lower(tokens.get(m))) || !nameShaped(m + 1, e) || isConnector(tokens.get(m + 1))) {
+        if (!Lexicon.TITLE_HEADS.contains(low(m)) || !nameShaped(m + 1, e) || isConnector(tokens.get(m + 1))) {
           continue;
         }
         int last = m;
         for (int k = m + 1; k < e - 1; k++) {
-          if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(k))) && nameShaped(k + 1, e)) {
+          if (Lexicon.TITLE_HEADS.contains(low(k)) && nameShaped(k + 1, e)) {
             last = k;
           }
         }
         // The words before the title, less the title's own words ("Foreign", "Finance") and demonyms.
         int q = m;
-        while (q > s && (Lexicon.PERSON_TITLES.contains(lower(tokens.get(q - 1))) || isDemonym(q - 1))) {
+        while (q > s && (Lexicon.PERSON_TITLES.contains(low(q - 1)) || isDemonym(q - 1))) {
           q--;
         }
         if (q == s || !hasOrgOrPlace(s, q)) {
@@ -595,7 +604,7 @@ final class Recognizer implements EntityExtractor {
       if (before.word() && Lexicon.PLACE_PREPOSITIONS.contains(before.text())) {
         return true;
       }
-      if (before.is("of") && s >= 2 && Lexicon.PLACE_HEADS.contains(lower(tokens.get(s - 2)))) {
+      if (before.is("of") && s >= 2 && Lexicon.PLACE_HEADS.contains(low(s - 2))) {
         return true;
       }
       if ((before.is("and") || before.is("or") || before.is(",")) && s >= 2) {
@@ -629,7 +638,7 @@ final class Recognizer implements EntityExtractor {
           words++;
         }
       }
-      if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(e - 1)))) {
+      if (Lexicon.TITLE_HEADS.contains(low(e - 1))) {
         return; // "Transport Secretary", "Prime Minister": a title with no name after it
       }
       if (words == 1 && isDemonym(s) || words > 1 && isDemonym(e - 1) && !personCue) {
@@ -641,15 +650,15 @@ final class Recognizer implements EntityExtractor {
         return;
       }
       // Clubs and storms are shaped like people's names: "Brackley United", "Hurricane Delvina" (issue 15, item 5).
-      if (words >= 2 && (Lexicon.CLUB_HEADS.contains(lower(tokens.get(e - 1))) || Lexicon.CLUB_FIRST_WORDS.contains(lower(tokens.get(s))))) {
+      if (words >= 2 && (Lexicon.CLUB_HEADS.contains(low(e - 1)) || Lexicon.CLUB_FIRST_WORDS.contains(low(s)))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.ORGANIZATION);
         return;
       }
-      if (words >= 2 && Lexicon.STORM_FIRST_WORDS.contains(lower(tokens.get(s)))) {
+      if (words >= 2 && Lexicon.STORM_FIRST_WORDS.contains(low(s))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.OTHER);
         return;
       }
-      if (words >= 2 && Lexicon.OTHER_HEADS.contains(lower(tokens.get(e - 1)))) {
+      if (words >= 2 && Lexicon.OTHER_HEADS.contains(low(e - 1))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.OTHER); // "Davis Cup", "Online Safety Act"
         return;
       }
@@ -657,7 +666,7 @@ final class Recognizer implements EntityExtractor {
         emitWithAcronym(s, e, surface(s, e), EntityType.OTHER); // "Artemis II", "Falcon 9"; not "Elizabeth II"
         return;
       }
-      if (words >= 2 && Lexicon.PLACE_FIRST_WORDS.contains(lower(tokens.get(s)))) {
+      if (words >= 2 && Lexicon.PLACE_FIRST_WORDS.contains(low(s))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.PLACE); // "Cape Canaveral", "Mount Kenya", "Lake Chad"
         return;
       }
@@ -700,7 +709,7 @@ final class Recognizer implements EntityExtractor {
 
     boolean notPersonWords(int s, int e) {
       for (int i = s; i < e; i++) {
-        if (Lexicon.NOT_IN_PERSON_NAMES.contains(lower(tokens.get(i)))) {
+        if (Lexicon.NOT_IN_PERSON_NAMES.contains(low(i))) {
           return true;
         }
       }
@@ -800,7 +809,7 @@ final class Recognizer implements EntityExtractor {
     }
 
     EntityType headType(int e) {
-      String last = lower(tokens.get(e - 1));
+      String last = low(e - 1);
       if (Lexicon.ORG_HEADS.contains(last)) {
         return EntityType.ORGANIZATION;
       }
@@ -864,10 +873,6 @@ final class Recognizer implements EntityExtractor {
     return w.replace(".", "").replace(",", "");
   }
 
-  private static String lower(Token t) {
-    return t.text().replace(".", "").toLowerCase(Locale.ROOT);
-  }
-
   /** The text this extractor reads: headline, blank line, lead and body, at most {@link #MAX_CHARS}. */
   static String analysedText(Article article) {
     String headline = article.headline();
@@ -890,7 +895,7 @@ final class Recognizer implements EntityExtractor {
       return List.of();
     }
     Run run = new Run(text);
-    if (!Lexicon.looksEnglish(run.tokens)) {
+    if (!Lexicon.looksEnglish(run.ctx.lowers)) {
       return List.of();
     }
     return run.run(headlineEnd);

@@ -19,6 +19,9 @@ final class Tokenizer {
           "Corp", "Co", "Ltd", "Prof", "Rev", "No", "vs", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Cpl", "Pte", "Gens",
           "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Bros", "Dept", "Univ", "Assn");
 
+  /** The longest of {@link #ABBREVIATIONS}: a longer word before a dot is not looked up. */
+  private static final int MAX_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
+
   static List<Token> tokenize(String text) {
     List<Token> out = new ArrayList<>(Math.max(16, text.length() / 5));
     int n = text.length();
@@ -57,7 +60,8 @@ final class Tokenizer {
         // A closing dot belongs to an initialism (U.S.) or a known abbreviation (Mr.).
         if (i < n && text.charAt(i) == '.') {
           String w = text.substring(start, end);
-          if (initialismSoFar(text, start, end) && w.indexOf('.') > 0 || ABBREVIATIONS.contains(w) || middleInitial(text, out, w, i)) {
+          if (initialismSoFar(text, start, end) && w.indexOf('.') > 0 || w.length() <= MAX_ABBREVIATION && ABBREVIATIONS.contains(w)
+              || middleInitial(text, out, w, i)) {
             end = ++i;
           }
         }
