@@ -371,6 +371,14 @@ final class Recognizer implements EntityExtractor {
 
     void resolveSpan(int s, int e) {
       Gazetteer.Entry whole = lookup(s, e);
+      if (whole != null && e - s == 1 && whole.type() == EntityType.PERSON) {
+        // "Mariano Rubio ... Rubio said": the article's own full name beats a known person's short form.
+        Ref own = registry.get(key(s, e));
+        if (own != null && !NameKey.of(own.canonical()).equals(NameKey.of(whole.canonical()))) {
+          emit(s, e, own.canonical(), own.type());
+          return;
+        }
+      }
       if (whole != null) {
         if (!splitQualifiedAlias(s, e, whole)) {
           emitWithAcronym(s, e, whole.canonical(), whole.type());
