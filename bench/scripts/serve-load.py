@@ -5,12 +5,17 @@ set, with wrk (Debian package `wrk`), then again while another process indexes i
 Run from the repository root, with ../shared beside it:  python3 bench/scripts/serve-load.py [--seconds 60]
 Prints one Markdown row per run: requests/s, p50 and p99 latency, errors, and the server's heap after.
 Everything it writes goes to a temporary folder, removed at the end.
+
+  --shared DIR      where the benchmark set's generator is (default ../shared)
+  --index DIR       copy this index of the set instead of indexing it again (saves minutes)
+  --url URL         load a server that is already running (one run, no writer): for profiling it
+  --pid PID         with --url: the server's process id, for its CPU time per request and heap
+  --server-opts S   LEDE_JAVA_OPTS for the server (e.g. "-XX:StartFlightRecording=...")
+  --paths N         how many distinct searches the clients cycle through (default 1000)
 """
 import argparse, json, os, random, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, "..", "shared", "bench"))
-import news_corpus  # noqa: E402  (the benchmark set's generator, from ../shared/bench)
 
 
 def queries(records, n, seed):
@@ -53,12 +58,19 @@ def run_wrk(url, script, seconds):
     lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
     p = {k: ms(*re.match(r"([\d.]+)(\w+)", v).groups()) for k, v in lat.items()}
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    run_wrk.requests = int(re.search(r"(\d+) requests in", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     bad = int(non2xx.group(1)) if non2xx else 0
     broken = sum(int(x) for x in sock.groups()) if sock else 0
     errors = f"{bad + broken} ({bad} non-2xx, {broken} socket: {sock.group(0) if sock else 'none'})" if bad + broken else "0"
     return rps, p.get("50"), p.get("99"), errors
+
+
+def cpu_seconds(pid):
+    """User + system CPU seconds the process has used so far (Linux /proc)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def heap_mb(pid, jdk):
@@ -70,7 +82,15 @@ def heap_mb(pid, jdk):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=60)
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--index")
+    ap.add_argument("--url")
+    ap.add_argument("--pid", type=int, help="with --url: the server's process id, for its CPU time and heap")
+    ap.add_argument("--server-opts", default="")
+    ap.add_argument("--paths", type=int, default=1000)
     a = ap.parse_args()
+    sys.path.insert(0, os.path.join(a.shared, "bench"))
+    import news_corpus  # noqa: E402  (the benchmark set's generator)
     if not shutil.which("wrk"):
         sys.exit("needs wrk: apt-get install wrk")
     jdk = open(os.path.join(ROOT, "cli", "target", ".lede-jdk")).read().strip() if os.path.exists(
@@ -81,18 +101,36 @@ def main():
         data = os.path.join(work, "news.jsonl")
         news_corpus.write(data, copies=3)
         records = [json.loads(line) for line in open(data, encoding="utf-8")]
-        idx = os.path.join(work, "idx")
-        subprocess.run([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", data, "--format", "newsplease"], check=True)
         script = os.path.join(work, "paths.lua")
-        lua(queries(records, 1000, 7), script)
+        lua(queries(records, a.paths, 7), script)
+        header = ("| run | requests/s | p50 ms | p99 ms | errors | server CPU ms per request | heap used after, MB | load |\n"
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+
+        def measured(label, pid):
+            before = cpu_seconds(pid) if pid else None
+            rps, p50, p99, err = run_wrk(url, script, a.seconds)
+            cpu = f"{(cpu_seconds(pid) - before) * 1000 / max(run_wrk.requests, 1):.2f}" if pid else ""
+            heap = heap_mb(pid, jdk) if pid else ""
+            print(f"| {label} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | {cpu} | {heap} | {os.getloadavg()[0]:.1f} |", flush=True)
+
+        if a.url:
+            url = a.url.rstrip("/")
+            run_wrk(url, script, 10)  # warm-up, not reported
+            print(header)
+            measured(f"16 clients, {a.seconds} s, {a.paths} distinct searches", a.pid)
+            return
+        idx = os.path.join(work, "idx")
+        if a.index:
+            shutil.copytree(a.index, idx)
+        else:
+            subprocess.run([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", data, "--format", "newsplease"], check=True)
+        env = dict(os.environ, LEDE_JAVA_OPTS=a.server_opts) if a.server_opts else None
         server = subprocess.Popen([os.path.join(ROOT, "lede"), "--index", idx, "serve", "--port", "0"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
         url = server.stdout.readline().strip().rstrip("/")
         run_wrk(url, script, 10)  # warm-up, not reported
-        print("| run | requests/s | p50 ms | p99 ms | errors | heap used after, MB |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        rps, p50, p99, err = run_wrk(url, script, a.seconds)
-        print(f"| 16 clients, {a.seconds} s | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | {heap_mb(server.pid, jdk)} |")
+        print(header)
+        measured(f"16 clients, {a.seconds} s, {a.paths} distinct searches", server.pid)
         # the second run: another process indexes 19,824 more records into the same index meanwhile
         more = os.path.join(work, "more.jsonl")
         with open(more, "w", encoding="utf-8") as f:
@@ -100,11 +138,10 @@ def main():
                 f.write(json.dumps(dict(r, url=r["url"] + "/more"), ensure_ascii=False) + "\n")
         writer = subprocess.Popen([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", more, "--format", "newsplease",
                                    "--commit-every", "2000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        rps, p50, p99, err = run_wrk(url, script, a.seconds)
+        measured("the same, `lede index` writing into the index meanwhile", server.pid)
         wrote = "finished" if writer.poll() is not None else "still running"
         writer.wait()
-        print(f"| the same, `lede index` writing into the index ({wrote} at the end) | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | "
-              f"{heap_mb(server.pid, jdk)} |")
+        print(f"(the writer had {wrote} when the run ended)")
     finally:
         if server:
             server.send_signal(signal.SIGTERM)
