@@ -66,6 +66,8 @@ public final class NewsSearcher {
   private volatile QueryFactory queries;
   private volatile SynonymList synonyms = SynonymList.EMPTY;
   private final Duration timeout; // null: unbounded
+  /** Story and facet ordinals across the segments of each open reader (issue 19). */
+  private final GlobalOrdinals.Cache ordinals = new GlobalOrdinals.Cache();
 
   public NewsSearcher(Schema schema, Ranking ranking) {
     this(schema, ranking, null);
@@ -220,7 +222,7 @@ public final class NewsSearcher {
       FieldDoc after = position == null ? null : position.after();
       long offset = position == null ? 0 : position.offset();
 
-      MatchStats stats = searcher.search(query, MatchStats.manager(q.facets(), q.collapse()));
+      MatchStats stats = searcher.search(query, MatchStats.manager(searcher.getIndexReader(), ordinals, q.facets(), q.collapse()));
       checkTime(searcher, q);
       long total = q.collapse() ? stats.storyCount() : stats.matches;
 
