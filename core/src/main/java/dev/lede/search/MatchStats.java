@@ -105,7 +105,7 @@ final class MatchStats {
       return out;
     }
     // The `limit` largest counts, ties by ordinal (the values' byte order); then the strings.
-    PriorityQueue<long[]> best = new PriorityQueue<>(limit + 1,
+    PriorityQueue<long[]> best = new PriorityQueue<>(Math.min(limit, 1024) + 1,
         (a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(b[0], a[0]));
     for (int ord = 0; ord < c.length; ord++) {
       if (c[ord] > 0 && (best.size() < limit || c[ord] > best.peek()[1])) {

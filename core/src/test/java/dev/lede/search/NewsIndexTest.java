@@ -288,6 +288,9 @@ class NewsIndexTest {
         assertEquals(one.articles(), many.articles(), text);
         assertEquals(one.facets(), many.facets(), text);
       }
+      // no limit at all: every value
+      NewsQuery all = NewsQuery.builder("").facet(Facet.SOURCE).facetLimit(Integer.MAX_VALUE).build();
+      assertEquals(index.search(all).facets(), split.search(all).facets());
     }
   }
 
