@@ -12,8 +12,9 @@ Everything it writes goes to a temporary folder, removed at the end.
   --pid PID         with --url: the server's process id, for its CPU time per request and heap
   --server-opts S   LEDE_JAVA_OPTS for the server (e.g. "-XX:StartFlightRecording=...")
   --paths N         how many distinct searches the clients cycle through (default 1000)
+  --cache-mb N      the server's --cache-mb (default: its own, 32; 0 measures without the search cache)
 """
-import argparse, json, os, random, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
+import argparse, json, os, random, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
 
@@ -73,6 +74,15 @@ def cpu_seconds(pid):
     return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
+def cache_counts(url):
+    """(hits, misses) of the server's search cache so far, from /healthz."""
+    try:
+        c = json.load(urllib.request.urlopen(url + "/healthz", timeout=10)).get("search_cache") or {}
+        return c.get("hits", 0), c.get("misses", 0)
+    except OSError:
+        return 0, 0
+
+
 def heap_mb(pid, jdk):
     out = subprocess.run([os.path.join(jdk, "bin", "jcmd"), str(pid), "GC.heap_info"], capture_output=True, text=True).stdout
     m = re.search(r"used (\d+)K", out)
@@ -88,6 +98,7 @@ def main():
     ap.add_argument("--pid", type=int, help="with --url: the server's process id, for its CPU time and heap")
     ap.add_argument("--server-opts", default="")
     ap.add_argument("--paths", type=int, default=1000)
+    ap.add_argument("--cache-mb", type=int)
     a = ap.parse_args()
     sys.path.insert(0, os.path.join(a.shared, "bench"))
     import news_corpus  # noqa: E402  (the benchmark set's generator)
@@ -103,15 +114,19 @@ def main():
         records = [json.loads(line) for line in open(data, encoding="utf-8")]
         script = os.path.join(work, "paths.lua")
         lua(queries(records, a.paths, 7), script)
-        header = ("| run | requests/s | p50 ms | p99 ms | errors | server CPU ms per request | heap used after, MB | load |\n"
-                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+        header = ("| run | requests/s | p50 ms | p99 ms | errors | cache hits | server CPU ms per request | heap used after, MB | load |\n"
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
 
         def measured(label, pid):
             before = cpu_seconds(pid) if pid else None
+            h0, m0 = cache_counts(url)
             rps, p50, p99, err = run_wrk(url, script, a.seconds)
+            h1, m1 = cache_counts(url)
+            asked = (h1 - h0) + (m1 - m0)
+            hit_rate = f"{100 * (h1 - h0) / asked:.1f}%" if asked else "off"
             cpu = f"{(cpu_seconds(pid) - before) * 1000 / max(run_wrk.requests, 1):.2f}" if pid else ""
             heap = heap_mb(pid, jdk) if pid else ""
-            print(f"| {label} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | {cpu} | {heap} | {os.getloadavg()[0]:.1f} |", flush=True)
+            print(f"| {label} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | {hit_rate} | {cpu} | {heap} | {os.getloadavg()[0]:.1f} |", flush=True)
 
         if a.url:
             url = a.url.rstrip("/")
@@ -125,7 +140,8 @@ def main():
         else:
             subprocess.run([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", data, "--format", "newsplease"], check=True)
         env = dict(os.environ, LEDE_JAVA_OPTS=a.server_opts) if a.server_opts else None
-        server = subprocess.Popen([os.path.join(ROOT, "lede"), "--index", idx, "serve", "--port", "0"],
+        cache = ["--cache-mb", str(a.cache_mb)] if a.cache_mb is not None else []
+        server = subprocess.Popen([os.path.join(ROOT, "lede"), "--index", idx, "serve", "--port", "0"] + cache,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
         url = server.stdout.readline().strip().rstrip("/")
         run_wrk(url, script, 10)  # warm-up, not reported
