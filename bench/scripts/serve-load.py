@@ -12,6 +12,9 @@ Everything it writes goes to a temporary folder, removed at the end.
   --pid PID         with --url: the server's process id, for its CPU time per request and heap
   --server-opts S   LEDE_JAVA_OPTS for the server (e.g. "-XX:StartFlightRecording=...")
   --paths N         how many distinct searches the clients cycle through (default 1000)
+  --zipf S          instead of cycling through --paths searches in turn, draw 50,000 requests from them
+                    with Zipf weights of exponent S (1.0 is typical of search logs)
+  --lede PATH       serve with this launcher (another checkout's, to compare builds)
   --cache-mb N      the server's --cache-mb (default: its own, 32; 0 measures without the search cache)
 """
 import argparse, json, os, random, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse, urllib.request
@@ -41,12 +44,23 @@ def queries(records, n, seed):
     return out
 
 
+def zipf_sequence(pool, length, s, seed):
+    """length requests drawn from pool with Zipf weights (rank r asked in proportion to 1/r^s): a few
+    searches are asked often and most rarely, as in a search log."""
+    rnd = random.Random(seed)
+    weights = [1.0 / (r + 1) ** s for r in range(len(pool))]
+    return rnd.choices(pool, weights=weights, k=length)
+
+
 def lua(paths, file):
     with open(file, "w") as f:
         f.write("local paths = {\n")
         for p in paths:
             f.write("  " + json.dumps(p) + ",\n")
-        f.write("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
+        # each wrk thread starts at another place in the list
+        f.write("}\nlocal threads = 0\nfunction setup(thread)\n  threads = threads + 1\n  thread:set(\"id\", threads)\nend\n"
+                "local i = 0\nfunction init(args)\n  i = (id or 0) * 7919\nend\n"
+                "request = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
 
 
 def ms(value, unit):
@@ -99,6 +113,8 @@ def main():
     ap.add_argument("--server-opts", default="")
     ap.add_argument("--paths", type=int, default=1000)
     ap.add_argument("--cache-mb", type=int)
+    ap.add_argument("--zipf", type=float)
+    ap.add_argument("--lede", default=os.path.join(ROOT, "lede"), help="the launcher to serve with (another checkout's, to compare)")
     a = ap.parse_args()
     sys.path.insert(0, os.path.join(a.shared, "bench"))
     import news_corpus  # noqa: E402  (the benchmark set's generator)
@@ -113,7 +129,9 @@ def main():
         news_corpus.write(data, copies=3)
         records = [json.loads(line) for line in open(data, encoding="utf-8")]
         script = os.path.join(work, "paths.lua")
-        lua(queries(records, a.paths, 7), script)
+        pool = queries(records, a.paths, 7)
+        lua(zipf_sequence(pool, 50000, a.zipf, 11) if a.zipf else pool, script)
+        mix = f"{len(set(pool))} distinct searches" + (f", Zipf {a.zipf:g}" if a.zipf else " in turn")
         header = ("| run | requests/s | p50 ms | p99 ms | errors | cache hits | server CPU ms per request | heap used after, MB | load |\n"
                   "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
 
@@ -132,7 +150,7 @@ def main():
             url = a.url.rstrip("/")
             run_wrk(url, script, 10)  # warm-up, not reported
             print(header)
-            measured(f"16 clients, {a.seconds} s, {a.paths} distinct searches", a.pid)
+            measured(f"16 clients, {a.seconds} s, {mix}", a.pid)
             return
         idx = os.path.join(work, "idx")
         if a.index:
@@ -141,12 +159,12 @@ def main():
             subprocess.run([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", data, "--format", "newsplease"], check=True)
         env = dict(os.environ, LEDE_JAVA_OPTS=a.server_opts) if a.server_opts else None
         cache = ["--cache-mb", str(a.cache_mb)] if a.cache_mb is not None else []
-        server = subprocess.Popen([os.path.join(ROOT, "lede"), "--index", idx, "serve", "--port", "0"] + cache,
+        server = subprocess.Popen([a.lede, "--index", idx, "serve", "--port", "0"] + cache,
                                   stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
         url = server.stdout.readline().strip().rstrip("/")
         run_wrk(url, script, 10)  # warm-up, not reported
         print(header)
-        measured(f"16 clients, {a.seconds} s, {a.paths} distinct searches", server.pid)
+        measured(f"16 clients, {a.seconds} s, {mix}", server.pid)
         # the second run: another process indexes 19,824 more records into the same index meanwhile
         more = os.path.join(work, "more.jsonl")
         with open(more, "w", encoding="utf-8") as f:
