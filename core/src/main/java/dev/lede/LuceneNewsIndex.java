@@ -500,6 +500,15 @@ final class LuceneNewsIndex implements NewsIndex {
   }
 
   @Override
+  public Object searchVersion() {
+    // The reader's cache key: a refresh that changed nothing keeps the reader, and so the key.
+    return withSearcher(s -> {
+      org.apache.lucene.index.IndexReader.CacheHelper h = s.getIndexReader().getReaderCacheHelper();
+      return h == null ? null : h.getKey();
+    });
+  }
+
+  @Override
   public SearchResult similar(String id, NewsQuery constraints) {
     return withSearcher(s -> searcher.similar(s, id, constraints));
   }
