@@ -123,4 +123,12 @@ class WireCopyEntityTest {
     require(es, "Orlen Putin", EntityType.PERSON);
     assertTrue(!has(es, "Vladimir Putin"), es.toString());
   }
+
+  // "AT PANAMA CANAL" in a headline became the "Panama Canal Commission" named in the body.
+  @Test
+  void leadingWordsThatStartWithAKnownNameStayTheirOwn() {
+    List<Entity> es = RULES.extract(article("SHIPS WAIT AT NORWAY FJORD",
+        "The Norway Fjord Authority said 30 ships were waiting."));
+    require(es, "Norway", EntityType.PLACE);
+  }
 }
