@@ -33,7 +33,7 @@ import org.apache.lucene.util.FixedBitSet;
 final class MatchStats {
   private static final Map<Facet, String> FIELDS =
       Map.of(Facet.SOURCE, Schema.SOURCE, Facet.ENTITY, Schema.ENTITY, Facet.ENTITY_TYPE, Schema.ENTITY_TYPE, Facet.MONTH, Schema.MONTH,
-          Facet.AUTHOR, Schema.AUTHOR);
+          Facet.AUTHOR, Schema.AUTHOR, Facet.LANGUAGE, Schema.LANGUAGE);
 
   final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
   /** Story ids seen in a reader of several segments, where a story can have members in more than one. */

@@ -66,6 +66,7 @@ public final class NewsSearcher {
   private volatile QueryFactory queries;
   private volatile SynonymList synonyms = SynonymList.EMPTY;
   private final Duration timeout; // null: unbounded
+  private final LanguageQueries languages;
 
   public NewsSearcher(Schema schema, Ranking ranking) {
     this(schema, ranking, null);
@@ -80,6 +81,7 @@ public final class NewsSearcher {
     this.ranking = ranking;
     this.queries = new QueryFactory(schema, ranking);
     this.timeout = timeout;
+    this.languages = new LanguageQueries(schema, ranking);
   }
 
   public Ranking ranking() {
@@ -102,7 +104,7 @@ public final class NewsSearcher {
 
   /** Runs a query. */
   public SearchResult search(IndexSearcher searcher, NewsQuery q) {
-    Query text = queries.text(q);
+    Query text = languages.text(queries, q, searcher.getIndexReader());
     return run(searcher, q, text, null, text);
   }
 
@@ -452,8 +454,8 @@ public final class NewsSearcher {
     }
     float score = q.sort() == SortOrder.RELEVANCE ? (Float) sd.fields[0] : Float.NaN;
     String explanation = q.explain() ? ranking + "\n" + searcher.explain(query, sd.doc) : null;
-    Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline());
-    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(schema.shownText(a, d));
+    Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline(), a.language());
+    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(schema.shownText(a, d), a.language());
     return new Hit(a.id(), score, a.headline(), a.source(), a.published(), a.url(), a.entities(), headline, snippet,
         explanation, story, alsoBy, collapsed, a.lead(), a.authors());
   }
