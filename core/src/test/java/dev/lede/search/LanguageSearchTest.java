@@ -15,8 +15,8 @@ import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
 /** Articles in other languages than English: detection, analysis per language, search over all of them (issue 18). */
-class LanguageSearchTest {
-  static final List<Article> MIXED = List.of(
+public class LanguageSearchTest {
+  public static final List<Article> MIXED = List.of(
       // no language given: each is detected
       article("de-schule", null, "Schulen öffnen wieder",
           "Nach den Ferien kehren die Kinder am Montag in die Klassen zurück, teilte das Ministerium mit."),
