@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code lede search QUERY}: ranked search with filters, facets and paging. */
 @Command(name = "search", addMethodSubcommands = false, header = "Search the index.",
     description = "Query syntax (simple, the default): words, \"a phrase\", -exclude, +require, OR, prefix*, "
-        + "headline:, lead:, body:, entity:, source:, author:\"Jane Doe\", type:, published:[2025-01-01 TO 2025-06-30]. "
+        + "headline:, lead:, body:, entity:, source:, author:\"Jane Doe\", type:, language:, published:[2025-01-01 TO 2025-06-30]. "
         + "--syntax lucene reads Lucene's classic syntax strictly.")
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
