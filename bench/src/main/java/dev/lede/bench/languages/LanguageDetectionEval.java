@@ -85,6 +85,7 @@ public final class LanguageDetectionEval {
         cost(detector, articles, true);
         if (i == 1) {
           cost(detector, articles, false);
+          prepareCost(articles);
         }
       }
     }
@@ -111,6 +112,26 @@ public final class LanguageDetectionEval {
     System.out.printf(Locale.ROOT, "%s: %d articles, best of 5 runs %.1f µs CPU (%.1f µs elapsed) per article; found %s%n",
         sample ? "start of each article (as ingest does)" : "whole article", articles.size(), bestCpu / 1e3 / articles.size(),
         best / 1e3 / articles.size(), found);
+  }
+
+  /** The whole prepare stage (clean-up, language, entities) per article, with and without detection, alternated. */
+  private static void prepareCost(List<Article> articles) {
+    dev.lede.prepare.Preparer with = dev.lede.prepare.Preparer.defaults();
+    dev.lede.prepare.Preparer without = dev.lede.prepare.Preparer.builder().language(null).build();
+    java.lang.management.ThreadMXBean threads = java.lang.management.ManagementFactory.getThreadMXBean();
+    long[] best = {Long.MAX_VALUE, Long.MAX_VALUE};
+    for (int run = 0; run < 5; run++) {
+      for (int side = 0; side < 2; side++) {
+        dev.lede.prepare.Preparer p = side == 0 ? without : with;
+        long cpu = threads.getCurrentThreadCpuTime();
+        for (Article a : articles) {
+          p.prepare(a);
+        }
+        best[side] = Math.min(best[side], threads.getCurrentThreadCpuTime() - cpu);
+      }
+    }
+    System.out.printf(Locale.ROOT, "prepare stage, best of 5 alternated runs: %.1f µs CPU per article without detection, %.1f with (+%.0f%%)%n",
+        best[0] / 1e3 / articles.size(), best[1] / 1e3 / articles.size(), 100.0 * (best[1] - best[0]) / best[0]);
   }
 
   private static String sureCode(LanguageDetector.Detection d) {
