@@ -60,6 +60,15 @@ class LanguageDetectorTest {
     assertEquals("de", DETECTOR.detect("Schule beginnt", "Heute ist der erste Tag.", body));
   }
 
+  // Short English full of names reads as Dutch to n-grams (Merkel, met), and sure of it.
+  @Test
+  void englishFunctionWordsOutweighNgrams() {
+    assertEquals("en", DETECTOR.detect("Angela Merkel meets Emmanuel Macron in Paris", "",
+        "Angela Merkel met Emmanuel Macron in Paris on Monday. Merkel said the talks went well."));
+    assertTrue(LanguageDetector.plainlyEnglish("The minister said that the talks had gone well and that a deal was close."));
+    assertTrue(!LanguageDetector.plainlyEnglish("Le ministre a dit que les négociations avaient bien avancé et qu'un accord était proche."));
+  }
+
   @Test
   void aTextWithNoLettersHasNoLanguage() {
     assertNull(DETECTOR.detect("2025", "", "12.4 / 13.9 / 7.1"));
