@@ -24,7 +24,7 @@ public final class Preparer {
   }
 
   /** Bumped whenever the built-in extraction changes what it finds: reindexes then extract again. */
-  public static final String EXTRACTOR_VERSION = "rules-3"; // 3: the language is detected first, and non-English text gets no extraction
+  public static final String EXTRACTOR_VERSION = "rules-4"; // 4: the language is detected first, and non-English text gets no extraction (issue 18)
 
   /** The default pipeline. */
   public static Preparer defaults() {
