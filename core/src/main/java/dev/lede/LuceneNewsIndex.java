@@ -438,7 +438,10 @@ final class LuceneNewsIndex implements NewsIndex {
 
   @Override
   public PrunePreview previewPrune(dev.lede.read.ArticleSource source, IngestListener listener) {
-    return Pipeline.previewPrune(writes().pruning().orElseThrow(), source, listener);
+    return Pipeline.previewPrune(keep -> {
+      refresh();
+      return withSearcher(s -> LuceneWrites.idsNotIn(s, keep));
+    }, source, listener);
   }
 
   @Override
@@ -497,6 +500,15 @@ final class LuceneNewsIndex implements NewsIndex {
   @Override
   public SearchResult search(NewsQuery query) {
     return withSearcher(s -> searcher.search(s, query));
+  }
+
+  @Override
+  public Object searchVersion() {
+    // The reader's cache key: a refresh that changed nothing keeps the reader, and so the key.
+    return withSearcher(s -> {
+      org.apache.lucene.index.IndexReader.CacheHelper h = s.getIndexReader().getReaderCacheHelper();
+      return h == null ? null : h.getKey();
+    });
   }
 
   @Override

@@ -195,6 +195,16 @@ public interface NewsIndex extends AutoCloseable {
   SearchResult search(NewsQuery query);
 
   /**
+   * What searches read now: an object that stays the same (by identity) while the same commit and
+   * refresh are searched, and changes when a refresh, commit or reindex lets searches see something
+   * else. A cache of results keyed by it is never stale. Null when the index cannot say (a cache
+   * must then not keep anything).
+   */
+  default Object searchVersion() {
+    return null;
+  }
+
+  /**
    * Articles related to the one with this id (more-like-this over headline, lead, body and
    * entities), the article itself excluded. The query's text is ignored; its filters, date window,
    * limit and facets apply.

@@ -122,7 +122,7 @@ class ReindexTest {
   /**
    * An index in schema v2's layout, written the way v2 wrote its text: the {@code text} catch-all,
    * {@code exact} and {@code headline_exact} beside {@code headline}, {@code lead} and {@code body},
-   * and v2's commit data. Version 3 refuses it with a clear message, and a reindex rebuilds it.
+   * and v2's commit data. This version refuses it with a clear message, and a reindex rebuilds it.
    */
   @Test
   void reindexUpgradesAVersion2IndexWithItsCatchAllAndExactFields(@TempDir Path dir) throws IOException {
@@ -166,7 +166,7 @@ class ReindexTest {
     IndexUnavailableException old = assertThrows(IndexUnavailableException.class,
         () -> NewsIndex.openExisting(idx, IndexOptions.defaults().withReadOnly(true)));
     assertEquals(IndexUnavailableException.Reason.SCHEMA_MISMATCH, old.reason());
-    assertTrue(old.getMessage().endsWith("was written by Lede schema v2, this Lede uses v3: run `lede reindex`"), old.getMessage());
+    assertTrue(old.getMessage().endsWith("was written by Lede schema v2, this Lede uses v" + dev.lede.index.Schema.VERSION + ": run `lede reindex`"), old.getMessage());
 
     ReindexReport r = NewsIndex.reindex(idx);
     assertEquals(3, r.ingest().added(), r.toString());
@@ -174,7 +174,7 @@ class ReindexTest {
     assertEquals(3, count(idx, "\"strikes went\""));
     assertEquals(0, count(idx, "\"striking\""));
     try (FSDirectory d = FSDirectory.open(Generations.resolve(idx).liveDir())) {
-      assertEquals("3", SegmentInfos.readLatestCommit(d).getUserData().get("lede.schema"));
+      assertEquals(Integer.toString(dev.lede.index.Schema.VERSION), SegmentInfos.readLatestCommit(d).getUserData().get("lede.schema"));
     }
   }
 

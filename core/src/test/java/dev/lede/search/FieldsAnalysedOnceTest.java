@@ -23,7 +23,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * Headline, lead and body are analysed once: stems for word queries and forms as written for
- * phrases and prefixes live in the same field (schema v3). Made-up text.
+ * phrases and prefixes live in the same field (schema v4). Made-up text.
  */
 class FieldsAnalysedOnceTest {
   private static final List<Article> ARTICLES = List.of(
