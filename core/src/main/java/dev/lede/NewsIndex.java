@@ -113,7 +113,7 @@ public interface NewsIndex extends AutoCloseable {
    * @param listener hears rejections, skipped files and progress; may be null
    */
   default IngestReport ingest(dev.lede.read.ArticleSource source, IngestOptions options, IngestListener listener) {
-    return Ingest.run(this, source, options, listener);
+    return dev.lede.write.Pipeline.run(this, source, options, listener);
   }
 
   /**
