@@ -170,7 +170,7 @@ def main():
         with open(more, "w", encoding="utf-8") as f:
             for r in records[:19824]:
                 f.write(json.dumps(dict(r, url=r["url"] + "/more"), ensure_ascii=False) + "\n")
-        writer = subprocess.Popen([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", more, "--format", "newsplease",
+        writer = subprocess.Popen([a.lede, "-q", "--index", idx, "index", more, "--format", "newsplease",
                                    "--commit-every", "2000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
         measured("the same, `lede index` writing into the index meanwhile", server.pid)
         wrote = "finished" if writer.poll() is not None else "still running (stopped now)"
