@@ -96,10 +96,22 @@ public final class StoredArticles {
    * the same extractor can carry the entities over without extracting again.
    */
   static byte[] encode(Article input, List<Entity> prepared) {
+    return encode(input, prepared, null);
+  }
+
+  /**
+   * As {@link #encode(Article, List)}, with the language preparation detected beside too, under
+   * {@code "prepared"}, when the input brought none: an article that brought one shows it as it
+   * was written.
+   */
+  static byte[] encode(Article input, List<Entity> prepared, String language) {
     try {
       ObjectNode o = toJson(input);
       if (!prepared.equals(input.entities())) {
         o.putObject(PREPARED).set("entities", toJson(input.withEntities(prepared)).get("entities"));
+      }
+      if (input.language() == null && language != null) {
+        (o.get(PREPARED) instanceof ObjectNode p ? p : o.putObject(PREPARED)).put("language", language);
       }
       return JSON.writeValueAsBytes(o);
     } catch (IOException e) {
@@ -109,14 +121,23 @@ public final class StoredArticles {
 
   private static final String PREPARED = "prepared";
 
-  /** The stored article as shown: as read, with the entities preparation gave it. */
+  /** The stored article as shown: as read, with the entities (and language) preparation gave it. */
   static Article decode(byte[] bytes, int offset, int length) {
-    Stored s = decodeStored(bytes, offset, length);
-    return s.prepared() == s.input().entities() ? s.input() : s.input().withEntities(s.prepared());
+    Read r = readAny(bytes, offset, length);
+    Stored s = r.stored();
+    Article a = s.prepared() == s.input().entities() ? s.input() : s.input().withEntities(s.prepared());
+    return a.language() == null && r.detectedLanguage() != null ? a.withLanguage(r.detectedLanguage()) : a;
   }
 
   /** The stored article as read, and the entities preparation gave it, from one parse. */
   static Stored decodeStored(byte[] bytes, int offset, int length) {
+    return readAny(bytes, offset, length).stored();
+  }
+
+  /** What one parse of a stored article gives: the article as read and prepared, and the language detected for it. */
+  private record Read(Stored stored, String detectedLanguage) {}
+
+  private static Read readAny(byte[] bytes, int offset, int length) {
     try {
       if (length > 0 && bytes[offset] == '{') {
         return read(bytes, offset, length);
@@ -133,7 +154,7 @@ public final class StoredArticles {
    * decodes every hit of its page, and building a tree first was a tenth of a search's CPU under
    * load (issue 19). Reads what {@link #fromJson} reads; unknown fields are skipped.
    */
-  private static Stored read(byte[] bytes, int offset, int length) throws IOException {
+  private static Read read(byte[] bytes, int offset, int length) throws IOException {
     try (JsonParser p = JSON.getFactory().createParser(bytes, offset, length)) {
       if (p.nextToken() != JsonToken.START_OBJECT) {
         throw new IllegalStateException("a stored article is a JSON object");
@@ -149,6 +170,7 @@ public final class StoredArticles {
       List<String> authors = new ArrayList<>();
       List<Entity> entities = new ArrayList<>();
       List<Entity> prepared = null;
+      String detected = null;
       Map<String, String> attributes = new LinkedHashMap<>();
       for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
         JsonToken t = p.nextToken();
@@ -180,6 +202,8 @@ public final class StoredArticles {
                 if (k.equals("entities") && v == JsonToken.START_ARRAY) {
                   prepared = new ArrayList<>();
                   entities(p, v, prepared);
+                } else if (k.equals("language")) {
+                  detected = scalar(p, v, null);
                 } else {
                   p.skipChildren();
                 }
@@ -193,7 +217,7 @@ public final class StoredArticles {
       }
       Article input = new Article(id, headline, lead, body, source, url, published == null ? null : Instant.parse(published), authors,
           language, entities, attributes);
-      return new Stored(input, prepared == null ? input.entities() : prepared);
+      return new Read(new Stored(input, prepared == null ? input.entities() : prepared), detected);
     }
   }
 

@@ -43,6 +43,15 @@ class StoredArticlesTest {
   }
 
   @Test
+  void aDetectedLanguageIsShownWhenTheArticleBroughtNone() {
+    byte[] bytes = StoredArticles.encode(SPARSE, SPARSE.entities(), "de");
+    assertEquals("de", StoredArticles.decode(bytes, 0, bytes.length).language());
+    assertEquals(SPARSE, StoredArticles.decodeStored(bytes, 0, bytes.length).input(), "as read: no language");
+    byte[] full = StoredArticles.encode(FULL, FULL.entities(), "de");
+    assertEquals("en", StoredArticles.decode(full, 0, full.length).language(), "the article's own language wins");
+  }
+
+  @Test
   void unknownFieldsAndNullsReadAsTheTreeReadThem() throws Exception {
     String json = "{\"id\":\"c-3\",\"headline\":\"Ferry\",\"future\":{\"x\":[1,2,{\"y\":null}]},\"lead\":null,\"authors\":[\"A\"],"
         + "\"entities\":[{\"name\":\"Oslo\",\"type\":\"LOCATION\",\"extra\":true}],\"attributes\":{\"k\":\"v\"},\"published\":null}";
