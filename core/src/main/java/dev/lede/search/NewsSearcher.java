@@ -102,8 +102,10 @@ public final class NewsSearcher {
 
   /** Runs a query. */
   public SearchResult search(IndexSearcher searcher, NewsQuery q) {
-    Query text = queries.text(q);
-    return run(searcher, q, text, null, text);
+    QueryFactory factory = queries;
+    Query text = factory.text(q);
+    // Highlights show the words asked for, not the feedback's.
+    return run(searcher, q, factory.scoring(searcher, q, text), null, text);
   }
 
   /**

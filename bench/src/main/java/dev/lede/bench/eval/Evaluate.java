@@ -1,5 +1,6 @@
 package dev.lede.bench.eval;
 
+import dev.lede.search.Feedback;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -36,6 +37,12 @@ public final class Evaluate {
     // The experiments' choice in plain Lucene: what Lede's defaults are meant to reproduce.
     SYSTEMS.put("lab-chosen", () -> new LabSystem("lab-chosen", LabSettings.chosen()));
     SYSTEMS.put("lede", LedeSystem::defaults);
+    // Issue 16: Lede's pseudo-relevance feedback off, and other settings of it, through the public API.
+    SYSTEMS.put("lede-no-feedback", () -> LedeSystem.withFeedback("lede-no-feedback", Feedback.OFF));
+    SYSTEMS.put("lede-rm3-anserini", () -> LedeSystem.withFeedback("lede-rm3-anserini", new Feedback(10, 10, 0.5f, 0)));
+    SYSTEMS.put("lede-rm3-anserini-guarded", () -> LedeSystem.withFeedback("lede-rm3-anserini-guarded", new Feedback(10, 10, 0.5f, 7)));
+    SYSTEMS.put("lede-rm3-unguarded", () -> LedeSystem.withFeedback("lede-rm3-unguarded",
+        new Feedback(Feedback.defaults().docs(), Feedback.defaults().terms(), Feedback.defaults().originalWeight(), 0)));
   }
 
   private Evaluate() {}
