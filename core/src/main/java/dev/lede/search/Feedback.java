@@ -8,9 +8,9 @@ import java.util.Locale;
  * a short query is a precise request (its every word is meant, see the coverage boost), and
  * expansion would drift from it. Validated; prints itself for score explanations.
  *
- * <p>The default (5 articles, 20 terms, the typed query at 0.7, queries of 7 or more plain words)
- * was chosen on Cranfield alone from a grid of RM3 settings; TIME and CISI were not used in the
- * choice (docs/evaluation.md).
+ * <p>The default (5 articles, 10 terms, the typed query at 0.7, queries of 7 or more plain words)
+ * is the best of a grid of RM3 settings on Cranfield alone; TIME and CISI were not used in the
+ * choice (docs/evaluation.md). The word count is the coverage boost's limit plus one, not tuned.
  *
  * @param docs how many top articles of the first search feed the expansion
  * @param terms how many expansion terms are added
@@ -39,7 +39,7 @@ public record Feedback(int docs, int terms, float originalWeight, int minWords) 
 
   /** Lede's default: RM3 for queries longer than the {@link QueryFactory#COVERAGE_MAX_WORDS short queries} the coverage boost is for. */
   public static Feedback defaults() {
-    return new Feedback(5, 20, 0.7f, QueryFactory.COVERAGE_MAX_WORDS + 1);
+    return new Feedback(5, 10, 0.7f, QueryFactory.COVERAGE_MAX_WORDS + 1);
   }
 
   /** Whether these settings expand any query at all. */

@@ -144,7 +144,7 @@ class FeedbackTest {
   void illegalSettingsAreRefusedWithTheValue() {
     IllegalArgumentException e = assertThrows(IllegalArgumentException.class, () -> new Feedback(5, 20, 1.5f, 7));
     assertEquals("illegal feedback originalWeight value: 1.5, must be above 0 and at most 1", e.getMessage());
-    assertEquals("Feedback(docs=5,terms=20,original=0.7,minWords=7)", Feedback.defaults().toString());
+    assertEquals("Feedback(docs=5,terms=10,original=0.7,minWords=7)", Feedback.defaults().toString());
     assertEquals("Feedback(off)", Feedback.OFF.toString());
   }
 }

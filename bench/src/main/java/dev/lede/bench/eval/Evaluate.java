@@ -20,7 +20,7 @@ import java.util.function.Supplier;
  * queries, and prints MAP, nDCG@10 and P@10 side by side.
  *
  * <pre>
- * Evaluate [--collection time|cranfield|cisi|all] [--system lucene-demo|english|lab-chosen|lede|all]
+ * Evaluate [--collection time|cranfield|cisi|all] [--system lucene-demo|english|lab-chosen|lede|...|all, or several with commas]
  *          [--run-file out.trec] [--corpora DIR]
  * </pre>
  *
@@ -80,7 +80,7 @@ public final class Evaluate {
       err.println("evaluate: unknown collection '" + collection + "', expected time, cranfield, cisi or all");
       return 2;
     }
-    List<String> systems = system.equals("all") ? List.copyOf(SYSTEMS.keySet()) : List.of(system);
+    List<String> systems = system.equals("all") ? List.copyOf(SYSTEMS.keySet()) : List.of(system.split(","));
     if (!SYSTEMS.keySet().containsAll(systems)) {
       err.println("evaluate: unknown system '" + system + "', expected one of " + SYSTEMS.keySet() + " or all");
       return 2;

@@ -17,58 +17,43 @@ public final class FeatureExperiments {
 
   static List<FeatureLab.Features> variants() {
     FeatureLab.Features n = FeatureLab.Features.none();
+    FeatureLab.ProxField body = FeatureLab.ProxField.BODY;
     List<FeatureLab.Features> out = new ArrayList<>();
     out.add(n);
-    if (System.getProperty("round3") != null) {
-      out.add(n.feedback(10, 20, 0.8f, 3, 1f));
-      out.add(n.feedback(10, 30, 0.8f, 0, 1f));
-      out.add(n.feedback(10, 20, 0.9f, 0, 1f));
-      out.add(n.feedback(5, 20, 0.8f, 0, 1f));
-      out.add(n.feedback(10, 10, 0.7f, 0, 1f));
-      out.add(n.feedback(10, 20, 0.7f, 0, 1f));
-      out.add(n.feedback(20, 20, 0.8f, 0, 1f));
-      out.add(n.proximity(1f, 0f, 0.05f, 8, FeatureLab.ProxField.BODY).feedback(10, 20, 0.8f, 0, 1f));
-      out.add(n.model("dfr").feedback(10, 20, 0.8f, 0, 1f));
-      out.add(n.model("dfr").feedback(10, 10, 0.5f, 0, 1f));
-      return out;
-    }
-    if (System.getProperty("round2") != null) {
-      for (String m : List.of("bm25 0.9 0.9", "bm25 1.5 0.9", "bm25 2.0 0.9", "bm25 1.2 1.0", "bm25 2.0 0.75", "lmd 500", "lmd 1000", "lmd 2000", "dfr", "ib")) {
-        out.add(n.model(m));
-      }
-      out.add(n.feedback(10, 10, 0.8f, 0, 1f));
-      out.add(n.feedback(10, 20, 0.8f, 0, 1f));
-      out.add(n.feedback(3, 10, 0.5f, 0, 1f));
-      out.add(n.feedback(3, 20, 0.7f, 0, 1f));
-      out.add(n.feedback(5, 20, 0.7f, 0, 1f));
-      out.add(n.feedback(10, 10, 0.5f, 0, 0.5f));
-      return out;
-    }
-    // Sequential dependence (Metzler & Croft 2005 weights), ordered pairs and unordered windows of 8.
-    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, FeatureLab.ProxField.BODY));
+    // Sequential dependence: Metzler & Croft's 0.85/0.10/0.05 (ordered pairs, unordered windows of 8), as Anserini's SDM.
+    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, body));
     out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, FeatureLab.ProxField.ALL));
-    out.add(n.proximity(1f, 0.10f, 0.05f, 8, FeatureLab.ProxField.BODY));
-    out.add(n.proximity(1f, 0.05f, 0.025f, 8, FeatureLab.ProxField.BODY));
-    // Bigram phrase boost alone (the ordered part).
-    out.add(n.proximity(1f, 0.10f, 0f, 8, FeatureLab.ProxField.BODY));
-    out.add(n.proximity(1f, 0.20f, 0f, 8, FeatureLab.ProxField.BODY));
-    // Unordered window alone.
-    out.add(n.proximity(1f, 0f, 0.10f, 8, FeatureLab.ProxField.BODY));
-    // BM25 b for the short title field.
+    out.add(n.proximity(1f, 0.10f, 0.05f, 8, body));
+    out.add(n.proximity(1f, 0.05f, 0.025f, 8, body));
+    // Bigram phrase boost alone (the ordered part), and the unordered window alone.
+    out.add(n.proximity(1f, 0.10f, 0f, 8, body));
+    out.add(n.proximity(1f, 0.20f, 0f, 8, body));
+    out.add(n.proximity(1f, 0f, 0.10f, 8, body));
+    // BM25 per field: b of the short title field; k1 and b of the text.
     out.add(n.titleB(0.3f));
     out.add(n.titleB(0.5f));
-    // RM3 with Anserini's published defaults, then variants.
+    for (String m : List.of("bm25 0.9 0.9", "bm25 1.5 0.9", "bm25 2.0 0.9", "bm25 1.2 1.0", "bm25 2.0 0.75")) {
+      out.add(n.model(m));
+    }
+    // Other scoring models, for reference (Lede's BM25F work needs BM25).
+    for (String m : List.of("lmd 1000", "dfr", "ib")) {
+      out.add(n.model(m));
+    }
+    // RM3: Anserini's defaults (10 documents, 10 terms, original weight 0.5), with and without its
+    // rule of skipping terms in more than 10 % of the documents, then a grid.
     out.add(n.feedback(10, 10, 0.5f, 0, 1f));
     out.add(n.feedback(10, 10, 0.5f, 0, 0.1f));
-    out.add(n.feedback(10, 10, 0.7f, 0, 0.1f));
-    out.add(n.feedback(10, 20, 0.7f, 0, 0.1f));
-    out.add(n.feedback(5, 10, 0.7f, 0, 0.1f));
-    out.add(n.feedback(10, 10, 0.5f, 5, 0.1f));
-    out.add(n.feedback(10, 10, 0.5f, 8, 0.1f));
-    // Combined.
-    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, FeatureLab.ProxField.BODY).feedback(10, 10, 0.5f, 0, 0.1f));
-    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, FeatureLab.ProxField.BODY).feedback(10, 10, 0.5f, 5, 0.1f));
-    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, FeatureLab.ProxField.BODY).feedback(10, 10, 0.7f, 0, 0.1f));
+    out.add(n.feedback(10, 10, 0.5f, 7, 1f));
+    for (int[] dt : new int[][] {{3, 10}, {3, 20}, {5, 10}, {5, 20}, {10, 10}, {10, 20}, {10, 30}, {20, 20}}) {
+      for (float lambda : new float[] {0.7f, 0.8f}) {
+        out.add(n.feedback(dt[0], dt[1], lambda, 0, 1f));
+      }
+    }
+    // The chosen feedback with its guard, and combined with proximity.
+    out.add(n.feedback(5, 20, 0.7f, 7, 1f));
+    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, body).feedback(5, 20, 0.7f, 7, 1f));
+    out.add(n.proximity(1f, 0f, 0.05f, 8, body).feedback(5, 20, 0.7f, 7, 1f));
+    out.add(n.model("dfr").feedback(5, 20, 0.7f, 7, 1f));
     return out;
   }
 

@@ -69,7 +69,7 @@ public final class FeatureLab implements RetrievalSystem {
    * @param fbDocs RM3 feedback documents (0: off)
    * @param fbTerms RM3 expansion terms
    * @param originalWeight RM3's weight of the original query
-   * @param minQueryTerms feedback only for queries of at least this many analysed terms (the news guard)
+   * @param minQueryTerms feedback only for queries of at least this many words as typed (the news guard)
    * @param maxDfShare expansion terms in more than this share of the documents are skipped
    */
   public record Features(float ordered, float unordered, int window, float termWeight, ProxField proxField, float titleB,
@@ -115,7 +115,7 @@ public final class FeatureLab implements RetrievalSystem {
           s.append(String.format(Locale.ROOT, " df<%.2f", maxDfShare));
         }
         if (minQueryTerms > 0) {
-          s.append(" if >=").append(minQueryTerms).append(" terms");
+          s.append(" if >=").append(minQueryTerms).append(" words");
         }
       }
       return s.toString();
@@ -194,7 +194,9 @@ public final class FeatureLab implements RetrievalSystem {
       weights.merge(t, 1f, Float::sum);
     }
     Query first = build(weights, terms);
-    if (f.fbDocs() == 0 || weights.size() < f.minQueryTerms()) {
+    // The guard counts words as typed, stop words included, as Lede does.
+    long words = java.util.Arrays.stream(query.text().strip().split("\\s+")).filter(w -> w.chars().anyMatch(Character::isLetterOrDigit)).count();
+    if (f.fbDocs() == 0 || words < f.minQueryTerms()) {
       return LuceneBaseline.topDocs(searcher, first, k, ID);
     }
     List<ScoredDoc> top = LuceneBaseline.topDocs(searcher, first, f.fbDocs(), ID);
