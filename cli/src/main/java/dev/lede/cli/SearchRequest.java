@@ -17,10 +17,19 @@ import java.util.Objects;
  * here, so the same request checks and means the same on the command line and over HTTP.
  *
  * @param recentDays the half-life of the recency boost in days, or null for none
+ * @param languages only articles in these languages (codes such as {@code de}); empty for all
  */
 public record SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
     Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
-    Syntax syntax, Integer recentDays, boolean allCopies) {
+    Syntax syntax, Integer recentDays, boolean allCopies, List<String> languages) {
+
+  /** A request over every language. */
+  public SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
+      Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
+      Syntax syntax, Integer recentDays, boolean allCopies) {
+    this(text, sources, authors, entities, types, since, until, sort, limit, after, facets, explain, syntax, recentDays, allCopies,
+        List.of());
+  }
 
   public SearchRequest {
     Objects.requireNonNull(text, "text");
@@ -28,13 +37,14 @@ public record SearchRequest(String text, List<String> sources, List<String> auth
     authors = List.copyOf(authors);
     entities = List.copyOf(entities);
     types = List.copyOf(types);
+    languages = List.copyOf(languages);
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(syntax, "syntax");
   }
 
   /**
    * The query, or an {@link IllegalArgumentException} (a usage error) naming what is wrong: an empty
-   * date range, a recency under a day, a limit out of range.
+   * date range, a recency under a day, a limit out of range, a language that is none.
    */
   public NewsQuery toQuery() {
     WhenConverter.checkRange(since, until);
@@ -50,7 +60,8 @@ public record SearchRequest(String text, List<String> sources, List<String> auth
         .limit(limit)
         .after(after)
         .explain(explain)
-        .collapse(!allCopies);
+        .collapse(!allCopies)
+        .languages(languages);
     if (facets) {
       b.facet(Facet.values());
     }

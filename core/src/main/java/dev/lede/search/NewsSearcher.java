@@ -67,6 +67,7 @@ public final class NewsSearcher {
   private volatile QueryFactory queries;
   private volatile SynonymList synonyms = SynonymList.EMPTY;
   private final Duration timeout; // null: unbounded
+  private final LanguageQueries languages;
   /** Story and facet ordinals across the segments of each open reader (issue 19). */
   private final GlobalOrdinals.Cache ordinals = new GlobalOrdinals.Cache();
 
@@ -83,6 +84,7 @@ public final class NewsSearcher {
     this.ranking = ranking;
     this.queries = new QueryFactory(schema, ranking);
     this.timeout = timeout;
+    this.languages = new LanguageQueries(schema, ranking);
   }
 
   public Ranking ranking() {
@@ -106,7 +108,7 @@ public final class NewsSearcher {
   /** Runs a query. */
   public SearchResult search(IndexSearcher searcher, NewsQuery q) {
     QueryFactory factory = queries;
-    Query text = factory.text(q);
+    Query text = languages.text(factory, q, searcher.getIndexReader());
     // Highlights show the words asked for, not the feedback's.
     return run(searcher, q, factory.scoring(searcher, q, text), null, text);
   }
@@ -468,8 +470,8 @@ public final class NewsSearcher {
     }
     float score = q.sort() == SortOrder.RELEVANCE ? (Float) sd.fields[0] : Float.NaN;
     String explanation = q.explain() ? ranking + "\n" + searcher.explain(query, sd.doc) : null;
-    Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline());
-    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(schema.shownText(a, d));
+    Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline(), a.language());
+    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(schema.shownText(a, d), a.language());
     return new Hit(a.id(), score, a.headline(), a.source(), a.published(), a.url(), a.entities(), headline, snippet,
         explanation, story, alsoBy, collapsed, a.lead(), a.authors());
   }

@@ -123,7 +123,8 @@ final class QueryFactory {
    * the query is long and asks for it. The one place feedback enters the query path.
    */
   Query scoring(IndexSearcher searcher, NewsQuery q, Query text) {
-    if (!FeedbackExpansion.applies(q)) {
+    if (!FeedbackExpansion.applies(q) || !dev.lede.index.LanguageFields.languagesIn(searcher.getIndexReader()).isEmpty()) {
+      // Expansion terms are English stems: an index with articles in other languages is left as typed.
       return text;
     }
     return new FeedbackExpansion(schema, q.feedback()).expand(searcher, q.text(), text, filters(q), this::dismax);
@@ -156,7 +157,7 @@ final class QueryFactory {
       any = true;
     }
     if (!q.languages().isEmpty()) {
-      b.add(anyOf(Schema.LANGUAGE, q.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList()), BooleanClause.Occur.FILTER);
+      b.add(anyOf(Schema.LANGUAGE, List.copyOf(q.languages())), BooleanClause.Occur.FILTER);
       any = true;
     }
     return any ? b.build() : null;
@@ -249,7 +250,7 @@ final class QueryFactory {
   }
 
   /** The query of one clause, or null when it means nothing (only stop words, say). */
-  private Query clause(SimpleQueryParser.Clause c) {
+  Query clause(SimpleQueryParser.Clause c) {
     String field = c.field();
     if (field == null) {
       return switch (c.kind()) {
@@ -269,7 +270,7 @@ final class QueryFactory {
       case "author" -> author(c.text());
       case "source" -> new TermQuery(new Term(Schema.SOURCE, String.valueOf(Sources.normalize(c.text()))));
       case "type" -> new TermQuery(new Term(Schema.ENTITY_TYPE, EntityType.parse(c.text()).name()));
-      case "language" -> new TermQuery(new Term(Schema.LANGUAGE, c.text().strip().toLowerCase(Locale.ROOT)));
+      case "language" -> new TermQuery(new Term(Schema.LANGUAGE, languageCode(c.text())));
       case "id" -> new TermQuery(new Term(Schema.ID, c.text().strip()));
       case "published" -> {
         long[] r = DateRanges.range(c.text());
@@ -277,6 +278,12 @@ final class QueryFactory {
       }
       default -> words(c.text());
     };
+  }
+
+  /** {@code language:German} is {@code language:de}; a value naming no language is looked for as written. */
+  private static String languageCode(String written) {
+    String code = dev.lede.article.Languages.code(written);
+    return code != null ? code : written.strip().toLowerCase(Locale.ROOT);
   }
 
   /**
