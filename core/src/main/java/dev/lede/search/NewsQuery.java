@@ -34,6 +34,7 @@ import java.util.Set;
  * @param explain whether hits carry a score explanation
  * @param collapse whether syndicated copies of one story collapse into one hit
  * @param authors only articles by all of these authors, by whole name, case and spacing aside (empty: any)
+ * @param feedback pseudo-relevance feedback for long queries ({@link Feedback#OFF}: none)
  */
 public record NewsQuery(
     String text,
@@ -53,7 +54,8 @@ public record NewsQuery(
     Recency recency,
     boolean explain,
     boolean collapse,
-    Set<String> authors) {
+    Set<String> authors,
+    Feedback feedback) {
 
   public static final int MAX_LIMIT = 10_000;
 
@@ -65,12 +67,21 @@ public record NewsQuery(
         highlight, recency, explain, collapse, Set.of());
   }
 
+  /** A query with {@link Feedback#defaults() default feedback} (the shape before it was added). */
+  public NewsQuery(String text, Syntax syntax, Set<String> sources, Set<String> entities, Set<EntityType> entityTypes,
+      Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
+      int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse, Set<String> authors) {
+    this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
+        highlight, recency, explain, collapse, authors, Feedback.defaults());
+  }
+
   public NewsQuery {
     authors = Set.copyOf(authors == null ? Set.of() : authors);
     text = text == null ? "" : text;
     Objects.requireNonNull(syntax, "syntax");
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(recency, "recency");
+    feedback = feedback == null ? Feedback.OFF : feedback;
     sources = Set.copyOf(sources == null ? Set.of() : sources);
     entities = Set.copyOf(entities == null ? Set.of() : entities);
     entityTypes = entityTypes == null || entityTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(entityTypes));
@@ -113,10 +124,14 @@ public record NewsQuery(
     b.explain = explain;
     b.collapse = collapse;
     b.authors.addAll(authors);
+    b.feedback = feedback;
     return b;
   }
 
-  /** Collects a query. Defaults: simple syntax, relevance, 10 hits, highlights on, recency off, collapse on. */
+  /**
+   * Collects a query. Defaults: simple syntax, relevance, 10 hits, highlights on, recency off, collapse on,
+   * {@link Feedback#defaults() feedback} for long queries.
+   */
   public static final class Builder {
     private final String text;
     private Syntax syntax = Syntax.SIMPLE;
@@ -136,6 +151,7 @@ public record NewsQuery(
     private boolean explain;
     private boolean collapse = true;
     private final Set<String> authors = new LinkedHashSet<>();
+    private Feedback feedback = Feedback.defaults();
 
     private Builder(String text) {
       this.text = text;
@@ -268,9 +284,20 @@ public record NewsQuery(
       return this;
     }
 
+    /** Pseudo-relevance feedback for long queries: these settings, or {@link Feedback#OFF}. */
+    public Builder feedback(Feedback feedback) {
+      this.feedback = Objects.requireNonNull(feedback, "feedback");
+      return this;
+    }
+
+    /** Turns {@link Feedback#defaults() default feedback} on or off. */
+    public Builder feedback(boolean on) {
+      return feedback(on ? Feedback.defaults() : Feedback.OFF);
+    }
+
     public NewsQuery build() {
       return new NewsQuery(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit,
-          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors);
+          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors, feedback);
     }
   }
 }

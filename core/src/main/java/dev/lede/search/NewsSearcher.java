@@ -108,8 +108,10 @@ public final class NewsSearcher {
 
   /** Runs a query. */
   public SearchResult search(IndexSearcher searcher, NewsQuery q) {
-    Query text = languages.text(queries, q, searcher.getIndexReader());
-    return run(searcher, q, text, null, text);
+    QueryFactory factory = queries;
+    Query text = languages.text(factory, q, searcher.getIndexReader());
+    // Highlights show the words asked for, not the feedback's.
+    return run(searcher, q, factory.scoring(searcher, q, text), null, text);
   }
 
   /**
