@@ -113,6 +113,6 @@ final class FeedbackExpansion {
   }
 
   private List<String> tokens(String text) {
-    return Tokens.tokens(schema.analyzer(Schema.BODY), Schema.BODY, text);
+    return Tokens.tokens(schema.queryAnalyzer(), Schema.BODY, text); // stems: the index also holds forms as written
   }
 }
