@@ -109,6 +109,8 @@ final class LuceneNewsIndex implements NewsIndex {
   /** Ids whose story id changed and whose document still has the old one; under storyLock. */
   private final Set<String> relabeled = new java.util.LinkedHashSet<>();
   private final BoilerplateModel boilerplate = new BoilerplateModel(BoilerplateOptions.defaults());
+  /** Semantic search: the vector step of every write, or null when the index has it off (then no vector class is touched). */
+  private volatile dev.lede.prepare.Vectorizer vectorizer;
 
   /** One generation's directory and searchers, swapped whole by a read-only refresh. */
   private record Generation(String name, Path dir, Directory directory, SearcherManager searchers) {}
@@ -140,6 +142,42 @@ final class LuceneNewsIndex implements NewsIndex {
       BoilerplateFile.read(generation.dir(), boilerplate);
     }
     loadSynonyms();
+    String semantic = withSearcher(s -> {
+      try {
+        return ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().get(SEMANTIC);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    if (semantic != null) {
+      useVectors(semantic);
+    }
+  }
+
+  /** Commit data key: the model of the index's vectors, present only when semantic search is on. */
+  static final String SEMANTIC = "lede.semantic";
+
+  /** Turns the vector step and vector search on, with this model (nothing is computed or loaded here). */
+  void useVectors(String model) {
+    dev.lede.prepare.Vectorizer v = dev.lede.prepare.Vectorizer.onClassPath(model);
+    vectorizer = v;
+    searcher.setVectors(new NewsSearcher.Vectors(dev.lede.vector.Embedders::get, options.fusion()));
+  }
+
+  /** The model of the index's vectors, or null when semantic search is off. */
+  String vectorModel() {
+    dev.lede.prepare.Vectorizer v = vectorizer;
+    return v == null ? null : v.model();
+  }
+
+  /** Commit data of this index: {@link #commitData(Schema, IndexOptions)} and whether it has vectors. */
+  private Map<String, String> commitData() {
+    Map<String, String> data = commitData(schema, options);
+    String model = vectorModel();
+    if (model != null) {
+      data.put(SEMANTIC, model);
+    }
+    return data;
   }
 
   static NewsIndex open(Path dir, IndexOptions options, boolean create) {
@@ -385,6 +423,10 @@ final class LuceneNewsIndex implements NewsIndex {
     StoryEntry signed = carried == null || carried.entry() == null
         ? stories.signer().sign(prepared.article())
         : carried.entry().withStory(article.id());
+    dev.lede.prepare.Vectorizer v = vectorizer;
+    if (v != null && carried != null && carried.vectors() != null && carried.vectors().key().equals(v.key(prepared.input()))) {
+      prepared = prepared.withVectors(carried.vectors()); // a reindex: same text, same model
+    }
     return new Ready(prepared, signed, learned, indexed);
   }
 
@@ -573,7 +615,7 @@ final class LuceneNewsIndex implements NewsIndex {
         String stripped = boilerplate.strip(prepared.article().source(), prepared.indexedBody());
         if (!stripped.equals(prepared.indexedBody())) {
           writeDocument(w, prepared.withBoilerplateRemoved(stripped).withStoryId(entry.get().storyId()), entry.get(),
-              memory.fingerprint(id));
+              memory.fingerprint(id), indexedVectors(id));
           dirty.add(id);
           rewritten++;
         }
@@ -645,9 +687,24 @@ final class LuceneNewsIndex implements NewsIndex {
   volatile java.util.function.Predicate<String> refuse;
 
   private void writeDocument(IndexWriter w, PreparedArticle ready, StoryEntry entry, String fingerprint) {
+    writeDocument(w, ready, entry, fingerprint, null);
+  }
+
+  /**
+   * Writes an article's document; with semantic search on, with its vectors: {@code carried} when
+   * made from the same text by the same model (a rewrite), else made here. Here rather than at
+   * prepare, so that an unchanged article re-fed costs no model run; ingest calls this on its
+   * worker threads, so the model runs on every core.
+   */
+  private void writeDocument(IndexWriter w, PreparedArticle ready, StoryEntry entry, String fingerprint,
+      dev.lede.vector.ArticleVectors carried) {
     String id = ready.article().id();
     if (refuse != null && refuse.test(id)) {
       throw new IllegalArgumentException("document of article '" + id + "' refused");
+    }
+    dev.lede.prepare.Vectorizer v = vectorizer;
+    if (v != null && ready.vectors() == null) {
+      ready = ready.withVectors(v.vectors(ready.input(), carried));
     }
     Document doc = schema.toDocument(ready);
     LuceneStoryStore.addFields(doc, entry, fingerprint);
@@ -677,8 +734,155 @@ final class LuceneNewsIndex implements NewsIndex {
       PreparedArticle ready = prepared
           .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
           .withStoryId(entry.storyId());
-      writeDocument(w, ready, entry, memory.fingerprint(entry.id()));
+      writeDocument(w, ready, entry, memory.fingerprint(entry.id()), indexedVectors(entry.id()));
       dirty.add(entry.id());
+    }
+  }
+
+  @Override
+  public SemanticReport enableSemantic(int threads, java.util.function.BiConsumer<Long, Long> progress) {
+    if (!dev.lede.vector.Embedders.available()) {
+      throw new LedeException("semantic search needs an embedding model on the class path: add dev.lede:lede-semantic");
+    }
+    return enableSemantic(dev.lede.vector.Embedders.model(), threads, ENABLE_BATCH, progress == null ? (a, b) -> {} : progress);
+  }
+
+  /** Articles vectorised between two commits of {@code semantic enable}: what a kill can lose. */
+  static final int ENABLE_BATCH = 256;
+
+  @Override
+  public void disableSemantic() {
+    writer();
+    vectorizer = null;
+    searcher.setVectors(null);
+    commit();
+  }
+
+  @Override
+  public String semanticModel() {
+    return vectorModel();
+  }
+
+  /** The vectors the index holds for an article (after a refresh when it was written since), or null. */
+  private dev.lede.vector.ArticleVectors indexedVectors(String id) {
+    if (vectorizer == null) {
+      return null;
+    }
+    if (dirty.contains(id)) {
+      refreshWritten();
+    }
+    return withSearcher(s -> {
+      try {
+        TopDocs top = s.search(new TermQuery(new Term(Schema.ID, id)), 1);
+        return top.scoreDocs.length == 0 ? null : dev.lede.index.IndexedVectors.read(s.getIndexReader(), top.scoreDocs[0].doc);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /**
+   * Turns semantic search on and gives every article its vectors, committing every {@code batch}
+   * articles: killed halfway, a run again starts where the last commit left off (an article with
+   * vectors of this model is not done again). Vectors are made on {@code threads} threads.
+   */
+  SemanticReport enableSemantic(String model, int threads, int batch, java.util.function.BiConsumer<Long, Long> progress) {
+    IndexWriter w = writer();
+    if (vectorModel() == null || !vectorModel().equals(model)) {
+      useVectors(model);
+    }
+    dev.lede.prepare.Vectorizer v = vectorizer;
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+      Thread t = new Thread(r, "lede-vectors");
+      t.setDaemon(true);
+      return t;
+    });
+    long done = 0;
+    long skipped = 0;
+    try {
+      synchronized (storyLock) {
+        awaitWrites();
+        rewriteRelabeled();
+      }
+      refreshWritten();
+      org.apache.lucene.search.Query lacking = new org.apache.lucene.search.BooleanQuery.Builder()
+          .add(new org.apache.lucene.search.MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(Schema.VECTOR_MODEL, Schema.keyword(model))), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+          .build();
+      long total = withSearcher(s -> {
+        try {
+          return (long) s.count(lacking);
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      long already = stats().articles() - total;
+      progress.accept(0L, total);
+      while (true) {
+        List<String> ids = withSearcher(s -> {
+          try {
+            List<String> out = new ArrayList<>();
+            TopDocs top = s.search(lacking, batch);
+            org.apache.lucene.index.StoredFields fields = s.storedFields();
+            for (var hit : top.scoreDocs) {
+              out.add(fields.document(hit.doc, Set.of(Schema.ID)).get(Schema.ID));
+            }
+            return out;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+        if (ids.isEmpty()) {
+          break;
+        }
+        List<java.util.concurrent.Future<Object[]>> made = new ArrayList<>();
+        for (String id : ids) {
+          made.add(pool.submit(() -> {
+            Optional<Document> stored = storedDocument(id);
+            if (stored.isEmpty()) {
+              return null;
+            }
+            dev.lede.index.StoredArticles.Stored read = schema.toStored(stored.get());
+            return new Object[] {read, v.vectors(read.input(), null)};
+          }));
+        }
+        synchronized (storyLock) {
+          for (int i = 0; i < ids.size(); i++) {
+            Object[] r;
+            try {
+              r = made.get(i).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+              throw e.getCause() instanceof RuntimeException re ? re : new LedeException("cannot make vectors: " + e.getCause(), e.getCause());
+            }
+            Optional<StoryEntry> entry = memory.get(ids.get(i));
+            if (r == null || entry.isEmpty()) {
+              skipped++;
+              continue;
+            }
+            dev.lede.index.StoredArticles.Stored read = (dev.lede.index.StoredArticles.Stored) r[0];
+            PreparedArticle prepared = preparer.prepare(read.input(), read.prepared());
+            PreparedArticle ready = prepared
+                .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+                .withStoryId(entry.get().storyId())
+                .withVectors((dev.lede.vector.ArticleVectors) r[1]);
+            writeDocument(w, ready, entry.get(), memory.fingerprint(ids.get(i)));
+            dirty.add(ids.get(i));
+            done++;
+          }
+        }
+        commit(); // what is done stays done if the process is killed now
+        progress.accept(done + skipped, total);
+        if (skipped > 0 && done == 0) {
+          break; // nothing could be done: do not loop on the same articles
+        }
+      }
+      commit();
+      return new SemanticReport(model, done, already, skipped);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new LedeException("semantic enable interrupted after " + done + " articles (committed; run it again to go on)", e);
+    } finally {
+      pool.shutdownNow();
     }
   }
 
@@ -734,7 +938,7 @@ final class LuceneNewsIndex implements NewsIndex {
       awaitWrites();
       rewriteRelabeled();
       try {
-        w.setLiveCommitData(commitData(schema, options).entrySet());
+        w.setLiveCommitData(commitData().entrySet());
         w.commit();
       } catch (IOException e) {
         throw new UncheckedIOException("cannot commit index " + path + ": " + e.getMessage(), e);
@@ -1095,7 +1299,7 @@ final class LuceneNewsIndex implements NewsIndex {
       g.searchers().close();
       if (writer != null) {
         if (writer.hasUncommittedChanges()) {
-          writer.setLiveCommitData(commitData(schema, options).entrySet());
+          writer.setLiveCommitData(commitData().entrySet());
           writer.commit();
           if (g.dir() != null) {
             BoilerplateFile.write(g.dir(), boilerplate);

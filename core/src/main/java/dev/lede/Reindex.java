@@ -61,6 +61,10 @@ final class Reindex {
       IngestReport report;
       boolean fromOriginals = inputs == null;
       try (LuceneNewsIndex fresh = LuceneNewsIndex.create(root, next, gen, options)) {
+        String semantic = SegmentInfos.readLatestCommit(live.directory).getUserData().get(LuceneNewsIndex.SEMANTIC);
+        if (semantic != null) {
+          fresh.useVectors(semantic); // the rebuilt index keeps semantic search on, vectors carried over where the text is the same
+        }
         report = Ingest.run(fresh, fromOriginals ? storedOriginals(live.directory, p.live(), options) : inputs,
             ingest.withPrune(false), listener);
       } catch (IOException e) {
@@ -137,7 +141,8 @@ final class Reindex {
         boolean entities = sameLayout && options.preparer().describe().equals(was.get(LuceneNewsIndex.PREPARED_BY))
             && !"custom".equals(was.get(LuceneNewsIndex.PREPARED_BY));
         boolean signatures = sameLayout && LuceneNewsIndex.signing(options.stories()).equals(was.get(LuceneNewsIndex.SIGNED_WITH));
-        Ingest.CarryingListener carrying = listener instanceof Ingest.CarryingListener c && (entities || signatures) ? c : null;
+        boolean vectors = was.get(LuceneNewsIndex.SEMANTIC) != null;
+        Ingest.CarryingListener carrying = listener instanceof Ingest.CarryingListener c && (entities || signatures || vectors) ? c : null;
         long n = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
           Bits liveDocs = leaf.reader().getLiveDocs();
@@ -155,7 +160,8 @@ final class Reindex {
               input = read.input();
               if (carrying != null) {
                 carried = new Carried(entities ? read.prepared() : null,
-                    entries != null && entries.advanceExact(doc) ? LuceneStoryStore.entryOf(entries.binaryValue()) : null);
+                    entries != null && entries.advanceExact(doc) ? LuceneStoryStore.entryOf(entries.binaryValue()) : null,
+                    vectors ? dev.lede.index.IndexedVectors.read(leaf.reader(), doc) : null);
               }
             } catch (RuntimeException e) {
               rejected++;

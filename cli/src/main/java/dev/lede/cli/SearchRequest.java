@@ -17,10 +17,18 @@ import java.util.Objects;
  * here, so the same request checks and means the same on the command line and over HTTP.
  *
  * @param recentDays the half-life of the recency boost in days, or null for none
+ * @param mode lexical, semantic or hybrid; null for the index's default
  */
 public record SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
     Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
-    Syntax syntax, Integer recentDays, boolean allCopies) {
+    Syntax syntax, Integer recentDays, boolean allCopies, dev.lede.search.SearchMode mode) {
+
+  /** A request in the index's default mode. */
+  public SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
+      Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
+      Syntax syntax, Integer recentDays, boolean allCopies) {
+    this(text, sources, authors, entities, types, since, until, sort, limit, after, facets, explain, syntax, recentDays, allCopies, null);
+  }
 
   public SearchRequest {
     Objects.requireNonNull(text, "text");
@@ -50,7 +58,8 @@ public record SearchRequest(String text, List<String> sources, List<String> auth
         .limit(limit)
         .after(after)
         .explain(explain)
-        .collapse(!allCopies);
+        .collapse(!allCopies)
+        .mode(mode);
     if (facets) {
       b.facet(Facet.values());
     }

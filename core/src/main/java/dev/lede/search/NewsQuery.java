@@ -32,6 +32,8 @@ import java.util.Set;
  * @param explain whether hits carry a score explanation
  * @param collapse whether syndicated copies of one story collapse into one hit
  * @param authors only articles by all of these authors, by whole name, case and spacing aside (empty: any)
+ * @param mode how the text is matched; null, the default, means hybrid on an index with semantic
+ *     search on and lexical otherwise
  */
 public record NewsQuery(
     String text,
@@ -51,7 +53,8 @@ public record NewsQuery(
     Recency recency,
     boolean explain,
     boolean collapse,
-    Set<String> authors) {
+    Set<String> authors,
+    SearchMode mode) {
 
   public static final int MAX_LIMIT = 10_000;
 
@@ -60,7 +63,15 @@ public record NewsQuery(
       Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
       int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse) {
     this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
-        highlight, recency, explain, collapse, Set.of());
+        highlight, recency, explain, collapse, Set.of(), null);
+  }
+
+  /** A query in the index's default mode (the shape before modes were added). */
+  public NewsQuery(String text, Syntax syntax, Set<String> sources, Set<String> entities, Set<EntityType> entityTypes,
+      Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
+      int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse, Set<String> authors) {
+    this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
+        highlight, recency, explain, collapse, authors, null);
   }
 
   public NewsQuery {
@@ -110,6 +121,7 @@ public record NewsQuery(
     b.explain = explain;
     b.collapse = collapse;
     b.authors.addAll(authors);
+    b.mode = mode;
     return b;
   }
 
@@ -133,6 +145,7 @@ public record NewsQuery(
     private boolean explain;
     private boolean collapse = true;
     private final Set<String> authors = new LinkedHashSet<>();
+    private SearchMode mode;
 
     private Builder(String text) {
       this.text = text;
@@ -258,9 +271,15 @@ public record NewsQuery(
       return this;
     }
 
+    /** How the text is matched; null (the default): hybrid when the index has vectors, else lexical. */
+    public Builder mode(SearchMode mode) {
+      this.mode = mode;
+      return this;
+    }
+
     public NewsQuery build() {
       return new NewsQuery(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit,
-          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors);
+          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors, mode);
     }
   }
 }

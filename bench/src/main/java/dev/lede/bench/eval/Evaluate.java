@@ -36,6 +36,12 @@ public final class Evaluate {
     // The experiments' choice in plain Lucene: what Lede's defaults are meant to reproduce.
     SYSTEMS.put("lab-chosen", () -> new LabSystem("lab-chosen", LabSettings.chosen()));
     SYSTEMS.put("lede", LedeSystem::defaults);
+    // Semantic search (docs/semantic.md): one index with vectors per collection, three modes.
+    SYSTEMS.put("lede-lexical", () -> new LedeSemanticSystem("lede-lexical", dev.lede.search.SearchMode.LEXICAL,
+        dev.lede.search.Fusion.defaults()));
+    SYSTEMS.put("lede-semantic", () -> new LedeSemanticSystem("lede-semantic", dev.lede.search.SearchMode.SEMANTIC,
+        dev.lede.search.Fusion.defaults()));
+    SYSTEMS.put("lede-hybrid", LedeSemanticSystem::defaults);
   }
 
   private Evaluate() {}
@@ -73,7 +79,7 @@ public final class Evaluate {
       err.println("evaluate: unknown collection '" + collection + "', expected time, cranfield, cisi or all");
       return 2;
     }
-    List<String> systems = system.equals("all") ? List.copyOf(SYSTEMS.keySet()) : List.of(system);
+    List<String> systems = system.equals("all") ? List.copyOf(SYSTEMS.keySet()) : List.of(system.split(","));
     if (!SYSTEMS.keySet().containsAll(systems)) {
       err.println("evaluate: unknown system '" + system + "', expected one of " + SYSTEMS.keySet() + " or all");
       return 2;
