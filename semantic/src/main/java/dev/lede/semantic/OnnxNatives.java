@@ -55,11 +55,19 @@ final class OnnxNatives {
       }
       String before = System.getProperty("onnxruntime.native.path");
       System.setProperty("onnxruntime.native.path", dir.toString());
+      java.util.Set<Path> theirsBefore = ownTempDirs(dir.getParent());
       try {
         return OrtEnvironment.getEnvironment(OrtLoggingLevel.ORT_LOGGING_LEVEL_ERROR, "lede");
       } finally {
         if (before == null) {
           System.clearProperty("onnxruntime.native.path");
+        }
+        // ONNX Runtime makes an empty folder of its own even when told where its libraries are, and
+        // deletes it only at exit (so a killed process would leave it): it goes now.
+        for (Path p : ownTempDirs(dir.getParent())) {
+          if (!theirsBefore.contains(p)) {
+            deleteOrLater(p);
+          }
         }
       }
     } catch (IOException e) {
@@ -69,6 +77,16 @@ final class OnnxNatives {
         deleteOrLater(f);
       }
       deleteOrLater(dir);
+    }
+  }
+
+  /** The folders ONNX Runtime makes in the temp directory. */
+  private static java.util.Set<Path> ownTempDirs(Path temp) {
+    try (java.util.stream.Stream<Path> s = Files.list(temp)) {
+      return s.filter(p -> p.getFileName().toString().startsWith("onnxruntime-java") && Files.isDirectory(p))
+          .collect(java.util.stream.Collectors.toSet());
+    } catch (IOException e) {
+      return java.util.Set.of();
     }
   }
 
