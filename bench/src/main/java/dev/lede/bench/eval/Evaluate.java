@@ -80,6 +80,14 @@ public final class Evaluate {
       return 2;
     }
     List<String> systems = system.equals("all") ? List.copyOf(SYSTEMS.keySet()) : List.of(system.split(","));
+    for (String s : systems) {
+      // lede-hybrid@W: hybrid with vector weight W (the fusion sweep of docs/semantic.md)
+      if (s.startsWith("lede-hybrid@") && !SYSTEMS.containsKey(s)) {
+        float w = Float.parseFloat(s.substring("lede-hybrid@".length()));
+        SYSTEMS.put(s, () -> new LedeSemanticSystem(s, dev.lede.search.SearchMode.HYBRID,
+            new dev.lede.search.Fusion(dev.lede.search.Fusion.defaults().k(), w)));
+      }
+    }
     if (!SYSTEMS.keySet().containsAll(systems)) {
       err.println("evaluate: unknown system '" + system + "', expected one of " + SYSTEMS.keySet() + " or all");
       return 2;
