@@ -154,6 +154,25 @@ final class LuceneNewsIndex implements NewsIndex {
     }
   }
 
+  /** A reader beside a writer: semantic search turned on or off by the writer applies here from its commit on. */
+  private void followSemantic() {
+    String model = withSearcher(s -> {
+      try {
+        return ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().get(SEMANTIC);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+    if (model == null ? vectorizer != null : !model.equals(vectorModel())) {
+      if (model == null) {
+        vectorizer = null;
+        searcher.setVectors(null);
+      } else {
+        useVectors(model);
+      }
+    }
+  }
+
   /** Commit data key: the model of the index's vectors, present only when semantic search is on. */
   static final String SEMANTIC = "lede.semantic";
 
@@ -960,6 +979,7 @@ final class LuceneNewsIndex implements NewsIndex {
     try {
       if (writer == null) {
         generation.searchers().maybeRefreshBlocking();
+        followSemantic();
         return;
       }
       synchronized (storyLock) {

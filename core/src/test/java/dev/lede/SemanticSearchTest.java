@@ -136,6 +136,25 @@ class SemanticSearchTest {
   }
 
   @Test
+  void aReaderBesideTheWriterFollowsEnableAndDisable() {
+    Path idx = dir.resolve("idx");
+    try (NewsIndex writer = NewsIndex.open(idx)) {
+      fill(writer);
+      try (NewsIndex reader = NewsIndex.openExisting(idx, IndexOptions.defaults().withReadOnly(true))) {
+        assertEquals(List.of("car"), ids(reader.search(NewsQuery.builder("car").collapse(false).build())));
+        writer.enableSemantic(1, null);
+        reader.refresh();
+        assertEquals(WordHashEmbedder.ID, reader.semanticModel());
+        assertTrue(ids(reader.search(NewsQuery.builder("car").collapse(false).build())).contains("auto"), "hybrid now");
+        writer.disableSemantic();
+        reader.refresh();
+        assertNull(reader.semanticModel());
+        assertEquals(List.of("car"), ids(reader.search(NewsQuery.builder("car").collapse(false).build())));
+      }
+    }
+  }
+
+  @Test
   void lexicalIndexRefusesSemanticModeAndReindexCarriesVectorsOver() {
     Path idx = dir.resolve("idx");
     try (NewsIndex index = NewsIndex.open(idx)) {
