@@ -47,12 +47,14 @@ public final class RelatedArticles {
     int seeds = 200;
     long seed = 1;
     boolean semantic = java.util.Arrays.asList(args).contains("--semantic");
+    Path work = null; // --work DIR: the index is kept there and reused (vectors made once)
     args = java.util.Arrays.stream(args).filter(a -> !a.equals("--semantic")).toArray(String[]::new);
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--corpora" -> corpora = Path.of(args[i + 1]);
         case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
+        case "--work" -> work = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
     }
@@ -71,7 +73,7 @@ public final class RelatedArticles {
     }
     Map<String, Article> byId = new HashMap<>();
     articles.forEach(a -> byId.put(a.id(), a));
-    Path dir = Files.createTempDirectory("related-articles-");
+    Path dir = work != null ? work : Files.createTempDirectory("related-articles-");
     try {
       List<String> ids = new ArrayList<>(category.keySet());
       Collections.sort(ids);
@@ -81,6 +83,9 @@ public final class RelatedArticles {
       double[] vectors = null;
       try (NewsIndex index = NewsIndex.open(dir.resolve("idx"))) {
         index.ingest(dev.lede.read.ArticleSource.of(articles), dev.lede.IngestOptions.defaults(), null);
+        if (index.semanticModel() != null) {
+          index.disableSemantic(); // a kept index: the first row is more-like-this (the vectors stay for the second)
+        }
         lede = share(drawn, category, id -> index.similar(id, NewsQuery.builder("").limit(10).build()).hits().stream().map(Hit::id).toList());
         if (semantic) {
           long start = System.nanoTime();
@@ -128,8 +133,10 @@ public final class RelatedArticles {
       System.out.printf("| MoreLikeThis defaults (headline, lead, body) | %.4f | %.4f | %.2f |%n", mlt[0], mlt[1], mlt[2]);
       System.out.printf("(%d seeds, seed %d)%n", drawn.size(), seed);
     } finally {
-      try (var walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      if (work == null) {
+        try (var walk = Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }
