@@ -13,11 +13,11 @@ marker appears in its stack; Lucene's merge threads count as "refresh, commit, f
 import collections, os, re, subprocess, sys
 
 STAGES = [
-    ("read (JSON lines to Article)", ["dev.lede.read."]),
+    ("read (JSON lines or stored originals to Article)", ["dev.lede.read.", "StoredOriginals"]),
     ("story signature (MinHash)", ["StorySigner.sign"]),
     ("entities", ["EntityStep.apply", "EntityPreparer.prepare"]),
     ("prepare: clean, fingerprint, line keys", ["Preparer.prepare", "BoilerplateModel.lines", "PreparedArticle.of"]),
-    ("story candidates and assignment", ["StoryIndex.add", "StoryIndex.remove"]),
+    ("story candidates and assignment", ["StoryIndex.add", "StoryIndex.remove", "LuceneWrites.keep"]),
     ("boilerplate learn/strip", ["BoilerplateModel"]),
     ("unchanged check and stored-article lookups", ["fingerprintOf", "storedArticle", "previousVersion"]),
     ("build document", ["Schema.toDocument", "LuceneStoryStore.addFields"]),

@@ -5,12 +5,21 @@ set, with wrk (Debian package `wrk`), then again while another process indexes i
 Run from the repository root, with ../shared beside it:  python3 bench/scripts/serve-load.py [--seconds 60]
 Prints one Markdown row per run: requests/s, p50 and p99 latency, errors, and the server's heap after.
 Everything it writes goes to a temporary folder, removed at the end.
+
+  --shared DIR      where the benchmark set's generator is (default ../shared)
+  --index DIR       copy this index of the set instead of indexing it again (saves minutes)
+  --url URL         load a server that is already running (one run, no writer): for profiling it
+  --pid PID         with --url: the server's process id, for its CPU time per request and heap
+  --server-opts S   LEDE_JAVA_OPTS for the server (e.g. "-XX:StartFlightRecording=...")
+  --paths N         how many distinct searches the clients cycle through (default 1000)
+  --zipf S          instead of cycling through --paths searches in turn, draw 50,000 requests from them
+                    with Zipf weights of exponent S (1.0 is typical of search logs)
+  --lede PATH       serve with this launcher (another checkout's, to compare builds)
+  --cache-mb N      the server's --cache-mb (default: its own, 32; 0 measures without the search cache)
 """
-import argparse, json, os, random, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse
+import argparse, json, os, random, re, shutil, signal, subprocess, sys, tempfile, time, urllib.parse, urllib.request
 
 ROOT = os.path.dirname(os.path.dirname(os.path.dirname(os.path.abspath(__file__))))
-sys.path.insert(0, os.path.join(ROOT, "..", "shared", "bench"))
-import news_corpus  # noqa: E402  (the benchmark set's generator, from ../shared/bench)
 
 
 def queries(records, n, seed):
@@ -35,12 +44,23 @@ def queries(records, n, seed):
     return out
 
 
+def zipf_sequence(pool, length, s, seed):
+    """length requests drawn from pool with Zipf weights (rank r asked in proportion to 1/r^s): a few
+    searches are asked often and most rarely, as in a search log."""
+    rnd = random.Random(seed)
+    weights = [1.0 / (r + 1) ** s for r in range(len(pool))]
+    return rnd.choices(pool, weights=weights, k=length)
+
+
 def lua(paths, file):
     with open(file, "w") as f:
         f.write("local paths = {\n")
         for p in paths:
             f.write("  " + json.dumps(p) + ",\n")
-        f.write("}\nlocal i = 0\nrequest = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
+        # each wrk thread starts at another place in the list
+        f.write("}\nlocal threads = 0\nfunction setup(thread)\n  threads = threads + 1\n  thread:set(\"id\", threads)\nend\n"
+                "local i = 0\nfunction init(args)\n  i = (id or 0) * 7919\nend\n"
+                "request = function()\n  i = i + 1\n  return wrk.format(\"GET\", paths[(i % #paths) + 1])\nend\n")
 
 
 def ms(value, unit):
@@ -53,12 +73,28 @@ def run_wrk(url, script, seconds):
     lat = dict(re.findall(r"^\s+(50|99)%\s+([\d.]+\w+)", out, re.M))
     p = {k: ms(*re.match(r"([\d.]+)(\w+)", v).groups()) for k, v in lat.items()}
     rps = float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1))
+    run_wrk.requests = int(re.search(r"(\d+) requests in", out).group(1))
     non2xx = re.search(r"Non-2xx or 3xx responses: (\d+)", out)
     sock = re.search(r"Socket errors: connect (\d+), read (\d+), write (\d+), timeout (\d+)", out)
     bad = int(non2xx.group(1)) if non2xx else 0
     broken = sum(int(x) for x in sock.groups()) if sock else 0
     errors = f"{bad + broken} ({bad} non-2xx, {broken} socket: {sock.group(0) if sock else 'none'})" if bad + broken else "0"
     return rps, p.get("50"), p.get("99"), errors
+
+
+def cpu_seconds(pid):
+    """User + system CPU seconds the process has used so far (Linux /proc)."""
+    fields = open(f"/proc/{pid}/stat").read().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
+def cache_counts(url):
+    """(hits, misses) of the server's search cache so far, from /healthz."""
+    try:
+        c = json.load(urllib.request.urlopen(url + "/healthz", timeout=10)).get("search_cache") or {}
+        return c.get("hits", 0), c.get("misses", 0)
+    except OSError:
+        return 0, 0
 
 
 def heap_mb(pid, jdk):
@@ -70,7 +106,18 @@ def heap_mb(pid, jdk):
 def main():
     ap = argparse.ArgumentParser()
     ap.add_argument("--seconds", type=int, default=60)
+    ap.add_argument("--shared", default=os.path.join(ROOT, "..", "shared"))
+    ap.add_argument("--index")
+    ap.add_argument("--url")
+    ap.add_argument("--pid", type=int, help="with --url: the server's process id, for its CPU time and heap")
+    ap.add_argument("--server-opts", default="")
+    ap.add_argument("--paths", type=int, default=1000)
+    ap.add_argument("--cache-mb", type=int)
+    ap.add_argument("--zipf", type=float)
+    ap.add_argument("--lede", default=os.path.join(ROOT, "lede"), help="the launcher to serve with (another checkout's, to compare)")
     a = ap.parse_args()
+    sys.path.insert(0, os.path.join(a.shared, "bench"))
+    import news_corpus  # noqa: E402  (the benchmark set's generator)
     if not shutil.which("wrk"):
         sys.exit("needs wrk: apt-get install wrk")
     jdk = open(os.path.join(ROOT, "cli", "target", ".lede-jdk")).read().strip() if os.path.exists(
@@ -81,18 +128,43 @@ def main():
         data = os.path.join(work, "news.jsonl")
         news_corpus.write(data, copies=3)
         records = [json.loads(line) for line in open(data, encoding="utf-8")]
-        idx = os.path.join(work, "idx")
-        subprocess.run([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", data, "--format", "newsplease"], check=True)
         script = os.path.join(work, "paths.lua")
-        lua(queries(records, 1000, 7), script)
-        server = subprocess.Popen([os.path.join(ROOT, "lede"), "--index", idx, "serve", "--port", "0"],
-                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True)
+        pool = queries(records, a.paths, 7)
+        lua(zipf_sequence(pool, 50000, a.zipf, 11) if a.zipf else pool, script)
+        mix = f"{len(set(pool))} distinct searches" + (f", Zipf {a.zipf:g}" if a.zipf else " in turn")
+        header = ("| run | requests/s | p50 ms | p99 ms | errors | cache hits | server CPU ms per request | heap used after, MB | load |\n"
+                  "| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: | --- |")
+
+        def measured(label, pid):
+            before = cpu_seconds(pid) if pid else None
+            h0, m0 = cache_counts(url)
+            rps, p50, p99, err = run_wrk(url, script, a.seconds)
+            h1, m1 = cache_counts(url)
+            asked = (h1 - h0) + (m1 - m0)
+            hit_rate = f"{100 * (h1 - h0) / asked:.1f}%" if asked else "off"
+            cpu = f"{(cpu_seconds(pid) - before) * 1000 / max(run_wrk.requests, 1):.2f}" if pid else ""
+            heap = heap_mb(pid, jdk) if pid else ""
+            print(f"| {label} | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | {hit_rate} | {cpu} | {heap} | {os.getloadavg()[0]:.1f} |", flush=True)
+
+        if a.url:
+            url = a.url.rstrip("/")
+            run_wrk(url, script, 10)  # warm-up, not reported
+            print(header)
+            measured(f"16 clients, {a.seconds} s, {mix}", a.pid)
+            return
+        idx = os.path.join(work, "idx")
+        if a.index:
+            shutil.copytree(a.index, idx)
+        else:
+            subprocess.run([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", data, "--format", "newsplease"], check=True)
+        env = dict(os.environ, LEDE_JAVA_OPTS=a.server_opts) if a.server_opts else None
+        cache = ["--cache-mb", str(a.cache_mb)] if a.cache_mb is not None else []
+        server = subprocess.Popen([a.lede, "--index", idx, "serve", "--port", "0"] + cache,
+                                  stdout=subprocess.PIPE, stderr=subprocess.DEVNULL, text=True, env=env)
         url = server.stdout.readline().strip().rstrip("/")
         run_wrk(url, script, 10)  # warm-up, not reported
-        print("| run | requests/s | p50 ms | p99 ms | errors | heap used after, MB |")
-        print("| --- | ---: | ---: | ---: | ---: | ---: |")
-        rps, p50, p99, err = run_wrk(url, script, a.seconds)
-        print(f"| 16 clients, {a.seconds} s | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | {heap_mb(server.pid, jdk)} |")
+        print(header)
+        measured(f"16 clients, {a.seconds} s, {mix}", server.pid)
         # the second run: another process indexes 19,824 more records into the same index meanwhile
         more = os.path.join(work, "more.jsonl")
         with open(more, "w", encoding="utf-8") as f:
@@ -100,11 +172,10 @@ def main():
                 f.write(json.dumps(dict(r, url=r["url"] + "/more"), ensure_ascii=False) + "\n")
         writer = subprocess.Popen([os.path.join(ROOT, "lede"), "-q", "--index", idx, "index", more, "--format", "newsplease",
                                    "--commit-every", "2000"], stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
-        rps, p50, p99, err = run_wrk(url, script, a.seconds)
+        measured("the same, `lede index` writing into the index meanwhile", server.pid)
         wrote = "finished" if writer.poll() is not None else "still running"
         writer.wait()
-        print(f"| the same, `lede index` writing into the index ({wrote} at the end) | {rps:.0f} | {p50:.2f} | {p99:.2f} | {err} | "
-              f"{heap_mb(server.pid, jdk)} |")
+        print(f"(the writer had {wrote} when the run ended)")
     finally:
         if server:
             server.send_signal(signal.SIGTERM)

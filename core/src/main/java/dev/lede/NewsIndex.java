@@ -113,7 +113,7 @@ public interface NewsIndex extends AutoCloseable {
    * @param listener hears rejections, skipped files and progress; may be null
    */
   default IngestReport ingest(dev.lede.read.ArticleSource source, IngestOptions options, IngestListener listener) {
-    return Ingest.run(this, source, options, listener);
+    return dev.lede.write.Pipeline.run(this, source, options, listener);
   }
 
   /**
@@ -193,6 +193,16 @@ public interface NewsIndex extends AutoCloseable {
 
   /** Runs a query. */
   SearchResult search(NewsQuery query);
+
+  /**
+   * What searches read now: an object that stays the same (by identity) while the same commit and
+   * refresh are searched, and changes when a refresh, commit or reindex lets searches see something
+   * else. A cache of results keyed by it is never stale. Null when the index cannot say (a cache
+   * must then not keep anything).
+   */
+  default Object searchVersion() {
+    return null;
+  }
 
   /**
    * Articles related to the one with this id (more-like-this over headline, lead, body and

@@ -1,39 +1,28 @@
 package dev.lede;
 
 import dev.lede.IndexUnavailableException.Reason;
-import dev.lede.article.Article;
 import dev.lede.index.Generations;
-import dev.lede.index.LuceneStoryStore;
-import dev.lede.index.Schema;
 import dev.lede.read.ArticleSource;
-import dev.lede.read.InputFormat;
-import dev.lede.read.Origin;
-import dev.lede.read.ReadReport;
-import dev.lede.read.Rejection;
+import dev.lede.write.StoredOriginals;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.apache.lucene.index.BinaryDocValues;
 import org.apache.lucene.index.CorruptIndexException;
 import org.apache.lucene.index.DirectoryReader;
 import org.apache.lucene.index.IndexFormatTooNewException;
 import org.apache.lucene.index.IndexFormatTooOldException;
 import org.apache.lucene.index.IndexNotFoundException;
 import org.apache.lucene.index.IndexWriter;
-import org.apache.lucene.index.LeafReaderContext;
 import org.apache.lucene.index.SegmentInfos;
-import org.apache.lucene.index.StoredFields;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
 import org.apache.lucene.store.Lock;
 import org.apache.lucene.store.LockObtainFailedException;
-import org.apache.lucene.util.Bits;
 
 /**
  * Rebuilds an index into a new generation beside the live one, then switches the pointer to it
@@ -61,11 +50,11 @@ final class Reindex {
       IngestReport report;
       boolean fromOriginals = inputs == null;
       try (LuceneNewsIndex fresh = LuceneNewsIndex.create(root, next, gen, options)) {
-        String semantic = SegmentInfos.readLatestCommit(live.directory).getUserData().get(LuceneNewsIndex.SEMANTIC);
+        String semantic = SegmentInfos.readLatestCommit(live.directory).getUserData().get(dev.lede.write.LuceneWrites.SEMANTIC);
         if (semantic != null) {
           fresh.useVectors(semantic); // the rebuilt index keeps semantic search on, vectors carried over where the text is the same
         }
-        report = Ingest.run(fresh, fromOriginals ? storedOriginals(live.directory, p.live(), options) : inputs,
+        report = fresh.ingest(fromOriginals ? StoredOriginals.of(live.directory, p.live(), options) : inputs,
             ingest.withPrune(false), listener);
       } catch (IOException e) {
         Generations.removeAllBut(root, keep);
@@ -121,68 +110,6 @@ final class Reindex {
     } catch (IOException e) {
       return false;
     }
-  }
-
-  /**
-   * The articles stored in a generation, read from their stored originals whatever schema version
-   * wrote them: this is how a reindex upgrades an index that no longer opens.
-   */
-  private static ArticleSource storedOriginals(Directory directory, String generation, IndexOptions options) {
-    Schema schema = Schema.defaults(); // decoding the original does not depend on analysis
-    return listener -> {
-      long articles = 0;
-      long rejected = 0;
-      Map<String, Long> bySource = new HashMap<>();
-      try (DirectoryReader reader = DirectoryReader.open(directory)) {
-        // What was prepared before is carried over when it would be made the same way again: the
-        // same extractor (entities), the same story options (signatures), and this schema's entry layout.
-        Map<String, String> was = reader.getIndexCommit().getUserData();
-        boolean sameLayout = Integer.toString(Schema.VERSION).equals(was.get("lede.schema"));
-        boolean entities = sameLayout && options.preparer().describe().equals(was.get(LuceneNewsIndex.PREPARED_BY))
-            && !"custom".equals(was.get(LuceneNewsIndex.PREPARED_BY));
-        boolean signatures = sameLayout && LuceneNewsIndex.signing(options.stories()).equals(was.get(LuceneNewsIndex.SIGNED_WITH));
-        boolean vectors = was.get(LuceneNewsIndex.SEMANTIC) != null;
-        Ingest.CarryingListener carrying = listener instanceof Ingest.CarryingListener c && (entities || signatures || vectors) ? c : null;
-        long n = 0;
-        for (LeafReaderContext leaf : reader.leaves()) {
-          Bits liveDocs = leaf.reader().getLiveDocs();
-          StoredFields stored = leaf.reader().storedFields();
-          BinaryDocValues entries = carrying != null && signatures ? leaf.reader().getBinaryDocValues(Schema.STORY_ENTRY) : null;
-          for (int doc = 0; doc < leaf.reader().maxDoc(); doc++) {
-            if (liveDocs != null && !liveDocs.get(doc)) {
-              continue;
-            }
-            n++;
-            Article input;
-            Carried carried = null;
-            try {
-              dev.lede.index.StoredArticles.Stored read = schema.toStored(stored.document(doc, Set.of(Schema.ORIGINAL)));
-              input = read.input();
-              if (carrying != null) {
-                carried = new Carried(entities ? read.prepared() : null,
-                    entries != null && entries.advanceExact(doc) ? LuceneStoryStore.entryOf(entries.binaryValue()) : null,
-                    vectors ? dev.lede.index.IndexedVectors.read(leaf.reader(), doc) : null);
-              }
-            } catch (RuntimeException e) {
-              rejected++;
-              listener.rejected(new Rejection(generation, n, "stored original cannot be read: " + e.getMessage(), Rejection.Unit.RECORD));
-              continue;
-            }
-            articles++;
-            bySource.merge(input.source() == null ? ReadReport.NO_SOURCE : input.source(), 1L, Long::sum);
-            Origin origin = new Origin(generation, n, InputFormat.JSON);
-            if (carrying != null) {
-              carrying.article(input, origin, carried);
-            } else {
-              listener.article(input, origin);
-            }
-          }
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException("cannot read the stored articles of generation " + generation + ": " + e.getMessage(), e);
-      }
-      return new ReadReport(1, articles, rejected, Map.of(InputFormat.JSON, articles), bySource, List.of(), 0);
-    };
   }
 
   /** The live generation, write-locked, with the pointer that named it still current. */

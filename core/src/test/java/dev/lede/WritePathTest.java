@@ -103,12 +103,13 @@ class WritePathTest {
   void aCommitWaitsForTheWritesInFlight() throws Exception {
     Path dir = tmp.resolve("idx");
     try (LuceneNewsIndex index = (LuceneNewsIndex) NewsIndex.open(dir)) {
-      LuceneNewsIndex.Assigned a = index.assign(index.prepare(wire("a", "one.example", "2024-05-01T08:00:00Z", WIRE)));
+      dev.lede.write.LuceneWrites writes = index.writes();
+      dev.lede.write.LuceneWrites.Assigned a = writes.place(writes.prepare(wire("a", "one.example", "2024-05-01T08:00:00Z", WIRE)));
       Thread committer = new Thread(index::commit);
       committer.start();
       committer.join(300);
       assertTrue(committer.isAlive(), "the commit must wait for the assigned write");
-      index.store(a);
+      writes.store(List.of(a));
       committer.join();
       try (DirectoryReader r = DirectoryReader.open(FSDirectory.open(dir))) {
         assertEquals(1, new IndexSearcher(r).count(new TermQuery(new Term("id", "a"))));
@@ -121,10 +122,10 @@ class WritePathTest {
   void aRefusedWriteLeavesNothingBehind() {
     try (NewsIndex index = NewsIndex.inMemory()) {
       index.upsert(wire("a", "wire.example", "2024-05-01T08:00:00Z", WIRE));
-      ((LuceneNewsIndex) index).refuse = id -> id.equals("b");
+      ((LuceneNewsIndex) index).writes().refuse = id -> id.equals("b");
       Article b = wire("b", "wire.example", "2024-05-01T09:00:00Z", WIRE + "\n\nMore later.");
       assertThrows(IllegalArgumentException.class, () -> index.upsert(b));
-      ((LuceneNewsIndex) index).refuse = null;
+      ((LuceneNewsIndex) index).writes().refuse = null;
       assertEquals(UpsertOutcome.ADDED, index.upsert(b), "the refused article was never written, so it is new");
       index.commit();
       assertEquals(2, index.stats().articles());
@@ -154,6 +155,31 @@ class WritePathTest {
     NewsIndex.reindex(dir, null, none, IngestOptions.defaults(), null);
     try (NewsIndex index = NewsIndex.openExisting(dir, none)) {
       assertEquals(List.of(), index.get("m").orElseThrow().entities());
+    }
+  }
+
+  // a reindex carries story ids over only when every story option is unchanged, and groups again otherwise
+  @Test
+  void reindexKeepsStoryIdsOnlyWithTheSameStoryOptions() {
+    Path dir = tmp.resolve("idx");
+    try (NewsIndex index = NewsIndex.open(dir)) {
+      index.upsert(wire("a", "one.example", "2024-05-01T08:00:00Z", WIRE));
+      index.upsert(wire("b", "two.example", "2024-05-01T09:00:00Z", WIRE + "\n\nMore later on the valley road."));
+      index.upsert(wire("c", "three.example", "2024-05-01T10:00:00Z", WIRE));
+      index.commit();
+      assertEquals("a", index.story("b").orElseThrow().id());
+    }
+    ReindexReport same = NewsIndex.reindex(dir, null, IndexOptions.defaults(), IngestOptions.defaults(), null);
+    assertEquals(1, same.ingest().exactDuplicates(), "c is an exact copy of a, also when its story is carried over");
+    try (NewsIndex index = NewsIndex.openExisting(dir)) {
+      assertEquals("a", index.story("b").orElseThrow().id());
+      assertEquals("a", index.story("c").orElseThrow().id());
+    }
+    IndexOptions strict = IndexOptions.defaults().withStories(StoryOptions.defaults().withThreshold(1.0));
+    NewsIndex.reindex(dir, null, strict, IngestOptions.defaults(), null);
+    try (NewsIndex index = NewsIndex.openExisting(dir, strict)) {
+      assertEquals("b", index.story("b").orElseThrow().id(), "another threshold: b is placed again, alone");
+      assertEquals("a", index.story("c").orElseThrow().id(), "an exact copy still joins");
     }
   }
 

@@ -43,6 +43,10 @@ final class ServeCommand implements Callable<Integer> {
       description = "How often to look for new commits and a reindex (default: 2).")
   double refreshSeconds;
 
+  @Option(names = "--cache-mb", paramLabel = "MB", defaultValue = "32",
+      description = "Memory for answers to repeated searches, emptied by every new commit (default: 32; 0 turns it off).")
+  int cacheMb;
+
   /** Counted down when the server has stopped, which ends the command. */
   private final CountDownLatch stopped = new CountDownLatch(1);
 
@@ -53,6 +57,9 @@ final class ServeCommand implements Callable<Integer> {
     }
     if (!(refreshSeconds >= 0.1) || refreshSeconds > 3600) {
       throw new IllegalArgumentException("--refresh must be between 0.1 and 3600 seconds, got " + refreshSeconds);
+    }
+    if (cacheMb < 0 || cacheMb > 65_536) {
+      throw new IllegalArgumentException("--cache-mb must be between 0 and 65536, got " + cacheMb);
     }
     byte[] token = token();
     InetAddress address;
@@ -70,7 +77,7 @@ final class ServeCommand implements Callable<Integer> {
             err.println("lede: serve: " + line);
             err.flush();
           }
-        });
+        }, (long) cacheMb << 20);
     LedeServer server = LedeServer.start(write ? lede::openForWriting : lede::openForReading, options);
     // Ctrl-C and SIGTERM run the hook: requests under way finish, the index is closed (a writing
     // server's last commit is already durable: every write commits before it answers).

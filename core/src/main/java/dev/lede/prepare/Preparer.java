@@ -24,7 +24,7 @@ public final class Preparer {
   }
 
   /** Bumped whenever the built-in extraction changes what it finds: reindexes then extract again. */
-  public static final String EXTRACTOR_VERSION = "rules-2";
+  public static final String EXTRACTOR_VERSION = "rules-3";
 
   /** The default pipeline. */
   public static Preparer defaults() {

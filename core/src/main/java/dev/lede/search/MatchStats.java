@@ -6,96 +6,137 @@ import java.util.ArrayList;
 import java.util.Collection;
 import java.util.Comparator;
 import java.util.EnumMap;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.PriorityQueue;
 import java.util.Set;
 import org.apache.lucene.index.DocValues;
+import org.apache.lucene.index.IndexReader;
 import org.apache.lucene.index.LeafReaderContext;
-import org.apache.lucene.index.ReaderUtil;
 import org.apache.lucene.index.SortedDocValues;
 import org.apache.lucene.index.SortedSetDocValues;
 import org.apache.lucene.search.Collector;
-import org.apache.lucene.search.DocIdSetIterator;
 import org.apache.lucene.search.CollectorManager;
 import org.apache.lucene.search.LeafCollector;
 import org.apache.lucene.search.Scorable;
 import org.apache.lucene.search.ScoreMode;
-import org.apache.lucene.util.BytesRef;
-import org.apache.lucene.util.BytesRefHash;
 import org.apache.lucene.util.FixedBitSet;
+import org.apache.lucene.util.LongValues;
 
 /**
  * One pass over every match of a query: facet counts from sorted-set doc values, and the number of
- * distinct stories (the total of a collapsed search). Counting by segment ordinal keeps the inner
- * loop free of string work; ordinals are resolved once per segment.
+ * distinct stories (the total of a collapsed search). Everything is counted by ordinal: a segment's
+ * ordinals are mapped to the reader's {@link GlobalOrdinals}, so stories are told apart across
+ * segments without reading their ids, and only the facet values shown are turned into strings.
  */
 final class MatchStats {
   private static final Map<Facet, String> FIELDS =
       Map.of(Facet.SOURCE, Schema.SOURCE, Facet.ENTITY, Schema.ENTITY, Facet.ENTITY_TYPE, Schema.ENTITY_TYPE, Facet.MONTH, Schema.MONTH,
           Facet.AUTHOR, Schema.AUTHOR);
 
-  final Map<Facet, Map<String, Long>> counts = new EnumMap<>(Facet.class);
-  /** Story ids seen in a reader of several segments, where a story can have members in more than one. */
-  final BytesRefHash stories = new BytesRefHash();
-  /** Stories counted by ordinal in a reader of one segment: no id need be read. */
-  long storiesOfOneSegment;
+  /** Matches per global ordinal, for each facet counted. */
+  final Map<Facet, int[]> counts = new EnumMap<>(Facet.class);
+  final Map<Facet, GlobalOrdinals> ordinals = new EnumMap<>(Facet.class);
+  /** The global ordinals of the stories seen; null when stories are not counted. */
+  FixedBitSet stories;
   long matches;
 
   /** The number of distinct stories among the matches (when counted). */
   long storyCount() {
-    return storiesOfOneSegment + stories.size();
+    return stories == null ? 0 : stories.cardinality();
   }
 
-  static CollectorManager<StatsCollector, MatchStats> manager(Set<Facet> facets, boolean countStories) {
+  static CollectorManager<StatsCollector, MatchStats> manager(IndexReader reader, GlobalOrdinals.Cache cache, Set<Facet> facets,
+      boolean countStories) {
+    Map<Facet, GlobalOrdinals> ords = new EnumMap<>(Facet.class);
+    for (Facet f : facets) {
+      ords.put(f, cache.sortedSet(reader, FIELDS.get(f)));
+    }
+    GlobalOrdinals storyOrds = countStories ? cache.sorted(reader, Schema.STORY) : null;
     return new CollectorManager<>() {
       @Override
       public StatsCollector newCollector() {
-        return new StatsCollector(facets, countStories);
+        return new StatsCollector(ords, storyOrds);
       }
 
       @Override
       public MatchStats reduce(Collection<StatsCollector> collectors) {
-        MatchStats total = new MatchStats();
+        MatchStats total = null;
         for (StatsCollector c : collectors) {
-          total.matches += c.stats.matches;
-          total.storiesOfOneSegment += c.stats.storiesOfOneSegment;
-          BytesRef id = new BytesRef();
-          for (int i = 0; i < c.stats.stories.size(); i++) {
-            total.stories.add(c.stats.stories.get(i, id));
+          if (total == null) {
+            total = c.stats;
+            continue;
           }
-          c.stats.counts.forEach((facet, m) -> {
-            Map<String, Long> into = total.counts.computeIfAbsent(facet, f -> new HashMap<>());
-            m.forEach((k, v) -> into.merge(k, v, Long::sum));
-          });
+          total.matches += c.stats.matches;
+          if (total.stories != null) {
+            total.stories.or(c.stats.stories);
+          }
+          for (Map.Entry<Facet, int[]> e : c.stats.counts.entrySet()) {
+            int[] into = total.counts.get(e.getKey());
+            int[] from = e.getValue();
+            for (int i = 0; i < into.length; i++) {
+              into[i] += from[i];
+            }
+          }
         }
-        for (Facet f : facets) {
-          total.counts.putIfAbsent(f, new HashMap<>());
-        }
-        return total;
+        return total == null ? new StatsCollector(ords, storyOrds).stats : total;
       }
     };
   }
 
-  /** The counts of a facet, largest first, ties by value, at most {@code limit}. */
-  List<FacetCount> top(Facet facet, int limit) {
+  /**
+   * The counts of a facet, largest first, ties by value, at most {@code limit}; months newest first.
+   * Only these values are read as strings.
+   */
+  List<FacetCount> top(Facet facet, int limit) throws IOException {
+    int[] c = counts.get(facet);
+    if (c == null || limit < 1) {
+      return List.of();
+    }
+    GlobalOrdinals ords = ordinals.get(facet);
     List<FacetCount> out = new ArrayList<>();
-    counts.getOrDefault(facet, Map.of()).forEach((k, v) -> out.add(new FacetCount(k, v)));
-    Comparator<FacetCount> order = facet == Facet.MONTH
-        ? Comparator.comparing(FacetCount::value).reversed()
-        : Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value);
-    out.sort(order);
-    return out.size() > limit ? List.copyOf(out.subList(0, limit)) : out;
+    if (facet == Facet.MONTH) {
+      // ordinals are in the values' order: the newest months are the highest
+      for (int ord = c.length - 1; ord >= 0 && out.size() < limit; ord--) {
+        if (c[ord] > 0) {
+          out.add(new FacetCount(ords.lookup(ord), c[ord]));
+        }
+      }
+      return out;
+    }
+    // The `limit` largest counts, ties by ordinal (the values' byte order); then the strings.
+    PriorityQueue<long[]> best = new PriorityQueue<>(Math.min(limit, 1024) + 1,
+        (a, b) -> a[1] != b[1] ? Long.compare(a[1], b[1]) : Long.compare(b[0], a[0]));
+    for (int ord = 0; ord < c.length; ord++) {
+      if (c[ord] > 0 && (best.size() < limit || c[ord] > best.peek()[1])) {
+        best.add(new long[] {ord, c[ord]});
+        if (best.size() > limit) {
+          best.poll();
+        }
+      }
+    }
+    for (long[] e : best) {
+      out.add(new FacetCount(ords.lookup(e[0]), e[1]));
+    }
+    out.sort(Comparator.comparingLong(FacetCount::count).reversed().thenComparing(FacetCount::value));
+    return out;
   }
 
   static final class StatsCollector implements Collector {
     final MatchStats stats = new MatchStats();
-    private final Set<Facet> facets;
-    private final boolean countStories;
+    private final Facet[] order;
+    private final GlobalOrdinals storyOrds;
 
-    StatsCollector(Set<Facet> facets, boolean countStories) {
-      this.facets = facets;
-      this.countStories = countStories;
+    StatsCollector(Map<Facet, GlobalOrdinals> ords, GlobalOrdinals storyOrds) {
+      this.order = ords.keySet().toArray(Facet[]::new);
+      this.storyOrds = storyOrds;
+      stats.ordinals.putAll(ords);
+      for (Facet f : order) {
+        stats.counts.put(f, new int[(int) Math.min(Integer.MAX_VALUE - 8, ords.get(f).valueCount())]);
+      }
+      if (storyOrds != null) {
+        stats.stories = new FixedBitSet((int) Math.max(1, Math.min(Integer.MAX_VALUE - 8, storyOrds.valueCount())));
+      }
     }
 
     @Override
@@ -105,18 +146,15 @@ final class MatchStats {
 
     @Override
     public LeafCollector getLeafCollector(LeafReaderContext context) throws IOException {
-      List<Facet> order = new ArrayList<>(facets);
-      SortedSetDocValues[] dv = new SortedSetDocValues[order.size()];
-      long[][] ordCounts = new long[order.size()][];
+      SortedSetDocValues[] dv = new SortedSetDocValues[order.length];
+      int[][] ordCounts = new int[order.length][];
       for (int i = 0; i < dv.length; i++) {
-        dv[i] = DocValues.getSortedSet(context.reader(), FIELDS.get(order.get(i)));
-        ordCounts[i] = new long[(int) Math.min(Integer.MAX_VALUE - 8, dv[i].getValueCount())];
+        dv[i] = DocValues.getSortedSet(context.reader(), FIELDS.get(order[i]));
+        ordCounts[i] = new int[(int) Math.min(Integer.MAX_VALUE - 8, dv[i].getValueCount())];
       }
-      SortedDocValues story = countStories ? DocValues.getSorted(context.reader(), Schema.STORY) : null;
-      // A bit per story ordinal, read back in ordinal order: the terms dictionary is then read
-      // forward, where a hash set's order made it seek for every story (issue 17).
-      FixedBitSet storyOrds = story == null ? null : new FixedBitSet((int) Math.min(Integer.MAX_VALUE - 8, story.getValueCount()));
-      boolean oneSegment = ReaderUtil.getTopLevelContext(context).leaves().size() == 1;
+      SortedDocValues story = storyOrds == null ? null : DocValues.getSorted(context.reader(), Schema.STORY);
+      LongValues storyToGlobal = storyOrds == null ? null : storyOrds.segmentToGlobal(context.ord);
+      FixedBitSet storySeen = stats.stories;
       return new LeafCollector() {
         @Override
         public void setScorer(Scorable scorer) {}
@@ -132,27 +170,20 @@ final class MatchStats {
             }
           }
           if (story != null && story.advanceExact(doc)) {
-            storyOrds.set(story.ordValue());
+            storySeen.set((int) storyToGlobal.get(story.ordValue()));
           }
         }
 
         @Override
-        public void finish() throws IOException {
+        public void finish() {
           for (int i = 0; i < dv.length; i++) {
-            Map<String, Long> into = stats.counts.computeIfAbsent(order.get(i), f -> new HashMap<>());
-            for (int ord = 0; ord < ordCounts[i].length; ord++) {
-              if (ordCounts[i][ord] > 0) {
-                into.merge(dv[i].lookupOrd(ord).utf8ToString(), ordCounts[i][ord], Long::sum);
+            int[] into = stats.counts.get(order[i]);
+            LongValues toGlobal = stats.ordinals.get(order[i]).segmentToGlobal(context.ord);
+            int[] seg = ordCounts[i];
+            for (int ord = 0; ord < seg.length; ord++) {
+              if (seg[ord] > 0) {
+                into[(int) toGlobal.get(ord)] += seg[ord];
               }
-            }
-          }
-          if (story != null && oneSegment) {
-            stats.storiesOfOneSegment += storyOrds.cardinality();
-          } else if (story != null) {
-            for (int ord = storyOrds.length() == 0 ? DocIdSetIterator.NO_MORE_DOCS : storyOrds.nextSetBit(0);
-                ord != DocIdSetIterator.NO_MORE_DOCS;
-                ord = ord + 1 < storyOrds.length() ? storyOrds.nextSetBit(ord + 1) : DocIdSetIterator.NO_MORE_DOCS) {
-              stats.stories.add(story.lookupOrd(ord));
             }
           }
         }

@@ -34,6 +34,7 @@ import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.BooleanQuery;
 import org.apache.lucene.search.FieldDoc;
 import org.apache.lucene.search.IndexSearcher;
+import org.apache.lucene.search.MultiCollectorManager;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.ScoreDoc;
 import org.apache.lucene.search.Sort;
@@ -71,6 +72,8 @@ public final class NewsSearcher {
 
   /** What semantic search needs: the model (loaded at the first query that needs it) and the fusion. */
   public record Vectors(java.util.function.Supplier<dev.lede.vector.Embedder> embedder, Fusion fusion) {}
+  /** Story and facet ordinals across the segments of each open reader (issue 19). */
+  private final GlobalOrdinals.Cache ordinals = new GlobalOrdinals.Cache();
 
   public NewsSearcher(Schema schema, Ranking ranking) {
     this(schema, ranking, null);
@@ -274,14 +277,22 @@ public final class NewsSearcher {
       FieldDoc after = position == null ? null : position.after();
       long offset = position == null ? 0 : position.offset();
 
-      MatchStats stats = searcher.search(query, MatchStats.manager(q.facets(), q.collapse()));
+      // One pass over the matches counts them (stories, facets) and gathers the first hits in sort
+      // order: one query, where a count and then a page made two (issue 17). One hit more than asked
+      // says whether there is a next page; a collapsed page asks more, as stories may repeat.
+      int wanted = q.limit() + 1;
+      int batch = q.collapse() ? collapseBatch(wanted) : wanted;
+      Object[] both = searcher.search(query, new MultiCollectorManager(
+          MatchStats.manager(searcher.getIndexReader(), ordinals, q.facets(), q.collapse()),
+          new TopFieldCollectorManager(sort, batch, after, batch)));
       checkTime(searcher, q);
+      MatchStats stats = (MatchStats) both[0];
+      TopFieldDocs firstBatch = (TopFieldDocs) both[1];
       long total = q.collapse() ? stats.storyCount() : stats.matches;
 
-      // One hit more than asked says whether there is a next page.
       List<ScoreDoc> found = q.collapse()
-          ? collapsedPage(searcher, query, sort, after, q.limit() + 1)
-          : plainPage(searcher, query, sort, after, q.limit() + 1);
+          ? collapsedPage(searcher, query, sort, after, wanted, firstBatch)
+          : List.of(firstBatch.scoreDocs);
       checkTime(searcher, q);
       List<ScoreDoc> page = found.size() > q.limit() ? found.subList(0, q.limit()) : found;
 
@@ -333,11 +344,9 @@ public final class NewsSearcher {
     };
   }
 
-  private static List<ScoreDoc> plainPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int limit) throws IOException {
-    // The total comes from MatchStats' pass, so this one need not count: a threshold of `limit`
-    // lets Lucene skip what cannot make the page (block-max scores, or the date sort's points).
-    TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, limit, after, limit));
-    return List.of(top.scoreDocs);
+  /** How many hits a collapsed page reads at a time: enough for its stories when a few repeat. */
+  private static int collapseBatch(int limit) {
+    return Math.max(limit * 2, 20);
   }
 
   /**
@@ -350,13 +359,17 @@ public final class NewsSearcher {
    * us; then one query per story that has other members says so. The story ids of a batch are read
    * with one doc-values iterator per segment, in doc order.
    */
-  private List<ScoreDoc> collapsedPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int limit) throws IOException {
+  private List<ScoreDoc> collapsedPage(IndexSearcher searcher, Query query, Sort sort, FieldDoc after, int limit,
+      TopFieldDocs firstBatch) throws IOException {
     List<ScoreDoc> page = new ArrayList<>(limit);
     Set<String> seen = new HashSet<>();
     FieldDoc cursor = after;
-    int batch = Math.max(limit * 2, 20);
+    int batch = collapseBatch(limit);
+    TopFieldDocs top = firstBatch; // the counting pass gathered the first batch
     while (page.size() < limit) {
-      TopFieldDocs top = searcher.search(query, new TopFieldCollectorManager(sort, batch, cursor, 1));
+      if (top == null) {
+        top = searcher.search(query, new TopFieldCollectorManager(sort, batch, cursor, 1));
+      }
       if (top.scoreDocs.length == 0) {
         break;
       }
@@ -374,6 +387,7 @@ public final class NewsSearcher {
         break;
       }
       cursor = (FieldDoc) top.scoreDocs[top.scoreDocs.length - 1];
+      top = null;
     }
     return page;
   }

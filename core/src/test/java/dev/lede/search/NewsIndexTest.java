@@ -268,6 +268,32 @@ class NewsIndexTest {
     assertEquals(Map.of("reuters.com", 1L, "apnews.com", 1L), toMap(heat.facets().get(Facet.SOURCE)));
   }
 
+  @Test
+  void facetsAndStoryTotalsAreTheSameOverManySegments() {
+    // Counting by global ordinals must not depend on how the articles fall into segments.
+    try (NewsIndex split = NewsIndex.inMemory()) {
+      for (int i = 0; i < CORPUS.size(); i++) {
+        split.upsert(CORPUS.get(i));
+        if (i % 3 == 2) {
+          split.commit();
+        }
+      }
+      split.commit();
+      assertTrue(split.stats().segments() > 1, "several segments: " + split.stats().segments());
+      for (String text : List.of("", "report", "heatwave", "rail strike")) {
+        NewsQuery q = NewsQuery.builder(text).facet(Facet.SOURCE, Facet.ENTITY, Facet.ENTITY_TYPE, Facet.MONTH).facetLimit(3).limit(5).build();
+        SearchResult one = index.search(q);
+        SearchResult many = split.search(q);
+        assertEquals(one.total(), many.total(), text);
+        assertEquals(one.articles(), many.articles(), text);
+        assertEquals(one.facets(), many.facets(), text);
+      }
+      // no limit at all: every value
+      NewsQuery all = NewsQuery.builder("").facet(Facet.SOURCE).facetLimit(Integer.MAX_VALUE).build();
+      assertEquals(index.search(all).facets(), split.search(all).facets());
+    }
+  }
+
   private static Map<String, Long> toMap(List<FacetCount> counts) {
     Map<String, Long> m = new HashMap<>();
     counts.forEach(c -> m.put(c.value(), c.count()));

@@ -33,7 +33,8 @@ import java.util.TreeSet;
  * "type", "mentions": [surface, ...]}]}}, optionally with the article's {@code headline} and {@code
  * body} inline; or, when its name ends in {@code .tsv}, one entity per line: {@code article id<TAB>
  * canonical name<TAB>type<TAB>mention...}, an article without entities being its id alone. An
- * article without inline text is looked up by id (or file name) in {@code --corpus}. Two scores,
+ * article without inline text is looked up by id (or file name) in {@code --corpus}; when that is
+ * the public corpora's folder, by the {@link NewsGoldSet} ids ({@code bbc:business/350}). Two scores,
  * micro-averaged over articles:
  *
  * <ul>
@@ -46,6 +47,8 @@ import java.util.TreeSet;
  * <pre>
  * java -cp ... dev.lede.bench.entities.EntityEval [--labels sample-corpus/labels/entities.tsv]
  *     [--corpus sample-corpus] [--approach all|rules|opennlp|combined] [--verbose]
+ * java -cp ... dev.lede.bench.entities.EntityEval --labels bench/labels/news-entities.tsv
+ *     --corpus ../shared/corpora
  * </pre>
  */
 public final class EntityEval {
@@ -207,7 +210,7 @@ public final class EntityEval {
         article = Article.builder().id(id).headline(rec.path("headline").asText("")).body(rec.path("body").asText("")).build();
       } else {
         if (byId == null) {
-          byId = readCorpus(corpus);
+          byId = NewsGoldSet.isCorporaRoot(corpus) ? NewsGoldSet.byId(corpus) : readCorpus(corpus);
         }
         article = byId.get(id);
         if (article == null) {

@@ -30,21 +30,45 @@ final class Api {
   private final IndexHolder holder;
   private final String indexName;
   private final Path directory;
+  private final ResultCache cache;
 
   /**
    * @param indexName how {@code /api/stats} names the index
    * @param directory the embedded index's directory (for its generations), or null on Solr
    */
-  Api(IndexHolder holder, String indexName, Path directory) {
+  Api(IndexHolder holder, String indexName, Path directory, ResultCache cache) {
     this.holder = holder;
     this.indexName = indexName;
     this.directory = directory;
+    this.cache = cache;
   }
 
-  /** {@code GET /api/search}: {@code lede search --format json}. Nothing found is a 200 with total 0 and a note. */
-  ObjectNode search(Params p) {
+  /**
+   * {@code GET /api/search}: the body of {@code lede search --format json}. Nothing found is a 200
+   * with total 0 and a note. The same search on the same view of the index is answered from the
+   * cache; a search relative to now (recency without a fixed date) never is.
+   */
+  byte[] search(Params p) {
     NewsQuery q = searchRequest(p).toQuery();
-    return Answers.search(holder.get(), q).json();
+    NewsIndex index = holder.get();
+    ResultCache.Key key = null;
+    if (cache.enabled() && !(q.recency().enabled() && q.recency().asOf() == null)) {
+      // the version is read before the search: at worst a newer result is kept under an older key
+      key = new ResultCache.Key(index.searchVersion(), index.synonyms(), q);
+      byte[] kept = cache.get(key);
+      if (kept != null) {
+        return kept;
+      }
+    }
+    byte[] body = LedeServer.bytes(Answers.search(index, q).json());
+    if (key != null) {
+      cache.put(key, body);
+    }
+    return body;
+  }
+
+  ResultCache.Stats cacheStats() {
+    return cache.stats();
   }
 
   /** The parameters of {@code /api/search} as the request {@code lede search} makes from its options. */

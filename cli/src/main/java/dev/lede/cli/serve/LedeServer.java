@@ -57,10 +57,22 @@ public final class LedeServer implements AutoCloseable {
    * @param directory the embedded index's directory, or null on Solr
    * @param refresh how often the index is refreshed
    * @param log hears internal errors (a bug), one line each; the server itself never prints
+   * @param cacheBytes how many bytes of search answers to keep for repeated searches; 0 for none
    */
   public record Options(InetSocketAddress address, byte[] token, String indexName, Path directory, Duration refresh,
-      Consumer<String> log) {
+      Consumer<String> log, long cacheBytes) {
+    /** The default size of the search answer cache: 32 MiB. */
+    public static final long DEFAULT_CACHE_BYTES = 32L << 20;
+
+    /** Options with the default answer cache. */
+    public Options(InetSocketAddress address, byte[] token, String indexName, Path directory, Duration refresh, Consumer<String> log) {
+      this(address, token, indexName, directory, refresh, log, DEFAULT_CACHE_BYTES);
+    }
+
     public Options {
+      if (cacheBytes < 0) {
+        throw new IllegalArgumentException("the cache size must not be negative, got " + cacheBytes);
+      }
       Objects.requireNonNull(address, "address");
       Objects.requireNonNull(indexName, "indexName");
       Objects.requireNonNull(log, "log");
@@ -90,7 +102,7 @@ public final class LedeServer implements AutoCloseable {
   private LedeServer(HttpServer server, IndexHolder holder, Options options) {
     this.server = server;
     this.holder = holder;
-    this.api = new Api(holder, options.indexName(), options.directory());
+    this.api = new Api(holder, options.indexName(), options.directory(), new ResultCache(options.cacheBytes()));
     this.writes = options.writes() ? new Writes(holder, options.indexName(), options.token()) : null;
     this.page = Page.load();
     this.log = options.log();
@@ -213,12 +225,16 @@ public final class LedeServer implements AutoCloseable {
         readOnly(method);
         Params.parse(rawQuery, Api.NONE);
         holder.get();
-        send(ex, 200, Json.object().put("status", "ok").put("writes", writes != null));
+        ObjectNode health = Json.object().put("status", "ok").put("writes", writes != null);
+        ResultCache.Stats c = api.cacheStats();
+        health.putObject("search_cache").put("hits", c.hits()).put("misses", c.misses()).put("entries", c.entries())
+            .put("bytes", c.bytes()).put("max_bytes", c.maxBytes());
+        send(ex, 200, health);
         return;
       }
       case "/api/search" -> {
         readOnly(method);
-        send(ex, 200, api.search(Params.parse(rawQuery, Api.SEARCH)));
+        sendJson(ex, 200, api.search(Params.parse(rawQuery, Api.SEARCH)));
         return;
       }
       case "/api/entities" -> {
@@ -392,8 +408,16 @@ public final class LedeServer implements AutoCloseable {
     send(ex, status, o);
   }
 
+  /** A JSON body as sent: compact, one line. */
+  static byte[] bytes(ObjectNode body) {
+    return (Json.compact(body) + "\n").getBytes(StandardCharsets.UTF_8);
+  }
+
   private static void send(HttpExchange ex, int status, ObjectNode body) throws IOException {
-    byte[] bytes = (Json.compact(body) + "\n").getBytes(StandardCharsets.UTF_8);
+    sendJson(ex, status, bytes(body));
+  }
+
+  private static void sendJson(HttpExchange ex, int status, byte[] bytes) throws IOException {
     ex.getResponseHeaders().set("Content-Type", "application/json; charset=utf-8");
     ex.getResponseHeaders().set("Cache-Control", "no-store");
     ex.getResponseHeaders().set("X-Content-Type-Options", "nosniff");

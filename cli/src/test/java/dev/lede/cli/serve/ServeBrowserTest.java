@@ -7,14 +7,9 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.URI;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.Assumptions;
 import org.junit.jupiter.api.BeforeAll;
@@ -22,16 +17,18 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 
 /**
- * The search page in a real browser: headless Chromium runs the page's script against the server and
- * the test reads the DOM it built. The page keeps its state in the address, so following a link's
- * address is what a click does, and loading {@code /?q=...} is what typing and Enter do. Skipped when
- * no Chromium is installed (CI may have none; {@code apt-get install chromium} adds it).
+ * The search page in a real browser, used as a person uses it: headless Chromium, driven over the
+ * DevTools protocol ({@link DevTools}), gets a click in the search box, typed words and Enter, then
+ * mouse clicks on a facet, the next page, a story and an article; the test reads what the page
+ * shows. Skipped when no Chromium is installed (CI may have none; {@code apt-get install chromium}
+ * adds it).
  */
 class ServeBrowserTest {
   @TempDir static Path dir;
   static String chromium;
   static LedeServer server;
   static URI base;
+  static DevTools browser;
 
   @BeforeAll
   static void serveTheSampleCorpusIfABrowserIsThere() {
@@ -42,112 +39,119 @@ class ServeBrowserTest {
     assertEquals(4, indexed.code(), indexed.err());
     server = ServeTest.start(index, null);
     base = server.url();
+    try {
+      browser = DevTools.start(chromium, Files.createTempDirectory(dir, "chromium"), 1280, 1000);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   @AfterAll
   static void stop() {
+    if (browser != null) {
+      browser.close();
+    }
     if (server != null) {
       server.close();
     }
   }
 
+  /** Goes to the page's home, clicks into the search box, types the words and presses Enter. */
+  static void search(String words) {
+    browser.open(base.toString());
+    browser.waitFor("document.getElementById('status').textContent.includes('articles from')");
+    browser.click("document.getElementById('q')");
+    browser.type(words);
+    browser.pressEnter();
+    browser.waitFor("new URLSearchParams(location.search).get('q') === " + quoted(words)
+        + " && /\\d–\\d|Nothing found/.test(document.getElementById('status').textContent)");
+  }
+
+  /** The first link (in page order) inside {@code scope} whose text contains {@code text}, as a JavaScript expression. */
+  static String linkWithText(String scope, String text) {
+    return "[...document.querySelectorAll(" + quoted(scope + " a") + ")].find(a => a.textContent.includes(" + quoted(text) + "))";
+  }
+
+  static String status() {
+    return browser.text("document.getElementById('status').textContent");
+  }
+
+  static int hits() {
+    return browser.eval("document.querySelectorAll('article.hit').length").asInt();
+  }
+
+  static String quoted(String s) {
+    return ServeTest.JSON.valueToTree(s).toString();
+  }
+
   @Test
-  void aSearchShowsHitsWithMarkedWordsAndFacets() {
-    String dom = load("/?q=rail+strike");
-    assertTrue(dom.contains("6 articles; 1–6"), dom);
-    assertEquals(6, count(dom, "<article class=\"hit\">"), dom);
-    assertTrue(dom.contains("<mark>Rail strike</mark>"), "the headline's matched words are marked");
-    assertTrue(dom.contains("<h3>Source</h3>") && dom.contains("<h3>Month</h3>"), dom);
-    assertFalse(dom.contains("class=\"error\""), dom);
+  void typingAQueryShowsHitsWithMarkedWordsAndFacets() {
+    search("rail strike");
+    assertEquals("6 articles; 1–6", status());
+    assertEquals(6, hits());
+    assertEquals("Rail strike", browser.text("document.querySelector('article.hit h2 mark').textContent"),
+        "the headline's matched words are marked");
+    assertTrue(browser.eval("[...document.querySelectorAll('#facets h3')].map(h => h.textContent).join()").asText().contains("Source"));
+    assertFalse(browser.eval("!!document.querySelector('.error')").asBoolean());
   }
 
   @Test
   void clickingASourceFacetFiltersTheHits() {
-    String dom = load("/?q=rail+strike");
-    String href = link(dom, "source=bbc.co.uk");
-    String filtered = load(href);
-    assertTrue(filtered.contains("source: bbc.co.uk ×"), "the filter shows as a removable chip");
-    assertEquals(1, count(filtered, "<article class=\"hit\">"), filtered);
-    assertTrue(filtered.contains("bbc.co.uk · 2025-06-06"), filtered);
+    search("rail strike");
+    browser.click(linkWithText("#facets", "bbc.co.uk"));
+    browser.waitFor("location.search.includes('source=bbc.co.uk') && document.getElementById('status').textContent.includes('1–')");
+    assertEquals(1, hits());
+    assertTrue(browser.text("document.getElementById('filters').textContent").contains("source: bbc.co.uk ×"),
+        "the filter shows as a removable chip");
+    assertTrue(browser.text("document.querySelector('article.hit .meta').textContent").startsWith("bbc.co.uk · 2025-06-06"));
+    // clicking the chip removes the filter again
+    browser.click(linkWithText("#filters", "source: bbc.co.uk"));
+    browser.waitFor("!location.search.includes('source=') && document.getElementById('status').textContent === '6 articles; 1–6'");
   }
 
   @Test
   void theNextPageContinuesFromTheCursor() {
-    String first = load("/?q=korea&limit=2");
-    assertTrue(first.contains("1–2"), first);
-    String next = link(first, "after=");
-    String second = load(next);
-    assertTrue(second.contains("3–4"), second);
-    assertTrue(second.contains(">First page<"), second);
+    search("said");
+    String first = status();
+    assertTrue(first.endsWith("; 1–20"), first);
+    String firstHit = browser.text("document.querySelector('article.hit h2').textContent");
+    browser.click(linkWithText(".pager", "Next page"));
+    browser.waitFor("location.search.includes('after=') && document.getElementById('status').textContent.endsWith('21–40')");
+    assertEquals(20, hits());
+    assertFalse(browser.eval("[...document.querySelectorAll('article.hit h2')].some(h => h.textContent === " + quoted(firstHit) + ")")
+        .asBoolean(), "the second page does not repeat the first");
+    browser.click(linkWithText(".pager", "First page"));
+    browser.waitFor("!location.search.includes('after=') && document.getElementById('status').textContent.endsWith('1–20')");
   }
 
   @Test
-  void alsoReportedByOpensTheStory() {
-    String dom = load("/?q=sudan+aid");
-    assertTrue(dom.contains("Also reported by"), dom);
-    String story = load(link(dom, "story="));
-    assertTrue(story.contains("3 copies of one story"), story);
-    assertEquals(3, count(story, "<tr><td>2025-10-06</td>"), story);
+  void alsoReportedByOpensTheStoryAndItsArticles() {
+    search("sudan aid");
+    assertTrue(browser.text("document.getElementById('results').textContent").contains("Also reported by"));
+    browser.click(linkWithText(".also", "see the story"));
+    browser.waitFor("location.search.startsWith('?story=') && document.querySelector('h1')");
+    assertEquals("3 copies of one story", browser.text("document.querySelector('h1').textContent"));
+    assertEquals(3, browser.eval("document.querySelectorAll('table.story tbody tr').length").asInt());
+    String headline = browser.text("document.querySelector('table.story tbody a').textContent");
+    browser.click("document.querySelector('table.story tbody a')");
+    browser.waitFor("location.search.startsWith('?article=') && document.querySelector('article.full h1')");
+    assertEquals(headline, browser.text("document.querySelector('article.full h1').textContent"));
   }
 
   @Test
   void anArticleOpensWithItsText() {
-    String dom = load("/?q=rail+strike+ends");
-    String article = load(link(dom, "article=rail-3"));
-    assertTrue(article.contains("<h1>Rail strike ends after pay deal</h1>"), article);
-    assertTrue(article.contains("Train drivers accepted"), article);
+    search("rail strike ends");
+    browser.click("document.querySelector('article.hit h2 a')");
+    browser.waitFor("location.search === '?article=rail-3' && document.querySelector('article.full h1')");
+    assertEquals("Rail strike ends after pay deal", browser.text("document.querySelector('article.full h1').textContent"));
+    assertTrue(browser.text("document.querySelector('article.full').textContent").contains("Train drivers accepted"));
   }
 
   @Test
   void aMisspellingOffersDidYouMean() {
-    String dom = load("/?q=sudna");
-    assertTrue(dom.contains("Did you mean"), dom);
-    assertTrue(link(dom, "q=sudan").startsWith("/?"), dom);
-  }
-
-  /** The DOM after the page's script ran, with every request it made answered. */
-  static String load(String target) {
-    try {
-      Path profile = Files.createTempDirectory(dir, "chromium");
-      Process p = new ProcessBuilder(chromium, "--headless", "--no-sandbox", "--disable-gpu", "--no-first-run",
-          "--disable-background-networking", "--disable-component-update", "--disable-sync",
-          "--user-data-dir=" + profile, "--virtual-time-budget=10000", "--dump-dom",
-          base.resolve(target).toString())
-          .redirectError(ProcessBuilder.Redirect.DISCARD)
-          .start();
-      String dom = new String(p.getInputStream().readAllBytes(), StandardCharsets.UTF_8);
-      assertTrue(p.waitFor(120, TimeUnit.SECONDS), "chromium did not finish");
-      return dom;
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      throw new IllegalStateException(e);
-    }
-  }
-
-  private static final Pattern HREF = Pattern.compile("href=\"([^\"]*)\"");
-
-  /** The first link whose address contains {@code part}. */
-  static String link(String dom, String part) {
-    List<String> seen = new ArrayList<>();
-    Matcher m = HREF.matcher(dom);
-    while (m.find()) {
-      String href = m.group(1).replace("&amp;", "&");
-      if (href.contains(part)) {
-        return href;
-      }
-      seen.add(href);
-    }
-    throw new AssertionError("no link with '" + part + "' among " + seen);
-  }
-
-  static int count(String text, String part) {
-    int n = 0;
-    for (int i = text.indexOf(part); i >= 0; i = text.indexOf(part, i + part.length())) {
-      n++;
-    }
-    return n;
+    search("sudna");
+    browser.click(linkWithText("#results", "sudan"));
+    browser.waitFor("new URLSearchParams(location.search).get('q') === 'sudan' && document.querySelector('article.hit')");
   }
 
   private static String findChromium() {

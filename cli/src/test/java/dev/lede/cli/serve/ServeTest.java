@@ -345,6 +345,26 @@ class ServeTest {
     assertEquals(404, awaitStatus(base, "/api/articles/serve-new-1", 404));
   }
 
+  @Test
+  void aRepeatedSearchIsAnsweredFromTheCacheUntilAnotherProcessCommits() throws InterruptedException {
+    String target = "/api/search?q=cormorant+colony&facets=true";
+    Answer first = get(target);
+    assertEquals(0, first.json().get("total").asLong(), first.body());
+    long hits = get("/healthz").json().get("search_cache").get("hits").asLong();
+    Answer again = get(target);
+    assertEquals(first.body(), again.body());
+    assertTrue(get("/healthz").json().get("search_cache").get("hits").asLong() > hits, "the second answer came from the cache");
+    String article = "{\"id\": \"serve-cache-1\", \"headline\": \"Cormorant colony returns to the cliffs\", "
+        + "\"body\": \"Birdwatchers counted two hundred nests.\", \"source\": \"example-news.org\"}\n";
+    assertEquals(0, cli(article, "--index", index.toString(), "index", "-").code());
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (get(target).json().get("total").asLong() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(1, get(target).json().get("total").asLong(), "a new commit empties the cache");
+    assertEquals(0, lede("delete", "serve-cache-1").code());
+  }
+
   /** Polls until the status is {@code wanted} or 30 s pass; returns the last status. A wait, not a timing claim. */
   static int awaitStatus(URI base, String target, int wanted) throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;

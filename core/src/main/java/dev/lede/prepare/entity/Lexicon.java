@@ -1,9 +1,11 @@
 package dev.lede.prepare.entity;
 
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.Set;
 
 /** The word lists the recogniser reasons with: titles, name particles, heads of organisation and place names. */
@@ -103,6 +105,18 @@ final class Lexicon {
           organisation alliance coalition movement front brigade brigades battalion regiment division club fc
           church mosque hospital centre center museum studio studios records entertainment pharmaceuticals energy
           oil petroleum electric telecom communications airline rail railway railways tribunal secretariat directorate
+          """);
+
+  /** Abbreviated legal forms that end a company's name and stay out of its canonical name: "Xerox Corp" is Xerox. */
+  static final Set<String> LEGAL_FORMS = lower("inc corp co cos ltd plc llc lp gmbh ag sa spa nv bv pty bhd");
+
+  /** Lower-case nouns right before a name that make it an organisation: "software firm Tata", "carmaker Toyota". */
+  static final Set<String> ORG_CUES =
+      lower(
+          """
+          firm company companies group maker carmaker automaker chipmaker retailer lender insurer airline carrier
+          manufacturer vendor producer provider developer operator chain conglomerate startup start-up brand
+          label publisher broadcaster subsidiary unit rival specialist supplier distributor brokerage
           """);
 
   /** Last words that make a name a place. */
@@ -215,25 +229,36 @@ final class Lexicon {
           het een en niet voor zijn ook wordt op
           """);
 
+  /** Both lists in one map: true for an English function word, false for another language's. */
+  private static final Map<String, Boolean> FUNCTION_WORDS = functionWords();
+
+  private static Map<String, Boolean> functionWords() {
+    Map<String, Boolean> m = new HashMap<>();
+    OTHER_FUNCTION_WORDS.forEach(w -> m.put(w, Boolean.FALSE));
+    ENGLISH_FUNCTION_WORDS.forEach(w -> m.put(w, Boolean.TRUE)); // English wins, as it was checked first
+    return m; // never changed after this; a HashMap probes faster than an immutable map
+  }
+
   /**
    * Whether a text reads as English. Among the first 400 words, a text is not English when the
    * function words of other languages are at least 8 % of its words and outnumber the English ones
    * (English news runs at 30-45 % English function words, German at under 3 %). A text with few
-   * function words of any language (a table of figures, a list of names) counts as English.
+   * function words of any language (a table of figures, a list of names) counts as English. Reads
+   * the tokens' lower-case forms (null for punctuation), computed once per text.
    */
-  static boolean looksEnglish(List<Token> tokens) {
+  static boolean looksEnglish(String[] lowers) {
     int words = 0;
     int english = 0;
     int other = 0;
-    for (Token t : tokens) {
-      if (!t.word()) {
+    for (String w : lowers) {
+      if (w == null) {
         continue;
       }
       words++;
-      String w = t.text().toLowerCase(Locale.ROOT);
-      if (ENGLISH_FUNCTION_WORDS.contains(w)) {
+      Boolean isEnglish = FUNCTION_WORDS.get(w); // one lookup for both lists
+      if (isEnglish == Boolean.TRUE) {
         english++;
-      } else if (OTHER_FUNCTION_WORDS.contains(w)) {
+      } else if (isEnglish == Boolean.FALSE) {
         other++;
       }
       if (words == 400) {

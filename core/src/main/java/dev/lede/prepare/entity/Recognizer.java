@@ -58,6 +58,15 @@ final class Recognizer implements EntityExtractor {
       this.ctx = new TextContext(tokens, gazetteer);
     }
 
+    /** Token i in lower case without dots, from the context's lower-case form: no new string unless it has dots. */
+    String low(int i) {
+      String l = ctx.lowers[i];
+      if (l == null) {
+        return tokens.get(i).text();
+      }
+      return l.indexOf('.') < 0 ? l : l.replace(".", "");
+    }
+
     String surface(int from, int to) {
       Token last = tokens.get(to - 1);
       String raw = text.substring(tokens.get(from).start(), last.start() + rawCoreLength(last));
@@ -102,6 +111,9 @@ final class Recognizer implements EntityExtractor {
     }
 
     void emit(int from, int to, String canonical, EntityType type) {
+      if (type == EntityType.ORGANIZATION) {
+        canonical = withoutLegalForm(canonical);
+      }
       // "The UN" is a mention of "UN": the article stays outside the span unless it is part of the name ("The Hague").
       if (to - from > 1 && tokens.get(from).text().equalsIgnoreCase("the") && !NameKey.of(canonical).startsWith("the ")) {
         from++;
@@ -127,6 +139,7 @@ final class Recognizer implements EntityExtractor {
         registry.putIfAbsent(NameKey.of(words.getFirst().text()), ref);
       }
       if (type == EntityType.ORGANIZATION && words.size() >= 2) {
+        registerLeadingWords(canonical, ref);
         StringBuilder initials = new StringBuilder();
         for (Token w : words) {
           if (w.capitalised()) {
@@ -139,6 +152,39 @@ final class Recognizer implements EntityExtractor {
       }
     }
 
+    /**
+     * "Walker Energy Partners ... Walker said", "Gabelli Group Inc ... Gabelli": the leading words of
+     * an organisation's name, named in the article, stand for it later, unless they are a known name
+     * or ordinary words of their own (a first name, a title, "General", a demonym).
+     */
+    void registerLeadingWords(String canonical, Ref ref) {
+      String[] w = SPACES.split(canonical.strip());
+      if (w.length < 2 || !Character.isUpperCase(w[0].charAt(0))) {
+        return;
+      }
+      String first = w[0].replace(".", "").toLowerCase(Locale.ROOT);
+      if (Lexicon.COMMON.contains(first) || Lexicon.PERSON_TITLES.contains(first) || Lexicon.ORG_HEADS.contains(first)
+          || Lexicon.PLACE_HEADS.contains(first) || Lexicon.FIRST_NAMES.contains(w[0]) || Lexicon.DEMONYMS.contains(first)
+          || Lexicon.CONNECTORS.contains(w[0]) || first.endsWith("ian") || first.endsWith("ese") || first.endsWith("ish")
+          || first.equals("general") || first.equals("national") || first.equals("international") || first.equals("first")) {
+        return;
+      }
+      StringBuilder prefix = new StringBuilder();
+      for (int i = 0; i < w.length - 1; i++) {
+        if (i > 0) {
+          prefix.append(' ');
+        }
+        prefix.append(w[i]);
+        if (Lexicon.CONNECTORS.contains(w[i])) {
+          continue;
+        }
+        String key = NameKey.of(prefix.toString());
+        if (gazetteer.findKey(key, false) == null && gazetteer.findKey(key, true) == null) {
+          registry.putIfAbsent(key, ref);
+        }
+      }
+    }
+
     List<Mention> run(int headlineEndChar) {
       boolean[] parts = detector.detect(tokens, ctx);
       int firstBody = 0;
@@ -147,7 +193,7 @@ final class Recognizer implements EntityExtractor {
       }
       boolean shouting = shouting(firstBody);
       if (!shouting) {
-        int i = firstBody;
+        int i = dateline(firstBody);
         while (i < tokens.size()) {
           if (!parts[i] || !tokens.get(i).word()) {
             i++;
@@ -156,7 +202,7 @@ final class Recognizer implements EntityExtractor {
           int j = i + 1;
           while (j < tokens.size() && j - i < MAX_SPAN_TOKENS) {
             Token prev = tokens.get(j - 1);
-            if (prev.possessive() && !Lexicon.POSSESSIVE_IN_NAME.contains(lower(prev))) {
+            if (prev.possessive() && !Lexicon.POSSESSIVE_IN_NAME.contains(low(j - 1))) {
               break;
             }
             Token t = tokens.get(j);
@@ -185,6 +231,47 @@ final class Recognizer implements EntityExtractor {
       }
       mentions.sort((a, b) -> Integer.compare(a.start(), b.start()));
       return mentions;
+    }
+
+    /**
+     * A wire dateline opening the body, "LORAIN, Ohio, March 24 -" or "SAN FRANCISCO -": the words
+     * in capitals before the first comma or dash name a place, unless the gazetteer knows them as
+     * something else. Returns the token after them.
+     */
+    int dateline(int from) {
+      int j = from;
+      while (j < tokens.size() && j - from < 4 && tokens.get(j).word() && tokens.get(j).allUpper()
+          && Character.isLetter(tokens.get(j).text().charAt(0))) {
+        j++;
+      }
+      if (j == from || j >= tokens.size() || !(tokens.get(j).is(",") || tokens.get(j).is("-"))) {
+        return from;
+      }
+      // The dash that ends a dateline comes within a few words: "LORAIN, Ohio, March 24 -".
+      boolean dash = false;
+      for (int k = j; k < tokens.size() && k - j < 10; k++) {
+        Token t = tokens.get(k);
+        if (t.is("-")) {
+          dash = true;
+          break;
+        }
+        if (t.is(".") || t.is("(") || t.word() && !t.capitalised() && !Character.isDigit(t.text().charAt(0))) {
+          break;
+        }
+      }
+      if (!dash) {
+        return from;
+      }
+      Gazetteer.Entry known = lookup(from, j);
+      if (known != null) {
+        if (known.type() != EntityType.PLACE) {
+          return from;
+        }
+        emit(from, j, known.canonical(), known.type());
+      } else {
+        emit(from, j, titleCase(surface(from, j)), EntityType.PLACE);
+      }
+      return j;
     }
 
     boolean shouting(int from) {
@@ -271,7 +358,10 @@ final class Recognizer implements EntityExtractor {
           }
         }
         if (ref != null) {
-          emit(i, i + best, ref.canonical(), ref.type());
+          Gazetteer.Entry entry = lookup(i, i + best);
+          if (entry == null || !splitQualifiedAlias(i, i + best, entry)) {
+            emit(i, i + best, ref.canonical(), ref.type());
+          }
           i += best;
         } else {
           i++;
@@ -282,19 +372,21 @@ final class Recognizer implements EntityExtractor {
     void resolveSpan(int s, int e) {
       Gazetteer.Entry whole = lookup(s, e);
       if (whole != null) {
-        emitWithAcronym(s, e, whole.canonical(), whole.type());
+        if (!splitQualifiedAlias(s, e, whole)) {
+          emitWithAcronym(s, e, whole.canonical(), whole.type());
+        }
         return;
       }
-      if (splitKnownQualifier(s, e)) {
+      if (splitKnownQualifier(s, e) || splitPlaceInitialism(s, e)) {
         return;
       }
       // Trim connectors and plain words at the edges, unless a known name starts there ("The Guardian").
       // Date words too: "in Sept", "Early April" and "Mid-March" are no places (issue 15, item 5).
-      while (s < e && (isConnector(tokens.get(s)) || Lexicon.COMMON.contains(ctx.lowers[s]) || Lexicon.isDateWord(lower(tokens.get(s))))
+      while (s < e && (isConnector(tokens.get(s)) || Lexicon.COMMON.contains(ctx.lowers[s]) || Lexicon.isDateWord(low(s)))
           && ctx.knownNameLength(s) == 0) {
         s++;
       }
-      while (e > s && (isConnector(tokens.get(e - 1)) || (Lexicon.COMMON.contains(ctx.lowers[e - 1]) || Lexicon.isDateWord(lower(tokens.get(e - 1))))
+      while (e > s && (isConnector(tokens.get(e - 1)) || (Lexicon.COMMON.contains(ctx.lowers[e - 1]) || Lexicon.isDateWord(low(e - 1)))
           && headType(e) == null)) {
         e--;
       }
@@ -306,10 +398,13 @@ final class Recognizer implements EntityExtractor {
         emitWithAcronym(s, e, known.canonical(), known.type());
         return;
       }
+      if (splitAtTitle(s, e)) {
+        return;
+      }
       // "Russia and China" is two names; "Bank of England" is one, "Mayor of London" is a title and a place.
       for (int k = s + 1; k < e - 1; k++) {
         Token t = tokens.get(k);
-        if ((t.is("and") || t.is("&")) && !oneOrganisation(s, k, e)) {
+        if ((t.is("and") || t.is("&")) && (!oneOrganisation(s, k, e) || tokens.get(k + 1).is("the"))) {
           resolveSpan(s, k);
           resolveSpan(k + 1, e);
           return;
@@ -318,7 +413,7 @@ final class Recognizer implements EntityExtractor {
       for (int k = s + 1; k < e - 1; k++) {
         Token t = tokens.get(k);
         if (t.is("of") || t.is("for") || t.is("on")) {
-          if (!Lexicon.OF_HEADS.contains(lower(tokens.get(k - 1)))) {
+          if (!Lexicon.OF_HEADS.contains(low(k - 1))) {
             resolveSpan(s, k);
             resolveSpan(k + 1, e);
             return;
@@ -331,7 +426,7 @@ final class Recognizer implements EntityExtractor {
           break;
         }
       }
-      boolean personCue = s > 0 && tokens.get(s - 1).word() && Lexicon.TITLE_HEADS.contains(lower(tokens.get(s - 1)));
+      boolean personCue = s > 0 && tokens.get(s - 1).word() && Lexicon.TITLE_HEADS.contains(low(s - 1));
       EntityType head = headType(e);
       if (head == EntityType.ORGANIZATION) {
         emitWithAcronym(s, e, surface(s, e), head);
@@ -345,7 +440,7 @@ final class Recognizer implements EntityExtractor {
       int lastTitle = -1;
       // "Transport Secretary Heidi Alexander", "Foreign Ministry Spokesman Wang Wenbin": the name follows the last title word.
       for (int m = k; m < e - 1; m++) {
-        if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(m))) && nameShaped(m + 1, e)) {
+        if (Lexicon.TITLE_HEADS.contains(low(m)) && nameShaped(m + 1, e)) {
           lastTitle = m;
         }
       }
@@ -394,6 +489,107 @@ final class Recognizer implements EntityExtractor {
       return false;
     }
 
+    /**
+     * "U.S. Treasury", "U.S. SENATE": an alias that is a country's initialism before a name the
+     * gazetteer knows without it is two mentions, the country and the institution, as "US Federal
+     * Reserve" is when neither is an alias.
+     */
+    boolean splitQualifiedAlias(int s, int e, Gazetteer.Entry whole) {
+      Token t = tokens.get(s);
+      if (e - s < 2 || whole.type() == EntityType.PLACE || !t.allUpper() || t.text().replace(".", "").length() > 3) {
+        return false;
+      }
+      Gazetteer.Entry place = lookup(s, s + 1);
+      Gazetteer.Entry rest = lookup(s + 1, e);
+      if (place == null || place.type() != EntityType.PLACE || rest == null || !rest.canonical().equals(whole.canonical())) {
+        return false;
+      }
+      emit(s, s + 1, place.canonical(), place.type());
+      emitWithAcronym(s + 1, e, whole.canonical(), whole.type());
+      return true;
+    }
+
+    /**
+     * "U.S. Agriculture Department", "U.K. Companies": a country's initialism opening an unknown
+     * span qualifies what follows (wire copy even capitalises the next word, as after a full stop).
+     * The place is one mention and the rest is judged alone.
+     */
+    boolean splitPlaceInitialism(int s, int e) {
+      // "a Detroit U.S. District Court": a dotted country initialism inside a span starts a new one.
+      for (int k = s + 1; k < e - 1; k++) {
+        Token m = tokens.get(k);
+        if (m.allUpper() && m.text().indexOf('.') > 0 && m.text().replace(".", "").length() <= 3) {
+          Gazetteer.Entry place = lookup(k, k + 1);
+          if (place != null && place.type() == EntityType.PLACE) {
+            resolveSpan(s, k);
+            resolveSpan(k, e);
+            return true;
+          }
+        }
+      }
+      Token t = tokens.get(s);
+      if (e - s < 2 || !t.allUpper() || t.text().replace(".", "").length() > 3) {
+        return false;
+      }
+      Gazetteer.Entry place = lookup(s, s + 1);
+      if (place == null || place.type() != EntityType.PLACE || isConnector(tokens.get(s + 1))) {
+        return false;
+      }
+      emit(s, s + 1, place.canonical(), place.type());
+      int rest = s + 1;
+      if (e - rest == 1 && !tokens.get(rest).allUpper()) {
+        // One word after it ("U.S. Tariffs") is a name only if the article has it as one elsewhere.
+        String key = key(rest, e);
+        Ref ref = registry.get(key);
+        Gazetteer.Entry known = lookup(rest, e);
+        if (ref != null || known != null) {
+          deferred.add(new int[] {rest, e, 0});
+        }
+        return true;
+      }
+      resolveSpan(rest, e);
+      return true;
+    }
+
+    /**
+     * "Bank of Japan Governor Satoshi Sumita", "Unisys Chairman Jo Reyes": a title inside a span
+     * parts the qualifier before it from the person after it; each is resolved alone.
+     */
+    boolean splitAtTitle(int s, int e) {
+      for (int m = s + 1; m < e - 1; m++) {
+        if (!Lexicon.TITLE_HEADS.contains(low(m)) || !nameShaped(m + 1, e) || isConnector(tokens.get(m + 1))) {
+          continue;
+        }
+        int last = m;
+        for (int k = m + 1; k < e - 1; k++) {
+          if (Lexicon.TITLE_HEADS.contains(low(k)) && nameShaped(k + 1, e)) {
+            last = k;
+          }
+        }
+        // The words before the title, less the title's own words ("Foreign", "Finance") and demonyms.
+        int q = m;
+        while (q > s && (Lexicon.PERSON_TITLES.contains(low(q - 1)) || isDemonym(q - 1))) {
+          q--;
+        }
+        if (q == s || !hasOrgOrPlace(s, q)) {
+          return false; // "Transport Secretary Heidi Alexander": handled as a title before a name
+        }
+        resolveSpan(s, q);
+        resolveAfterTitle(last + 1, e, true);
+        return true;
+      }
+      return false;
+    }
+
+    /** The span names an organisation or place by itself: known, or with an organisation's or place's last word. */
+    boolean hasOrgOrPlace(int s, int e) {
+      Gazetteer.Entry known = lookup(s, e);
+      if (known != null) {
+        return known.type() == EntityType.ORGANIZATION || known.type() == EntityType.PLACE;
+      }
+      return headType(e) != null || registry.containsKey(key(s, e));
+    }
+
     /** "Independent Electoral and Boundaries Commission" is one name; "Russia and China Daily" is not. */
     boolean oneOrganisation(int s, int and, int e) {
       return headType(e) == EntityType.ORGANIZATION && lookup(s, and) == null && headType(and) == null;
@@ -408,7 +604,7 @@ final class Recognizer implements EntityExtractor {
       if (before.word() && Lexicon.PLACE_PREPOSITIONS.contains(before.text())) {
         return true;
       }
-      if (before.is("of") && s >= 2 && Lexicon.PLACE_HEADS.contains(lower(tokens.get(s - 2)))) {
+      if (before.is("of") && s >= 2 && Lexicon.PLACE_HEADS.contains(low(s - 2))) {
         return true;
       }
       if ((before.is("and") || before.is("or") || before.is(",")) && s >= 2) {
@@ -442,7 +638,7 @@ final class Recognizer implements EntityExtractor {
           words++;
         }
       }
-      if (Lexicon.TITLE_HEADS.contains(lower(tokens.get(e - 1)))) {
+      if (Lexicon.TITLE_HEADS.contains(low(e - 1))) {
         return; // "Transport Secretary", "Prime Minister": a title with no name after it
       }
       if (words == 1 && isDemonym(s) || words > 1 && isDemonym(e - 1) && !personCue) {
@@ -454,15 +650,15 @@ final class Recognizer implements EntityExtractor {
         return;
       }
       // Clubs and storms are shaped like people's names: "Brackley United", "Hurricane Delvina" (issue 15, item 5).
-      if (words >= 2 && (Lexicon.CLUB_HEADS.contains(lower(tokens.get(e - 1))) || Lexicon.CLUB_FIRST_WORDS.contains(lower(tokens.get(s))))) {
+      if (words >= 2 && (Lexicon.CLUB_HEADS.contains(low(e - 1)) || Lexicon.CLUB_FIRST_WORDS.contains(low(s)))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.ORGANIZATION);
         return;
       }
-      if (words >= 2 && Lexicon.STORM_FIRST_WORDS.contains(lower(tokens.get(s)))) {
+      if (words >= 2 && Lexicon.STORM_FIRST_WORDS.contains(low(s))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.OTHER);
         return;
       }
-      if (words >= 2 && Lexicon.OTHER_HEADS.contains(lower(tokens.get(e - 1)))) {
+      if (words >= 2 && Lexicon.OTHER_HEADS.contains(low(e - 1))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.OTHER); // "Davis Cup", "Online Safety Act"
         return;
       }
@@ -470,8 +666,12 @@ final class Recognizer implements EntityExtractor {
         emitWithAcronym(s, e, surface(s, e), EntityType.OTHER); // "Artemis II", "Falcon 9"; not "Elizabeth II"
         return;
       }
-      if (words >= 2 && Lexicon.PLACE_FIRST_WORDS.contains(lower(tokens.get(s)))) {
+      if (words >= 2 && Lexicon.PLACE_FIRST_WORDS.contains(low(s))) {
         emitWithAcronym(s, e, surface(s, e), EntityType.PLACE); // "Cape Canaveral", "Mount Kenya", "Lake Chad"
+        return;
+      }
+      if (orgCue(s)) {
+        emitWithAcronym(s, e, surface(s, e), EntityType.ORGANIZATION); // "software firm Tata", "a company called Akamai"
         return;
       }
       Token after = e < tokens.size() ? tokens.get(e) : null;
@@ -509,7 +709,7 @@ final class Recognizer implements EntityExtractor {
 
     boolean notPersonWords(int s, int e) {
       for (int i = s; i < e; i++) {
-        if (Lexicon.NOT_IN_PERSON_NAMES.contains(lower(tokens.get(i)))) {
+        if (Lexicon.NOT_IN_PERSON_NAMES.contains(low(i))) {
           return true;
         }
       }
@@ -544,7 +744,9 @@ final class Recognizer implements EntityExtractor {
         return;
       }
       int len = t.text().replace(".", "").length();
-      if (t.allUpper() && len >= 2 && len <= 6 && !Lexicon.NON_ENTITY_ACRONYMS.contains(t.text())) {
+      if (orgCue(s)) {
+        emit(s, e, t.text(), EntityType.ORGANIZATION);
+      } else if (t.allUpper() && len >= 2 && len <= 6 && !Lexicon.NON_ENTITY_ACRONYMS.contains(t.text())) {
         emit(s, e, t.text(), EntityType.ORGANIZATION);
       } else if (itsAfterVerb(e) || !personHint && ctx.evidenceAtStarts(t.text()) >= 2) {
         emit(s, e, t.text(), EntityType.ORGANIZATION); // "Kestrix said its", "Kestrix’s plant ... Kestrix has bet" (issue 16)
@@ -555,6 +757,37 @@ final class Recognizer implements EntityExtractor {
       } else if (keepUntyped) {
         emit(s, e, t.text(), EntityType.OTHER);
       }
+    }
+
+    /** A lower-case noun of companies right before s ("firm", "carmaker"), or "a company called". */
+    boolean orgCue(int s) {
+      if (s == 0 || !tokens.get(s - 1).word()) {
+        return false;
+      }
+      Token before = tokens.get(s - 1);
+      if (Character.isLowerCase(before.text().charAt(0)) && Lexicon.ORG_CUES.contains(before.text())) {
+        return true;
+      }
+      return before.is("called") && s >= 2 && tokens.get(s - 2).word()
+          && Lexicon.ORG_CUES.contains(tokens.get(s - 2).text());
+    }
+
+    /** "Xerox Corp" -> "Xerox", "Phoenix Canada Oil Co Ltd" -> "Phoenix Canada Oil"; "Gabelli and Co" stays. */
+    String withoutLegalForm(String name) {
+      if (gazetteer.findKey(NameKey.of(name), false) != null) {
+        return name;
+      }
+      String[] w = SPACES.split(name.strip());
+      int n = w.length;
+      while (n > 1 && Lexicon.LEGAL_FORMS.contains(stripTrailing(w[n - 1]).toLowerCase(Locale.ROOT))
+          && !Lexicon.CONNECTORS.contains(w[n - 2]) && !w[n - 2].equals("&")) {
+        n--;
+      }
+      if (n == w.length) {
+        return name;
+      }
+      String out = String.join(" ", java.util.Arrays.copyOf(w, n));
+      return out.endsWith(",") ? out.substring(0, out.length() - 1) : out;
     }
 
     /** "X said its ...": a verb and then "its" after a name make it a company, not a person. */
@@ -576,7 +809,7 @@ final class Recognizer implements EntityExtractor {
     }
 
     EntityType headType(int e) {
-      String last = lower(tokens.get(e - 1));
+      String last = low(e - 1);
       if (Lexicon.ORG_HEADS.contains(last)) {
         return EntityType.ORGANIZATION;
       }
@@ -624,8 +857,20 @@ final class Recognizer implements EntityExtractor {
 
   private static final String[] STEM_ENDINGS = {"", "a", "ia", "e", "y", "o", "any", "land"};
 
-  private static String lower(Token t) {
-    return t.text().replace(".", "").toLowerCase(Locale.ROOT);
+  /** "LORAIN" -> "Lorain", "ST. PAUL" -> "St. Paul", "N'DJAMENA" -> "N'djamena". */
+  static String titleCase(String caps) {
+    StringBuilder sb = new StringBuilder(caps.length());
+    boolean start = true;
+    for (int i = 0; i < caps.length(); i++) {
+      char c = caps.charAt(i);
+      sb.append(start ? Character.toUpperCase(c) : Character.toLowerCase(c));
+      start = c == ' ' || c == '-';
+    }
+    return sb.toString();
+  }
+
+  private static String stripTrailing(String w) {
+    return w.replace(".", "").replace(",", "");
   }
 
   /** The text this extractor reads: headline, blank line, lead and body, at most {@link #MAX_CHARS}. */
@@ -650,7 +895,7 @@ final class Recognizer implements EntityExtractor {
       return List.of();
     }
     Run run = new Run(text);
-    if (!Lexicon.looksEnglish(run.tokens)) {
+    if (!Lexicon.looksEnglish(run.ctx.lowers)) {
       return List.of();
     }
     return run.run(headlineEnd);

@@ -9,8 +9,8 @@ import java.util.Set;
 
 /** Facts about one text that help judge a capitalised word at the start of a sentence. */
 final class TextContext {
-  final Set<String> lowerWords = new HashSet<>();
-  final Set<String> capitalisedMidSentence = new HashSet<>();
+  final Set<String> lowerWords;
+  final Set<String> capitalisedMidSentence;
   final Gazetteer gazetteer;
   final List<Token> tokens;
   /** Per token: its {@link NameKey}, and its text in lower case (null for punctuation). */
@@ -21,6 +21,9 @@ final class TextContext {
   TextContext(List<Token> tokens, Gazetteer gazetteer) {
     this.tokens = tokens;
     this.gazetteer = gazetteer;
+    // Sized for the text once: no rehashing as an article's words go in.
+    this.lowerWords = HashSet.newHashSet(tokens.size());
+    this.capitalisedMidSentence = HashSet.newHashSet(Math.max(16, tokens.size() / 4));
     this.keys = new String[tokens.size()];
     this.lowers = new String[tokens.size()];
     this.knownLength = new int[tokens.size()];

@@ -22,8 +22,10 @@ record Token(int start, int end, String text, boolean word, boolean possessive, 
       return true;
     }
     // Arabic and Dutch particles glued with a hyphen: al-Assad, el-Sisi.
-    int dash = text.indexOf('-');
-    return dash > 0 && dash <= 3 && dash + 1 < text.length() && Character.isUpperCase(text.charAt(dash + 1));
+    // Only the first three chars can hold the particle's dash: no scan of a long lower-case word.
+    int n = text.length();
+    int dash = n > 1 && text.charAt(1) == '-' ? 1 : n > 2 && text.charAt(2) == '-' ? 2 : n > 3 && text.charAt(3) == '-' ? 3 : -1;
+    return dash > 0 && dash + 1 < n && Character.isUpperCase(text.charAt(dash + 1));
   }
 
   boolean allUpper() {

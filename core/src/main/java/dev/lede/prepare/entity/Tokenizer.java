@@ -19,6 +19,9 @@ final class Tokenizer {
           "Corp", "Co", "Ltd", "Prof", "Rev", "No", "vs", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Cpl", "Pte", "Gens",
           "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Bros", "Dept", "Univ", "Assn");
 
+  /** The longest of {@link #ABBREVIATIONS}: a longer word before a dot is not looked up. */
+  private static final int MAX_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
+
   static List<Token> tokenize(String text) {
     List<Token> out = new ArrayList<>(Math.max(16, text.length() / 5));
     int n = text.length();
@@ -27,7 +30,7 @@ final class Tokenizer {
     while (i < n) {
       char c = text.charAt(i);
       if (c == '\n') {
-        sentenceStart = true;
+        sentenceStart = sentenceStart || !softWrap(text, i);
         i++;
         continue;
       }
@@ -57,7 +60,8 @@ final class Tokenizer {
         // A closing dot belongs to an initialism (U.S.) or a known abbreviation (Mr.).
         if (i < n && text.charAt(i) == '.') {
           String w = text.substring(start, end);
-          if (initialismSoFar(text, start, end) && w.indexOf('.') > 0 || ABBREVIATIONS.contains(w)) {
+          if (initialismSoFar(text, start, end) && w.indexOf('.') > 0 || w.length() <= MAX_ABBREVIATION && ABBREVIATIONS.contains(w)
+              || middleInitial(text, out, w, i)) {
             end = ++i;
           }
         }
@@ -83,6 +87,42 @@ final class Tokenizer {
       i++;
     }
     return out;
+  }
+
+  /**
+   * "James F. Waters", "Clifford J. Vaughn": a capital letter and a dot between a capitalised word
+   * and another is a middle initial, not the end of a sentence.
+   */
+  private static boolean middleInitial(String text, List<Token> before, String w, int dot) {
+    if (w.length() != 1 || !Character.isUpperCase(w.charAt(0)) || before.isEmpty()) {
+      return false;
+    }
+    Token prev = before.getLast();
+    if (!prev.word() || !Character.isUpperCase(prev.text().charAt(0)) || prev.text().length() < 2 || prev.possessive()) {
+      return false;
+    }
+    return dot + 2 < text.length() && text.charAt(dot + 1) == ' ' && Character.isUpperCase(text.charAt(dot + 2));
+  }
+
+  /**
+   * A line break inside a sentence, as in hard-wrapped wire copy ("for Alan\nGreenspan's"): the line
+   * before ends in a letter, digit or comma, and the next line goes on at once (no blank line, no
+   * indent that opens a paragraph). Such a break does not open a sentence.
+   */
+  private static boolean softWrap(String text, int newline) {
+    int next = newline + 1;
+    if (next >= text.length() || !Character.isLetterOrDigit(text.charAt(next)) && text.charAt(next) != '<') {
+      return false;
+    }
+    int prev = newline - 1;
+    if (prev >= 0 && text.charAt(prev) == '\r') {
+      prev--;
+    }
+    if (prev < 0) {
+      return false;
+    }
+    char p = text.charAt(prev);
+    return Character.isLetterOrDigit(p) || p == ',';
   }
 
   /** True when text[start, end) is single letters separated by dots so far: "U", "U.S", "U.S.A". */

@@ -74,6 +74,17 @@ public final class MemoryStoryStore implements StoryStore {
     fingerprints[o] = fingerprint;
   }
 
+  /** The entries with this content hash (exact copies), in no particular order. */
+  public List<StoryEntry> sameContent(String hash) {
+    List<StoryEntry> out = new ArrayList<>(2);
+    table.probe(hashKey(hash), o -> {
+      if (hash.equals(hashes[o])) {
+        out.add(entry(o));
+      }
+    });
+    return out;
+  }
+
   @Override
   public List<StoryEntry> candidates(StoryEntry signed, int limit) {
     // entry number -> {shared bands (the content hash weighs more than all bands), last band counted}:

@@ -1,5 +1,11 @@
-package dev.lede;
+package dev.lede.write;
 
+import dev.lede.IngestListener;
+import dev.lede.IngestOptions;
+import dev.lede.IngestReport;
+import dev.lede.LedeException;
+import dev.lede.NewsIndex;
+import dev.lede.PrunePreview;
 import dev.lede.article.Article;
 import dev.lede.read.ArticleSource;
 import dev.lede.read.Origin;
@@ -9,8 +15,10 @@ import dev.lede.read.Rejection;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ArrayBlockingQueue;
 import java.util.concurrent.BlockingQueue;
@@ -19,27 +27,24 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.concurrent.atomic.AtomicReference;
 
 /**
- * The ingest pipeline: one thread reads (the caller's), N threads prepare and write, and a bounded
+ * The write pipeline: one thread reads (the caller's), N threads prepare and store, and a bounded
  * queue between them holds at most {@code threads × queuePerThread} articles, so memory stays flat
- * however large the input. The index's one {@code IndexWriter} takes the documents of all threads.
+ * however large the input.
  *
- * <p>Each article is numbered as it is read. Preparing and writing run in parallel, but the step
- * between them that places an article among the others (unchanged or not, its story, its
- * boilerplate) takes the articles in that order, one at a time: the same input gives the same
- * stories however the threads are scheduled, and of two records with one id the last read wins.
+ * <p>Articles are numbered as they are read, in units of {@link WriteSteps#batch()}. Preparing and
+ * storing run in parallel, but the step between them that places an article among the others
+ * (unchanged or not, its story, its boilerplate) takes the articles in that order, one at a time:
+ * the same input gives the same stories however the threads are scheduled, and of two records with
+ * one id the last read wins. No worker waits for another's turn: whoever completes a run of numbers
+ * places them all, then stores them outside the lock while the others prepare.
  *
  * <p>Pruning deletes only after a read that lost nothing: when any record or file was rejected,
  * the ids seen are not the whole input, and deleting the rest would delete articles by accident.
  */
-final class Ingest {
+public final class Pipeline<R, A> {
   private static final Object END = new Object();
-  /**
-   * Articles per {@link NewsIndex#upsertAll} call for an index other than the embedded one: a remote
-   * index (Solr) costs a round trip per call, so one article per call would be bound by latency.
-   */
-  static final int REMOTE_BATCH = 500;
 
-  private final NewsIndex index;
+  private final WriteSteps<R, A> steps;
   private final IngestOptions options;
   private final IngestListener listener;
   private final BlockingQueue<Object> queue;
@@ -49,45 +54,63 @@ final class Ingest {
   private final AtomicLong unchanged = new AtomicLong();
   private final AtomicLong duplicates = new AtomicLong();
   private final AtomicLong rejected = new AtomicLong();
-  private final AtomicLong sinceCommit = new AtomicLong();
   private volatile boolean aborted;
-  /** Prepared articles whose turn has not come, by number; guards {@link #next}. */
-  private final java.util.Map<Long, Prepared> waiting = new java.util.HashMap<>();
+  /** Prepared units whose turn has not come, by number; guards {@link #next}. */
+  private final Map<Long, Prepared<R>> waiting = new HashMap<>();
   private final int maxWaiting;
-  /** The number of the next article to be placed. */
+  /** The number of the next unit to be placed. */
   private long next;
   /** A --commit-every commit is under way: nothing is placed meanwhile; guarded by {@link #waiting}. */
   private boolean committing;
 
-  /** An article with its place in the input, and what an earlier preparation made of it (or null). */
-  private record Numbered(long number, Article article, Origin origin, Carried carried) {}
+  /** An article as read, and what an earlier preparation made of it (or null). */
+  private record Item(Article article, Origin origin, Carried carried) {}
+
+  /**
+   * Consecutive articles with one number: their place in the input.
+   *
+   * @param commitAfter the last article ends a {@code --commit-every} block
+   */
+  private record Unit(long number, List<Item> items, boolean commitAfter) {}
+
+  /** A unit prepared (or failed preparing), waiting for its turn to be placed. */
+  private record Prepared<R>(Unit unit, List<R> ready, RuntimeException failed) {}
 
   /** A listener that also takes articles with their preparation carried over (a reindex's source gives them). */
-  interface CarryingListener extends ReadListener {
+  public interface CarryingListener extends ReadListener {
     void article(Article input, Origin origin, Carried carried);
   }
 
-  private Ingest(NewsIndex index, IngestOptions options, IngestListener listener) {
-    this.index = index;
+  private Pipeline(WriteSteps<R, A> steps, IngestOptions options, IngestListener listener) {
+    this.steps = steps;
     this.options = options;
     this.listener = listener;
     int capacity = Math.multiplyExact(options.threads(), options.queuePerThread());
-    this.queue = new ArrayBlockingQueue<>(index instanceof LuceneNewsIndex ? capacity : Math.max(capacity, REMOTE_BATCH * options.threads()));
-    this.maxWaiting = capacity;
+    int units = Math.max(options.threads(), capacity / Math.max(1, steps.batch()));
+    this.queue = new ArrayBlockingQueue<>(units);
+    this.maxWaiting = units;
   }
 
-  static IngestReport run(NewsIndex index, ArticleSource source, IngestOptions options, IngestListener listener) {
-    if (options.prune() && !(index instanceof LuceneNewsIndex)) {
+  /** Feeds every article of a source through an index's own steps, then commits. */
+  public static <R, A> IngestReport run(WriteSteps<R, A> steps, ArticleSource source, IngestOptions options, IngestListener listener) {
+    if (options.prune() && steps.pruning().isEmpty()) {
+      throw new UnsupportedOperationException("pruning is not supported by this index");
+    }
+    return new Pipeline<>(steps, options, listener == null ? IngestListener.NONE : listener).run(source);
+  }
+
+  /** Feeds an index that gives no steps of its own: units of {@link NewsIndex#upsertAll} calls. */
+  public static IngestReport run(NewsIndex index, ArticleSource source, IngestOptions options, IngestListener listener) {
+    if (options.prune()) {
       throw new UnsupportedOperationException("pruning is not supported by " + index.getClass().getSimpleName());
     }
-    return new Ingest(index, options, listener == null ? IngestListener.NONE : listener).run(source);
+    return run(new UpsertAllSteps(index), source, options, listener);
   }
 
   private IngestReport run(ArticleSource source) {
     long start = System.nanoTime();
     // every id of the run: a second record of one id is reported (the last read wins), and --prune keeps them
     Set<String> seen = new HashSet<>();
-    long[] numbers = new long[1];
     List<Thread> workers = new ArrayList<>();
     for (int i = 0; i < options.threads(); i++) {
       Thread t = new Thread(this::work, "lede-ingest-" + i);
@@ -95,8 +118,11 @@ final class Ingest {
       t.start();
       workers.add(t);
     }
+    int batch = Math.max(1, steps.batch());
     ReadReport read;
     try {
+      long[] counts = new long[2]; // articles read, units made
+      List<List<Item>> pending = new ArrayList<>(List.of(new ArrayList<>(batch)));
       read = source.read(new CarryingListener() {
         @Override
         public void article(Article article, Origin origin) {
@@ -109,7 +135,14 @@ final class Ingest {
             listener.warning(origin.file() + " record " + origin.record() + ": id '" + article.id()
                 + "' was already read in this run; the last record read is kept");
           }
-          enqueue(new Numbered(numbers[0]++, article, origin, carried));
+          List<Item> unit = pending.get(0);
+          unit.add(new Item(article, origin, carried));
+          counts[0]++;
+          boolean commitAfter = options.commitEvery() > 0 && counts[0] % options.commitEvery() == 0;
+          if (unit.size() >= batch || commitAfter) {
+            enqueue(new Unit(counts[1]++, unit, commitAfter));
+            pending.set(0, new ArrayList<>(batch));
+          }
         }
 
         @Override
@@ -123,6 +156,9 @@ final class Ingest {
           listener.skipped(file, why);
         }
       });
+      if (!pending.get(0).isEmpty()) {
+        enqueue(new Unit(counts[1]++, pending.get(0), false));
+      }
       for (int i = 0; i < workers.size(); i++) {
         enqueue(END);
       }
@@ -133,10 +169,8 @@ final class Ingest {
       throw e;
     }
     rethrowFailure();
-    if (index instanceof LuceneNewsIndex lucene) {
-      lucene.stripLearnedBoilerplate();
-    }
-    index.commit();
+    steps.finish();
+    steps.commit();
     long pruned = 0;
     String refused = null;
     if (options.prune()) {
@@ -144,12 +178,12 @@ final class Ingest {
         refused = read.rejected() + (read.rejected() == 1 ? " record" : " records")
             + " could not be read, so the input is not complete: nothing was pruned";
       } else {
-        LuceneNewsIndex lucene = (LuceneNewsIndex) index;
-        List<String> gone = lucene.idsNotIn(seen);
+        WriteSteps.Pruning pruning = steps.pruning().orElseThrow();
+        List<String> gone = pruning.idsNotIn(seen);
         if (!gone.isEmpty() && listener.confirmPrune(gone)) {
-          gone.forEach(lucene::delete);
+          gone.forEach(pruning::delete);
           pruned = gone.size();
-          index.commit();
+          steps.commit();
         } else if (!gone.isEmpty()) {
           refused = "pruning " + gone.size() + (gone.size() == 1 ? " article" : " articles") + " was not confirmed: nothing was pruned";
         }
@@ -163,7 +197,7 @@ final class Ingest {
    * What {@code --prune} would delete, without writing anything: reads every record of the source
    * for its id only and lists the indexed articles it does not have.
    */
-  static PrunePreview previewPrune(LuceneNewsIndex index, ArticleSource source, IngestListener listener) {
+  public static PrunePreview previewPrune(WriteSteps.Pruning index, ArticleSource source, IngestListener listener) {
     IngestListener l = listener == null ? IngestListener.NONE : listener;
     Set<String> seen = new HashSet<>();
     ReadReport read = source.read(new ReadListener() {
@@ -216,10 +250,8 @@ final class Ingest {
         if (item == END) {
           return;
         }
-        if (item != null && index instanceof LuceneNewsIndex lucene) {
-          prepareAndWrite(lucene, (Numbered) item);
-        } else if (item != null && writeBatch(((Numbered) item).article())) {
-          return;
+        if (item != null) {
+          prepareAndStore((Unit) item);
         }
       }
     } catch (InterruptedException e) {
@@ -230,43 +262,37 @@ final class Ingest {
     }
   }
 
-  /** An article prepared (or failed preparing), waiting for its turn to be placed. */
-  private record Prepared(Numbered item, LuceneNewsIndex.Ready ready, RuntimeException failed) {}
-
-  /** An article placed among the others, to be written. */
-  private record Placed(Numbered item, LuceneNewsIndex.Assigned assigned) {}
-
-  /**
-   * Prepares an article, places every prepared article whose turn has come, in input order, and
-   * writes what it placed. No worker waits for another's turn: whoever completes a run of numbers
-   * places them all, then writes them outside the lock while the others prepare.
-   */
-  private void prepareAndWrite(LuceneNewsIndex lucene, Numbered item) throws InterruptedException {
-    Prepared prepared;
+  /** Prepares a unit, places every prepared unit whose turn has come, in input order, and stores what it placed. */
+  private void prepareAndStore(Unit unit) throws InterruptedException {
+    Prepared<R> prepared;
     try {
-      prepared = new Prepared(item, lucene.prepare(item.article(), item.carried()), null);
+      List<R> ready = new ArrayList<>(unit.items().size());
+      for (Item i : unit.items()) {
+        ready.add(steps.prepare(i.article(), i.carried()));
+      }
+      prepared = new Prepared<>(unit, ready, null);
     } catch (RuntimeException e) {
-      prepared = new Prepared(item, null, e); // its turn must still come, or every later article would wait
+      prepared = new Prepared<>(unit, null, e); // its turn must still come, or every later unit would wait
     }
     synchronized (waiting) {
-      while (waiting.size() >= maxWaiting && item.number() != next) {
-        waiting.wait(50); // far ahead of a slow article: wait for it rather than hold ever more in memory
+      while (waiting.size() >= maxWaiting && unit.number() != next) {
+        waiting.wait(50); // far ahead of a slow unit: wait for it rather than hold ever more in memory
         if (aborted || failure.get() != null) {
           return;
         }
       }
-      waiting.put(item.number(), prepared);
+      waiting.put(unit.number(), prepared);
     }
     boolean commit;
     do {
-      List<Placed> placed = new ArrayList<>();
-      commit = place(lucene, placed);
-      // Every placed article is written even when one fails: each was counted as in flight, and a
-      // commit waits for those.
+      List<Placed<A>> placed = new ArrayList<>();
+      commit = place(placed);
+      // Every placed unit is stored even when one fails: each placed article counts as in flight
+      // until stored, and a commit waits for those.
       RuntimeException failed = null;
-      for (Placed p : placed) {
+      for (Placed<A> p : placed) {
         try {
-          store(lucene, p);
+          stored(p.unit(), steps.store(p.placed()));
         } catch (RuntimeException e) {
           failed = failed == null ? e : failed;
         }
@@ -277,34 +303,41 @@ final class Ingest {
       if (commit) {
         // --commit-every N: the commit holds exactly the first k x N articles read, since nothing
         // after them is placed until it is done; after a crash the index is a prefix of the input
-        index.commit();
+        steps.commit();
         synchronized (waiting) {
           committing = false;
           waiting.notifyAll();
         }
       }
-    } while (commit); // the articles that waited for the commit are placed by this worker
+    } while (commit); // the units that waited for the commit are placed by this worker
   }
 
+  /** A unit placed among the others, to be stored. */
+  private record Placed<A>(Unit unit, List<A> placed) {}
+
   /**
-   * Places the prepared articles whose turn has come, in input order, into {@code placed}; stops
-   * after the last article of a {@code --commit-every} block.
+   * Places the prepared units whose turn has come, in input order, into {@code placed}; stops
+   * after the unit that ends a {@code --commit-every} block.
    *
    * @return true when a commit is due: this worker commits, and no one places until it has
    */
-  private boolean place(LuceneNewsIndex lucene, List<Placed> placed) {
+  private boolean place(List<Placed<A>> placed) {
     synchronized (waiting) {
       if (committing) {
         return false;
       }
       try {
-        for (Prepared p; (p = waiting.remove(next)) != null; ) {
+        for (Prepared<R> p; (p = waiting.remove(next)) != null; ) {
           next++;
           if (p.failed() != null) {
             throw p.failed();
           }
-          placed.add(new Placed(p.item(), lucene.assign(p.ready())));
-          if (options.commitEvery() > 0 && next % options.commitEvery() == 0) {
+          List<A> out = new ArrayList<>(p.ready().size());
+          for (R r : p.ready()) {
+            out.add(steps.place(r));
+          }
+          placed.add(new Placed<>(p.unit(), out));
+          if (p.unit().commitAfter()) {
             committing = true;
             return true;
           }
@@ -316,56 +349,23 @@ final class Ingest {
     }
   }
 
-  private void store(LuceneNewsIndex lucene, Placed p) {
-    LuceneNewsIndex.Written w = lucene.store(p.assigned());
-    if (w.duplicateOf() != null) {
-      duplicates.incrementAndGet();
-      listener.duplicate(p.item().article().id(), w.duplicateOf());
+  private void stored(Unit unit, List<Written> written) {
+    for (int i = 0; i < written.size(); i++) {
+      Written w = written.get(i);
+      if (w.duplicateOf() != null) {
+        duplicates.incrementAndGet();
+        listener.duplicate(unit.items().get(i).article().id(), w.duplicateOf());
+      }
+      switch (w.outcome()) {
+        case ADDED -> added.incrementAndGet();
+        case REPLACED -> replaced.incrementAndGet();
+        case UNCHANGED -> unchanged.incrementAndGet();
+      }
     }
-    for (String warning : index.takeWarnings()) {
+    for (String warning : steps.takeWarnings()) {
       listener.warning(warning);
     }
-    counted(w.outcome());
     listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
-  }
-
-  /** Counts one written article, and commits when --commit-every says so. */
-  private void counted(UpsertOutcome outcome) {
-    switch (outcome) {
-      case ADDED -> added.incrementAndGet();
-      case REPLACED -> replaced.incrementAndGet();
-      case UNCHANGED -> unchanged.incrementAndGet();
-    }
-    if (options.commitEvery() > 0 && !(index instanceof LuceneNewsIndex) && sinceCommit.incrementAndGet() % options.commitEvery() == 0) {
-      index.commit(); // the embedded index commits in input order instead (see place)
-    }
-  }
-
-  /**
-   * Writes the article and whatever else is queued, up to {@link #REMOTE_BATCH}, with one
-   * {@link NewsIndex#upsertAll} call.
-   *
-   * @return true when the end marker was taken from the queue: the worker is done
-   */
-  private boolean writeBatch(Article first) {
-    List<Article> batch = new ArrayList<>(List.of(first));
-    boolean end = false;
-    while (batch.size() < REMOTE_BATCH) {
-      Object next = queue.poll();
-      if (next == null) {
-        break;
-      }
-      if (next == END) {
-        end = true;
-        break;
-      }
-      batch.add(((Numbered) next).article());
-    }
-    for (UpsertOutcome outcome : index.upsertAll(batch)) {
-      counted(outcome);
-    }
-    listener.progress(added.get() + replaced.get() + unchanged.get(), rejected.get());
-    return end;
   }
 
   private static void join(List<Thread> workers) {
