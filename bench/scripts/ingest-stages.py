@@ -13,7 +13,7 @@ marker appears in its stack; Lucene's merge threads count as "refresh, commit, f
 import collections, os, re, subprocess, sys
 
 STAGES = [
-    ("read (JSON lines or stored originals to Article)", ["dev.lede.read.", "StoredOriginals"]),
+    ("read (JSON lines or stored originals to Article)", ["dev.lede.read.", "StoredOriginals", "Reindex.lambda$storedOriginals"]),
     ("story signature (MinHash)", ["StorySigner.sign"]),
     ("entities", ["EntityStep.apply", "EntityPreparer.prepare"]),
     ("prepare: clean, fingerprint, line keys", ["Preparer.prepare", "BoilerplateModel.lines", "PreparedArticle.of"]),

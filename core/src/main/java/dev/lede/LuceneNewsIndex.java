@@ -526,7 +526,10 @@ final class LuceneNewsIndex implements NewsIndex {
 
   @Override
   public PrunePreview previewPrune(dev.lede.read.ArticleSource source, IngestListener listener) {
-    return Pipeline.previewPrune(writes().pruning().orElseThrow(), source, listener);
+    return Pipeline.previewPrune(keep -> {
+      refresh();
+      return withSearcher(s -> LuceneWrites.idsNotIn(s, keep));
+    }, source, listener);
   }
 
   @Override

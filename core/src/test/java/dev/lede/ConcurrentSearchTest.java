@@ -49,7 +49,8 @@ class ConcurrentSearchTest {
     for (int w = 0; w < 30; w++) {
       body.append(' ').append(Long.toString(random.nextLong() & Long.MAX_VALUE, 36).replaceAll("[0-9]", ""));
     }
-    return Article.builder().id("b" + b + "-" + k).headline("Batch " + marker(b) + " item " + k).body(body.toString()).build();
+    // English said outright: the random letters read as one language or another to a detector
+    return Article.builder().id("b" + b + "-" + k).headline("Batch " + marker(b) + " item " + k).body(body.toString()).language("en").build();
   }
 
   @Test

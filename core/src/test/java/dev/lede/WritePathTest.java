@@ -183,6 +183,21 @@ class WritePathTest {
     }
   }
 
+  // the dry run of --prune writes nothing, so a read-only index answers it
+  @Test
+  void aPruneDryRunWorksOnAReadOnlyIndex() {
+    Path dir = tmp.resolve("idx");
+    try (NewsIndex index = NewsIndex.open(dir)) {
+      index.upsert(wire("a", "one.example", "2024-05-01T08:00:00Z", WIRE));
+      index.upsert(wire("b", "two.example", "2024-05-01T09:00:00Z", "Something else entirely."));
+      index.commit();
+    }
+    try (NewsIndex index = NewsIndex.openExisting(dir, IndexOptions.defaults().withReadOnly(true))) {
+      PrunePreview p = index.previewPrune(ArticleSource.of(List.of(wire("a", "one.example", "2024-05-01T08:00:00Z", WIRE))), null);
+      assertEquals(List.of("b"), p.wouldDelete());
+    }
+  }
+
   // issue 14, defect 7: which thread reached the lock first decided the stories
   @Test
   void theSameInputGivesTheSameStories() {

@@ -11,6 +11,9 @@ public final class Main {
   private static final java.util.logging.Logger LUCENE = java.util.logging.Logger.getLogger("org.apache.lucene");
 
   public static void main(String[] args) {
+    // SLF4J warns on stderr when no logger is bound, the first time a library asks for a logger
+    // (SolrJ; the language detector at ingest): noise for a command-line user.
+    System.setProperty("slf4j.internal.verbosity", "ERROR");
     // Lucene logs a hint about the incubating Vector API at start-up: noise for a command-line user.
     LUCENE.setLevel(java.util.logging.Level.OFF);
     PrintWriter out = new PrintWriter(new java.io.OutputStreamWriter(System.out, StandardCharsets.UTF_8), true);

@@ -21,7 +21,7 @@ import picocli.CommandLine.ParentCommand;
 /** {@code lede search QUERY}: ranked search with filters, facets and paging. */
 @Command(name = "search", addMethodSubcommands = false, header = "Search the index.",
     description = "Query syntax (simple, the default): words, \"a phrase\", -exclude, +require, OR, prefix*, "
-        + "headline:, lead:, body:, entity:, source:, author:\"Jane Doe\", type:, published:[2025-01-01 TO 2025-06-30]. "
+        + "headline:, lead:, body:, entity:, source:, author:\"Jane Doe\", type:, language:, published:[2025-01-01 TO 2025-06-30]. "
         + "--syntax lucene reads Lucene's classic syntax strictly.")
 final class SearchCommand implements Callable<Integer> {
   @ParentCommand LedeCli lede;
@@ -44,6 +44,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--type", paramLabel = "TYPE", split = ",", description = "Only articles with an entity of this type: person, organization, place, other.")
   List<EntityType> types = new ArrayList<>();
 
+  @Option(names = "--language", paramLabel = "CODE", split = ",",
+      description = "Only articles in these languages: ISO 639 codes such as en, de, fr (repeatable or comma-separated; default: all).")
+  List<String> languages = new ArrayList<>();
+
   @Option(names = "--since", paramLabel = "WHEN", converter = WhenConverter.class, description = "Published at or after: 2025, 2025-01, 2025-01-31, an instant, or an age like 7d.")
   Instant since;
 
@@ -59,7 +63,7 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--after", paramLabel = "CURSOR", description = "The next page: the cursor a previous search printed.")
   String after;
 
-  @Option(names = "--facets", description = "Count matches by source, entity, entity type, month and author.")
+  @Option(names = "--facets", description = "Count matches by source, entity, entity type, month, author and language.")
   boolean facets;
 
   @Option(names = "--explain", description = "Show how each score was computed.")
@@ -97,7 +101,7 @@ final class SearchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--qid must not contain whitespace, got '" + qid + "': a TREC run separates its fields by spaces");
     }
     NewsQuery q = new SearchRequest(QueryWords.text(spec, query), sources, authors, entities, types, since, until, sort, limit,
-        after, facets, explain, syntax, recentDays, allCopies, mode).toQuery();
+        after, facets, explain, syntax, recentDays, allCopies, languages, mode).toQuery();
     if (!(timeoutSeconds >= 0) || timeoutSeconds > 86_400) {
       throw new IllegalArgumentException("illegal --timeout " + timeoutSeconds + ", must be between 0 and 86400 seconds");
     }

@@ -17,17 +17,27 @@ import java.util.Objects;
  * here, so the same request checks and means the same on the command line and over HTTP.
  *
  * @param recentDays the half-life of the recency boost in days, or null for none
+ * @param languages only articles in these languages (codes such as {@code de}); empty for all
  * @param mode lexical, semantic or hybrid; null for the index's default
  */
 public record SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
     Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
-    Syntax syntax, Integer recentDays, boolean allCopies, dev.lede.search.SearchMode mode) {
+    Syntax syntax, Integer recentDays, boolean allCopies, List<String> languages, dev.lede.search.SearchMode mode) {
+
+  /** A request over every language, in the index's default mode. */
+  public SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
+      Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
+      Syntax syntax, Integer recentDays, boolean allCopies) {
+    this(text, sources, authors, entities, types, since, until, sort, limit, after, facets, explain, syntax, recentDays, allCopies,
+        List.of(), null);
+  }
 
   /** A request in the index's default mode. */
   public SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
       Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
-      Syntax syntax, Integer recentDays, boolean allCopies) {
-    this(text, sources, authors, entities, types, since, until, sort, limit, after, facets, explain, syntax, recentDays, allCopies, null);
+      Syntax syntax, Integer recentDays, boolean allCopies, List<String> languages) {
+    this(text, sources, authors, entities, types, since, until, sort, limit, after, facets, explain, syntax, recentDays, allCopies,
+        languages, null);
   }
 
   public SearchRequest {
@@ -36,13 +46,14 @@ public record SearchRequest(String text, List<String> sources, List<String> auth
     authors = List.copyOf(authors);
     entities = List.copyOf(entities);
     types = List.copyOf(types);
+    languages = List.copyOf(languages);
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(syntax, "syntax");
   }
 
   /**
    * The query, or an {@link IllegalArgumentException} (a usage error) naming what is wrong: an empty
-   * date range, a recency under a day, a limit out of range.
+   * date range, a recency under a day, a limit out of range, a language that is none.
    */
   public NewsQuery toQuery() {
     WhenConverter.checkRange(since, until);
@@ -59,6 +70,7 @@ public record SearchRequest(String text, List<String> sources, List<String> auth
         .after(after)
         .explain(explain)
         .collapse(!allCopies)
+        .languages(languages)
         .mode(mode);
     if (facets) {
       b.facet(Facet.values());

@@ -294,7 +294,7 @@ class FirstHourTest {
     JsonNode facets = json(lede("search", "rail", "--facets", "--format", "json").out()).get("facets");
     List<String> names = new ArrayList<>();
     facets.fieldNames().forEachRemaining(names::add);
-    assertEquals(List.of("source", "entity", "entity_type", "month", "author"), names);
+    assertEquals(List.of("source", "entity", "entity_type", "month", "author", "language"), names);
     for (JsonNode group : List.of(facets.get("source"), facets.get("entity"))) {
       for (int i = 1; i < group.size(); i++) {
         JsonNode a = group.get(i - 1);

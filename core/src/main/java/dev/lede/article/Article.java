@@ -107,6 +107,11 @@ public record Article(
     return new Article(id, headline, lead, body, source, url, published, authors, language, newEntities, attributes);
   }
 
+  /** A copy with another language code. */
+  public Article withLanguage(String newLanguage) {
+    return new Article(id, headline, lead, body, source, url, published, authors, newLanguage, entities, attributes);
+  }
+
   /** The lead and body as one text, separated by a blank line. */
   public String text() {
     if (lead.isEmpty()) {

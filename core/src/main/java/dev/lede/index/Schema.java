@@ -38,7 +38,7 @@ public final class Schema {
    * Bumped whenever a field, its analysis or the stored layout changes: an index written with
    * another version must be rebuilt with {@code lede reindex}.
    */
-  public static final int VERSION = 2;
+  public static final int VERSION = 3; // 3: per-language text fields, language codes with doc values
 
   // --- Field names. Each comment says why the field is shaped the way it is. ---
 
@@ -95,7 +95,10 @@ public final class Schema {
   public static final String PUBLISHED = "published";
   /** Publication month {@code yyyy-MM} (UTC): the month facet reads these doc values. */
   public static final String MONTH = "month";
-  /** Language code: filter. */
+  /**
+   * Language code ({@link dev.lede.article.Languages}: {@code de} for {@code de-AT} or {@code German}),
+   * {@code und} for one naming no language: filter, and the language facet (doc values).
+   */
   public static final String LANGUAGE = "language";
   /**
    * Content fingerprint: an unchanged article is not written again. The embedded index keeps it in
@@ -173,6 +176,10 @@ public final class Schema {
 
   /** The analyzer of a field (exact fields: unstemmed; keyword fields are never analysed). */
   public Analyzer analyzer(String field) {
+    Analyzer language = LanguageFields.analyzer(field);
+    if (language != null) {
+      return language; // text_de, headline_de, ...
+    }
     return switch (field) {
       case HEADLINE_EXACT, EXACT -> exactAnalyzer;
       default -> textAnalyzer;
@@ -194,6 +201,7 @@ public final class Schema {
     m.put("lede.schema", Integer.toString(VERSION));
     m.put("lede.analysis.text", textAnalyzer.toString());
     m.put("lede.analysis.exact", exactAnalyzer.toString());
+    m.put("lede.analysis.languages", LanguageAnalyzers.describe());
     return m;
   }
 
@@ -267,14 +275,16 @@ public final class Schema {
       doc.add(new SortedSetDocValuesField(MONTH, new BytesRef(MONTH_FORMAT.format(a.published()))));
     }
     if (a.language() != null) {
-      doc.add(new StringField(LANGUAGE, keyword(a.language().toLowerCase(Locale.ROOT)), Field.Store.NO));
+      String language = LanguageFields.analysisLanguage(a.language());
+      doc.add(new StringField(LANGUAGE, language, Field.Store.NO));
+      doc.add(new SortedSetDocValuesField(LANGUAGE, new BytesRef(language)));
     }
     if (prepared.vectors() != null) {
       addVectors(doc, prepared.vectors());
     }
     doc.add(new StringField(STORY, prepared.story(), Field.Store.YES));
     doc.add(new SortedDocValuesField(STORY, new BytesRef(prepared.story())));
-    doc.add(new StoredField(ORIGINAL, StoredArticles.encode(prepared.input(), a.entities())));
+    doc.add(new StoredField(ORIGINAL, StoredArticles.encode(prepared.input(), a.entities(), a.language())));
     String body = prepared.input().body();
     String kept = prepared.indexedBody();
     int at = kept.equals(body) ? -1 : body.indexOf(kept);
@@ -282,6 +292,7 @@ public final class Schema {
       doc.add(new StoredField(BOILERPLATE, body.substring(0, at)));
       doc.add(new StoredField(BOILERPLATE, body.substring(at + kept.length())));
     }
+    LanguageFields.relocate(doc, a.language(), a.headline(), a.lead(), prepared.indexedBody());
     return doc;
   }
 
@@ -342,7 +353,6 @@ public final class Schema {
   public static List<String> trimmed(Article a) {
     List<String> out = new java.util.ArrayList<>();
     checkKeyword(out, "source", a.source());
-    checkKeyword(out, "language", a.language());
     a.authors().forEach(author -> checkKeyword(out, "author", author));
     for (Entity e : a.entities()) {
       checkKeyword(out, "entity", e.name());

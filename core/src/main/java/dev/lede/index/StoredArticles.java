@@ -94,10 +94,22 @@ public final class StoredArticles {
    * the same extractor can carry the entities over without extracting again.
    */
   static byte[] encode(Article input, List<Entity> prepared) {
+    return encode(input, prepared, null);
+  }
+
+  /**
+   * As {@link #encode(Article, List)}, with the language preparation detected beside too, under
+   * {@code "prepared"}, when the input brought none: an article that brought one shows it as it
+   * was written.
+   */
+  static byte[] encode(Article input, List<Entity> prepared, String language) {
     try {
       ObjectNode o = toJson(input);
       if (!prepared.equals(input.entities())) {
         o.putObject(PREPARED).set("entities", toJson(input.withEntities(prepared)).get("entities"));
+      }
+      if (input.language() == null && language != null) {
+        (o.get(PREPARED) instanceof ObjectNode p ? p : o.putObject(PREPARED)).put("language", language);
       }
       return JSON.writeValueAsBytes(o);
     } catch (IOException e) {
@@ -109,13 +121,19 @@ public final class StoredArticles {
 
   /** The stored article as shown: as read, with the entities preparation gave it. */
   static Article decode(byte[] bytes, int offset, int length) {
-    Stored s = decodeStored(bytes, offset, length);
-    return s.prepared() == s.input().entities() ? s.input() : s.input().withEntities(s.prepared());
+    JsonNode o = tree(bytes, offset, length);
+    Stored s = stored(o);
+    Article a = s.prepared() == s.input().entities() ? s.input() : s.input().withEntities(s.prepared());
+    String detected = text(o.path(PREPARED), "language");
+    return a.language() == null && detected != null ? a.withLanguage(detected) : a;
   }
 
   /** The stored article as read, and the entities preparation gave it, from one parse. */
   static Stored decodeStored(byte[] bytes, int offset, int length) {
-    JsonNode o = tree(bytes, offset, length);
+    return stored(tree(bytes, offset, length));
+  }
+
+  private static Stored stored(JsonNode o) {
     try {
       Article input = fromJson(o);
       JsonNode prepared = o.path(PREPARED).path("entities");

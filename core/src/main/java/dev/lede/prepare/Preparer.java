@@ -9,8 +9,8 @@ import java.util.List;
 /**
  * Runs an article through the preparation steps, in order. Thread-safe when its steps are.
  *
- * <p>The default pipeline tidies the indexed body ({@link TextCleanup}) and then gives each article
- * its entities ({@link EntityStep}: the input's, normalised, or extracted when it brought none);
+ * <p>The default pipeline tidies the indexed body ({@link TextCleanup}), gives each article a
+ * language code ({@link LanguageStep}: the one it brought, or the one detected) and then its entities ({@link EntityStep}: the input's, normalised, or extracted when it brought none);
  * learned boilerplate plugs in as a further step.
  */
 public final class Preparer {
@@ -24,7 +24,7 @@ public final class Preparer {
   }
 
   /** Bumped whenever the built-in extraction changes what it finds: reindexes then extract again. */
-  public static final String EXTRACTOR_VERSION = "rules-3";
+  public static final String EXTRACTOR_VERSION = "rules-4"; // 4: the language is detected first, and non-English text gets no extraction (issue 18)
 
   /** The default pipeline. */
   public static Preparer defaults() {
@@ -67,9 +67,13 @@ public final class Preparer {
     return description;
   }
 
-  /** Collects steps; {@link TextCleanup} always runs first, then the entity step unless turned off. */
+  /**
+   * Collects steps; {@link TextCleanup} always runs first, then the language step and the entity
+   * step unless turned off.
+   */
   public static final class Builder {
     private final List<PrepareStep> steps = new ArrayList<>();
+    private LanguageStep language = LanguageStep.defaults();
     private EntityPreparer entities = EntityPreparer.defaults();
     private boolean defaultEntities = true;
 
@@ -94,10 +98,22 @@ public final class Preparer {
       return entities(null);
     }
 
+    /**
+     * How articles get their language code (default {@link LanguageStep#defaults()}); null turns
+     * detection off: articles keep the language they brought, or none.
+     */
+    public Builder language(LanguageStep language) {
+      this.language = language;
+      return this;
+    }
+
     public Preparer build() {
       List<PrepareStep> all = new ArrayList<>(steps);
       if (entities != null) {
         all.add(1, new EntityStep(entities));
+      }
+      if (language != null) {
+        all.add(1, language); // before the entities: extraction reads the language
       }
       String description = steps.size() > 1 ? "custom"
           : entities == null ? "none" : defaultEntities ? EXTRACTOR_VERSION : "custom";

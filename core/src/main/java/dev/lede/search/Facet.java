@@ -11,5 +11,7 @@ public enum Facet {
   /** Counts by month of publication, {@code yyyy-MM} in UTC. */
   MONTH,
   /** Counts by author name as written in the byline. */
-  AUTHOR
+  AUTHOR,
+  /** Counts by language code ({@code en}, {@code de}, ...; {@code und} for undetermined). */
+  LANGUAGE
 }

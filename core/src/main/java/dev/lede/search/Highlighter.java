@@ -1,5 +1,6 @@
 package dev.lede.search;
 
+import dev.lede.index.LanguageFields;
 import dev.lede.index.Schema;
 import dev.lede.index.Tokens;
 import java.text.BreakIterator;
@@ -65,18 +66,35 @@ final class Highlighter {
     return new Highlight(headline, matches(headline, Schema.HEADLINE, Schema.HEADLINE_EXACT, Schema.EXACT));
   }
 
+  /** The headline of an article in a language (its language code; null: English), marked in that language's fields. */
+  Highlight headline(String headline, String language) {
+    String code = LanguageFields.analysisLanguage(language);
+    if (LanguageFields.isEnglish(code)) {
+      return headline(headline);
+    }
+    return new Highlight(headline, matches(headline, LanguageFields.headline(code), LanguageFields.text(code), null));
+  }
+
+  /** The best passage of an article's text in a language (its language code; null: English). */
+  Highlight snippet(String text, String language) {
+    String code = LanguageFields.analysisLanguage(language);
+    return LanguageFields.isEnglish(code) ? snippet(text) : snippetIn(text, LanguageFields.text(code));
+  }
+
   /**
    * The best passage of a text (an article's lead and body, without the boilerplate its index
    * entry left out); its start when nothing matched.
    */
   Highlight snippet(String text) {
+    return snippetIn(text, null);
+  }
+
+  /** As {@link #snippet(String)}; with {@code languageField}, the matches of that per-language field instead of the English ones. */
+  private Highlight snippetIn(String text, String languageField) {
     if (text.isEmpty()) {
       return Highlight.plain("");
     }
-    List<Span> all = matches(text, Schema.BODY, Schema.EXACT, null);
-    if (all.isEmpty()) {
-      all = matches(text, Schema.LEAD, Schema.EXACT, null);
-    }
+    List<Span> all = matchesIn(text, languageField);
     int[] best = bestSentence(text, all);
     int from = best[0];
     int to = best[1];
@@ -89,7 +107,7 @@ final class Highlighter {
     String snippet = text.substring(from, to).replaceAll("\\s+", " ");
     if (snippet.length() != to - from) {
       // White space folded: recompute spans on the folded text rather than shift them by hand.
-      return new Highlight(snippet, matchesIn(snippet));
+      return new Highlight(snippet, matchesIn(snippet, languageField));
     }
     List<Span> spans = new ArrayList<>();
     for (Span s : all) {
@@ -100,7 +118,10 @@ final class Highlighter {
     return new Highlight(snippet, spans);
   }
 
-  private List<Span> matchesIn(String snippet) {
+  private List<Span> matchesIn(String snippet, String languageField) {
+    if (languageField != null) {
+      return matches(snippet, languageField, languageField, null);
+    }
     List<Span> spans = matches(snippet, Schema.BODY, Schema.EXACT, null);
     return spans.isEmpty() ? matches(snippet, Schema.LEAD, Schema.EXACT, null) : spans;
   }

@@ -32,7 +32,7 @@ import org.apache.lucene.util.LongValues;
 final class MatchStats {
   private static final Map<Facet, String> FIELDS =
       Map.of(Facet.SOURCE, Schema.SOURCE, Facet.ENTITY, Schema.ENTITY, Facet.ENTITY_TYPE, Schema.ENTITY_TYPE, Facet.MONTH, Schema.MONTH,
-          Facet.AUTHOR, Schema.AUTHOR);
+          Facet.AUTHOR, Schema.AUTHOR, Facet.LANGUAGE, Schema.LANGUAGE);
 
   /** Matches per global ordinal, for each facet counted. */
   final Map<Facet, int[]> counts = new EnumMap<>(Facet.class);

@@ -21,7 +21,9 @@ import java.util.Set;
  * @param entityTypes only articles with an entity of one of these types (empty: any)
  * @param since only articles published at or after this instant (null: no lower bound)
  * @param until only articles published before this instant (null: no upper bound)
- * @param languages only these language codes (empty: any)
+ * @param languages only these languages: ISO 639 codes ({@code de}), tags ({@code de-AT}) or English
+ *     names ({@code German}), kept as codes; a value naming no language is an {@link
+ *     IllegalArgumentException} (empty: any)
  * @param sort the order of hits
  * @param limit how many hits a page holds, 1 to 10,000
  * @param cursor where the previous page ended ({@link SearchResult#next()}), or null for the first page
@@ -83,7 +85,8 @@ public record NewsQuery(
     sources = Set.copyOf(sources == null ? Set.of() : sources);
     entities = Set.copyOf(entities == null ? Set.of() : entities);
     entityTypes = entityTypes == null || entityTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(entityTypes));
-    languages = Set.copyOf(languages == null ? Set.of() : languages);
+    // Codes as the index writes them ("de" for "DE", "de-AT", "German"); a name of no language is refused.
+    languages = languages == null ? Set.of() : Set.copyOf(languages.stream().map(dev.lede.article.Languages::require).toList());
     facets = facets == null || facets.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(facets));
     if (limit < 1 || limit > MAX_LIMIT) {
       throw new IllegalArgumentException("illegal limit " + limit + ", must be between 1 and " + MAX_LIMIT);
@@ -221,8 +224,15 @@ public record NewsQuery(
       return this;
     }
 
+    /** Only articles in these languages (see {@link NewsQuery#languages()}); repeatable. */
     public Builder language(String... languages) {
       this.languages.addAll(java.util.List.of(languages));
+      return this;
+    }
+
+    /** Only articles in these languages; the same as {@link #language(String...)}. */
+    public Builder languages(java.util.Collection<String> languages) {
+      this.languages.addAll(languages);
       return this;
     }
 

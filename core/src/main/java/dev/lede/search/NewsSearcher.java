@@ -72,6 +72,7 @@ public final class NewsSearcher {
 
   /** What semantic search needs: the model (loaded at the first query that needs it) and the fusion. */
   public record Vectors(java.util.function.Supplier<dev.lede.vector.Embedder> embedder, Fusion fusion) {}
+  private final LanguageQueries languages;
   /** Story and facet ordinals across the segments of each open reader (issue 19). */
   private final GlobalOrdinals.Cache ordinals = new GlobalOrdinals.Cache();
 
@@ -88,6 +89,7 @@ public final class NewsSearcher {
     this.ranking = ranking;
     this.queries = new QueryFactory(schema, ranking);
     this.timeout = timeout;
+    this.languages = new LanguageQueries(schema, ranking);
   }
 
   public Ranking ranking() {
@@ -120,7 +122,7 @@ public final class NewsSearcher {
 
   /** Runs a query. */
   public SearchResult search(IndexSearcher searcher, NewsQuery q) {
-    Query text = queries.text(q);
+    Query text = languages.text(queries, q, searcher.getIndexReader());
     SearchMode mode = modeOf(q);
     if (mode == SearchMode.LEXICAL || q.text().isBlank()) {
       return run(searcher, q, text, null, text);
@@ -520,8 +522,8 @@ public final class NewsSearcher {
     }
     float score = q.sort() == SortOrder.RELEVANCE ? (Float) sd.fields[0] : Float.NaN;
     String explanation = q.explain() ? ranking + "\n" + searcher.explain(query, sd.doc) : null;
-    Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline());
-    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(schema.shownText(a, d));
+    Highlight headline = highlighter == null ? Highlight.plain(a.headline()) : highlighter.headline(a.headline(), a.language());
+    Highlight snippet = highlighter == null ? leadStart(a) : highlighter.snippet(schema.shownText(a, d), a.language());
     return new Hit(a.id(), score, a.headline(), a.source(), a.published(), a.url(), a.entities(), headline, snippet,
         explanation, story, alsoBy, collapsed, a.lead(), a.authors());
   }

@@ -145,7 +145,7 @@ final class QueryFactory {
       any = true;
     }
     if (!q.languages().isEmpty()) {
-      b.add(anyOf(Schema.LANGUAGE, q.languages().stream().map(l -> l.toLowerCase(Locale.ROOT)).toList()), BooleanClause.Occur.FILTER);
+      b.add(anyOf(Schema.LANGUAGE, List.copyOf(q.languages())), BooleanClause.Occur.FILTER);
       any = true;
     }
     return any ? b.build() : null;
@@ -238,7 +238,7 @@ final class QueryFactory {
   }
 
   /** The query of one clause, or null when it means nothing (only stop words, say). */
-  private Query clause(SimpleQueryParser.Clause c) {
+  Query clause(SimpleQueryParser.Clause c) {
     String field = c.field();
     if (field == null) {
       return switch (c.kind()) {
@@ -258,7 +258,7 @@ final class QueryFactory {
       case "author" -> author(c.text());
       case "source" -> new TermQuery(new Term(Schema.SOURCE, String.valueOf(Sources.normalize(c.text()))));
       case "type" -> new TermQuery(new Term(Schema.ENTITY_TYPE, EntityType.parse(c.text()).name()));
-      case "language" -> new TermQuery(new Term(Schema.LANGUAGE, c.text().strip().toLowerCase(Locale.ROOT)));
+      case "language" -> new TermQuery(new Term(Schema.LANGUAGE, languageCode(c.text())));
       case "id" -> new TermQuery(new Term(Schema.ID, c.text().strip()));
       case "published" -> {
         long[] r = DateRanges.range(c.text());
@@ -266,6 +266,12 @@ final class QueryFactory {
       }
       default -> words(c.text());
     };
+  }
+
+  /** {@code language:German} is {@code language:de}; a value naming no language is looked for as written. */
+  private static String languageCode(String written) {
+    String code = dev.lede.article.Languages.code(written);
+    return code != null ? code : written.strip().toLowerCase(Locale.ROOT);
   }
 
   /**

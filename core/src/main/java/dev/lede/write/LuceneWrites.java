@@ -807,27 +807,31 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
   /** The ids of the indexed articles not in {@code keep}, after a refresh; read from doc values. */
   public List<String> idsNotIn(Set<String> keep) {
     refresh();
-    return searchers.withSearcher(s -> {
-      try {
-        List<String> gone = new ArrayList<>();
-        for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
-          org.apache.lucene.index.SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
-          org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
-          for (int doc = ids.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
-            if (live == null || live.get(doc)) {
-              String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
-              if (!keep.contains(id)) {
-                gone.add(id);
-              }
+    return searchers.withSearcher(s -> idsNotIn(s, keep));
+  }
+
+  /** The ids of the live articles on a searcher that are not in {@code keep}, in index order; read from doc values. */
+  public static List<String> idsNotIn(IndexSearcher s, Set<String> keep) {
+    try {
+      List<String> gone = new ArrayList<>();
+      for (LeafReaderContext leaf : s.getIndexReader().leaves()) {
+        org.apache.lucene.index.SortedDocValues ids = DocValues.getSorted(leaf.reader(), Schema.ID);
+        org.apache.lucene.util.Bits live = leaf.reader().getLiveDocs();
+        for (int doc = ids.nextDoc(); doc != org.apache.lucene.search.DocIdSetIterator.NO_MORE_DOCS; doc = ids.nextDoc()) {
+          if (live == null || live.get(doc)) {
+            String id = ids.lookupOrd(ids.ordValue()).utf8ToString();
+            if (!keep.contains(id)) {
+              gone.add(id);
             }
           }
         }
-        return gone;
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
       }
-    });
+      return gone;
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
+
 
   /**
    * Makes what was written so far searchable, without waiting for writes in flight (the thread

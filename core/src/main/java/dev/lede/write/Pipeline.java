@@ -196,8 +196,11 @@ public final class Pipeline<R, A> {
   /**
    * What {@code --prune} would delete, without writing anything: reads every record of the source
    * for its id only and lists the indexed articles it does not have.
+   *
+   * @param idsNotIn the indexed ids not in a set (a read-only index can answer it too)
    */
-  public static PrunePreview previewPrune(WriteSteps.Pruning index, ArticleSource source, IngestListener listener) {
+  public static PrunePreview previewPrune(java.util.function.Function<Set<String>, List<String>> idsNotIn, ArticleSource source,
+      IngestListener listener) {
     IngestListener l = listener == null ? IngestListener.NONE : listener;
     Set<String> seen = new HashSet<>();
     ReadReport read = source.read(new ReadListener() {
@@ -218,7 +221,7 @@ public final class Pipeline<R, A> {
     });
     String refused = read.rejected() == 0 ? null : read.rejected() + (read.rejected() == 1 ? " record" : " records")
         + " could not be read, so the input is not complete: nothing would be pruned";
-    return new PrunePreview(read.articles(), read.rejected(), refused == null ? index.idsNotIn(seen) : List.of(), refused);
+    return new PrunePreview(read.articles(), read.rejected(), refused == null ? idsNotIn.apply(seen) : List.of(), refused);
   }
 
   private void enqueue(Object item) {

@@ -192,6 +192,7 @@ final class SolrQueries {
       case ENTITY_TYPE -> SolrFields.ENTITY_TYPE;
       case MONTH -> SolrFields.MONTH;
       case AUTHOR -> SolrFields.AUTHOR;
+      case LANGUAGE -> SolrFields.LANGUAGE;
     };
   }
 

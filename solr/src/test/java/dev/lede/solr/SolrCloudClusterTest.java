@@ -374,6 +374,8 @@ class SolrCloudClusterTest {
         case ENTITY_TYPE -> x.entities().stream().map(en -> en.type().name()).collect(Collectors.toSet());
         case MONTH -> x.published() == null ? Set.of() : Set.of(SolrFields.month(x));
         case AUTHOR -> Set.copyOf(x.authors());
+        // the language preparation gives the article: its own as a code, or the detected one
+        case LANGUAGE -> Set.of(dev.lede.prepare.LanguageStep.defaults().apply(dev.lede.prepare.PreparedArticle.of(x)).article().language());
       };
       values.forEach(v -> counts.merge(v, 1L, Long::sum));
     }

@@ -154,8 +154,9 @@ final class Recognizer implements EntityExtractor {
 
     /**
      * "Walker Energy Partners ... Walker said", "Gabelli Group Inc ... Gabelli": the leading words of
-     * an organisation's name, named in the article, stand for it later, unless they are a known name
-     * or ordinary words of their own (a first name, a title, "General", a demonym).
+     * an organisation's name, named in the article, stand for it later, unless they are or start
+     * with a known name, or are ordinary words of their own (a first name, a title, "General", a
+     * demonym).
      */
     void registerLeadingWords(String canonical, Ref ref) {
       String[] w = SPACES.split(canonical.strip());
@@ -166,8 +167,9 @@ final class Recognizer implements EntityExtractor {
       if (Lexicon.COMMON.contains(first) || Lexicon.PERSON_TITLES.contains(first) || Lexicon.ORG_HEADS.contains(first)
           || Lexicon.PLACE_HEADS.contains(first) || Lexicon.FIRST_NAMES.contains(w[0]) || Lexicon.DEMONYMS.contains(first)
           || Lexicon.CONNECTORS.contains(w[0]) || first.endsWith("ian") || first.endsWith("ese") || first.endsWith("ish")
-          || first.equals("general") || first.equals("national") || first.equals("international") || first.equals("first")) {
-        return;
+          || first.equals("general") || first.equals("national") || first.equals("international") || first.equals("first")
+          || gazetteer.findKey(NameKey.of(w[0]), false) != null || gazetteer.findKey(NameKey.of(w[0]), true) != null) {
+        return; // nor after a known name: "Panama Canal Commission" leaves "Panama Canal" to the canal
       }
       StringBuilder prefix = new StringBuilder();
       for (int i = 0; i < w.length - 1; i++) {
@@ -371,6 +373,14 @@ final class Recognizer implements EntityExtractor {
 
     void resolveSpan(int s, int e) {
       Gazetteer.Entry whole = lookup(s, e);
+      if (whole != null && e - s == 1 && whole.type() == EntityType.PERSON) {
+        // "Mariano Rubio ... Rubio said": the article's own full name beats a known person's short form.
+        Ref own = registry.get(key(s, e));
+        if (own != null && !NameKey.of(own.canonical()).equals(NameKey.of(whole.canonical()))) {
+          emit(s, e, own.canonical(), own.type());
+          return;
+        }
+      }
       if (whole != null) {
         if (!splitQualifiedAlias(s, e, whole)) {
           emitWithAcronym(s, e, whole.canonical(), whole.type());

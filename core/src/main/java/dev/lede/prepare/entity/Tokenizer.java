@@ -19,6 +19,23 @@ final class Tokenizer {
           "Corp", "Co", "Ltd", "Prof", "Rev", "No", "vs", "Mt", "Ft", "Adm", "Maj", "Cmdr", "Cpl", "Pte", "Gens",
           "Jan", "Feb", "Mar", "Apr", "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "Bros", "Dept", "Univ", "Assn");
 
+  /** Words that make "Name-word" an adjective of the name: "Italy-based", "Kremlin-backed". */
+  private static final Set<String> COMPOUND_SUFFIXES =
+      Set.of(
+          "based", "owned", "led", "backed", "born", "made", "listed", "registered", "sponsored", "controlled",
+          "run", "funded", "bound", "flagged", "brokered", "headquartered", "linked", "allied", "dominated", "held",
+          "produced", "built", "focused", "area", "wide", "style");
+
+  /** Whether text at {@code from} is one of {@link #COMPOUND_SUFFIXES} followed by a non-letter. */
+  private static boolean compoundSuffixAt(String text, int from) {
+    int end = from;
+    while (end < text.length() && Character.isLowerCase(text.charAt(end))) {
+      end++;
+    }
+    return end > from && (end == text.length() || !Character.isLetterOrDigit(text.charAt(end)))
+        && COMPOUND_SUFFIXES.contains(text.substring(from, end));
+  }
+
   /** The longest of {@link #ABBREVIATIONS}: a longer word before a dot is not looked up. */
   private static final int MAX_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
 
@@ -50,6 +67,9 @@ final class Tokenizer {
               && Character.isLetterOrDigit(text.charAt(i + 1))) {
             if (d == '.' && !initialismSoFar(text, start, i)) {
               break;
+            }
+            if (d == '-' && Character.isUpperCase(text.charAt(start)) && compoundSuffixAt(text, i + 1)) {
+              break; // "Italy-based", "US-sponsored": the name is the part before the hyphen
             }
             i++;
           } else {

@@ -104,4 +104,31 @@ class WireCopyEntityTest {
     require(es, "Transit and General Porters Union", EntityType.ORGANIZATION);
     assertTrue(es.stream().noneMatch(e -> e.name().startsWith("Quellix and")), es.toString());
   }
+
+  // "a Florence, Italy-based distributor": the place is Italy, not "Italy-based".
+  @Test
+  void nameBeforeBasedOrBackedIsTheName() {
+    List<Entity> es = RULES.extract(article("Deal",
+        "Harnick bought a Norway-based maker of valves. A Chile-backed plan failed, and Kim Jong-un said nothing."));
+    assertTrue(has(es, "Norway") && has(es, "Chile"), es.toString());
+    assertTrue(es.stream().noneMatch(e -> e.name().endsWith("-based") || e.name().endsWith("-backed")), es.toString());
+    assertTrue(has(es, "Kim Jong-un"), es.toString());
+  }
+
+  // "Mariano Rubio ... Rubio said" was Marco Rubio, the gazetteer's Rubio.
+  @Test
+  void articlesOwnFullNameBeatsAKnownShortForm() {
+    List<Entity> es = RULES.extract(article("Rates",
+        "Bank of Karsk governor Orlen Putin said rates would stay on hold.\n    Putin said inflation was falling."));
+    require(es, "Orlen Putin", EntityType.PERSON);
+    assertTrue(!has(es, "Vladimir Putin"), es.toString());
+  }
+
+  // "AT PANAMA CANAL" in a headline became the "Panama Canal Commission" named in the body.
+  @Test
+  void leadingWordsThatStartWithAKnownNameStayTheirOwn() {
+    List<Entity> es = RULES.extract(article("SHIPS WAIT AT NORWAY FJORD",
+        "The Norway Fjord Authority said 30 ships were waiting."));
+    require(es, "Norway", EntityType.PLACE);
+  }
 }
