@@ -78,6 +78,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--all-copies", description = "Show every copy of a syndicated story instead of one hit per story.")
   boolean allCopies;
 
+  @Option(names = "--no-feedback",
+      description = "Rank by the words as typed only: no expansion of long queries (7 words or more) with the words of their best hits.")
+  boolean noFeedback;
+
   @Option(names = "--timeout", paramLabel = "SECONDS", defaultValue = "10",
       description = "Stop a search that runs longer, with an error (default: 10).")
   double timeoutSeconds;
@@ -102,6 +106,9 @@ final class SearchCommand implements Callable<Integer> {
     }
     NewsQuery q = new SearchRequest(QueryWords.text(spec, query), sources, authors, entities, types, since, until, sort, limit,
         after, facets, explain, syntax, recentDays, allCopies, languages, mode).toQuery();
+    if (noFeedback) {
+      q = q.toBuilder().feedback(false).build();
+    }
     if (!(timeoutSeconds >= 0) || timeoutSeconds > 86_400) {
       throw new IllegalArgumentException("illegal --timeout " + timeoutSeconds + ", must be between 0 and 86400 seconds");
     }

@@ -131,6 +131,16 @@ class LedeCliTest {
   }
 
   @Test
+  void noFeedbackKeepsTheHitsOfALongQuery() {
+    // Issue 16: feedback reorders a long query's hits; turning it off changes no count.
+    String query = "rail strike ends after unions accept the new pay deal";
+    Run on = search(query, "--format", "json", "--all-copies");
+    Run off = search(query, "--format", "json", "--all-copies", "--no-feedback");
+    assertEquals(ExitCodes.OK, off.code(), off.err());
+    assertEquals(parse(on.out()).get("total").asInt(), parse(off.out()).get("total").asInt());
+  }
+
+  @Test
   void emptyQueryListsEverythingNewestFirst() {
     Run r = search("--sort", "newest", "--limit", "1", "--format", "json", "--all-copies");
     assertEquals(ExitCodes.OK, r.code());

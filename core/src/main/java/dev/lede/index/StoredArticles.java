@@ -1,5 +1,7 @@
 package dev.lede.index;
 
+import com.fasterxml.jackson.core.JsonParser;
+import com.fasterxml.jackson.core.JsonToken;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ArrayNode;
@@ -119,27 +121,151 @@ public final class StoredArticles {
 
   private static final String PREPARED = "prepared";
 
-  /** The stored article as shown: as read, with the entities preparation gave it. */
+  /** The stored article as shown: as read, with the entities (and language) preparation gave it. */
   static Article decode(byte[] bytes, int offset, int length) {
-    JsonNode o = tree(bytes, offset, length);
-    Stored s = stored(o);
+    Read r = readAny(bytes, offset, length);
+    Stored s = r.stored();
     Article a = s.prepared() == s.input().entities() ? s.input() : s.input().withEntities(s.prepared());
-    String detected = text(o.path(PREPARED), "language");
-    return a.language() == null && detected != null ? a.withLanguage(detected) : a;
+    return a.language() == null && r.detectedLanguage() != null ? a.withLanguage(r.detectedLanguage()) : a;
   }
 
   /** The stored article as read, and the entities preparation gave it, from one parse. */
   static Stored decodeStored(byte[] bytes, int offset, int length) {
-    return stored(tree(bytes, offset, length));
+    return readAny(bytes, offset, length).stored();
   }
 
-  private static Stored stored(JsonNode o) {
+  /** What one parse of a stored article gives: the article as read and prepared, and the language detected for it. */
+  private record Read(Stored stored, String detectedLanguage) {}
+
+  private static Read readAny(byte[] bytes, int offset, int length) {
     try {
-      Article input = fromJson(o);
-      JsonNode prepared = o.path(PREPARED).path("entities");
-      return new Stored(input, prepared.isArray() ? entities(prepared) : input.entities());
-    } catch (IllegalStateException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
+      if (length > 0 && bytes[offset] == '{') {
+        return read(bytes, offset, length);
+      }
+      byte[] plain = inflate(bytes, offset, length);
+      return read(plain, 0, plain.length);
+    } catch (IOException | IllegalStateException | IllegalArgumentException | java.time.format.DateTimeParseException e) {
       throw damaged(e);
+    }
+  }
+
+  /**
+   * Reads the stored JSON with Jackson's streaming parser, straight into the article: a search
+   * decodes every hit of its page, and building a tree first was a tenth of a search's CPU under
+   * load (issue 19). Reads what {@link #fromJson} reads; unknown fields are skipped.
+   */
+  private static Read read(byte[] bytes, int offset, int length) throws IOException {
+    try (JsonParser p = JSON.getFactory().createParser(bytes, offset, length)) {
+      if (p.nextToken() != JsonToken.START_OBJECT) {
+        throw new IllegalStateException("a stored article is a JSON object");
+      }
+      String id = "";
+      String headline = null;
+      String lead = null;
+      String body = null;
+      String source = null;
+      String url = null;
+      String published = null;
+      String language = null;
+      List<String> authors = new ArrayList<>();
+      List<Entity> entities = new ArrayList<>();
+      List<Entity> prepared = null;
+      String detected = null;
+      Map<String, String> attributes = new LinkedHashMap<>();
+      for (String field = p.nextFieldName(); field != null; field = p.nextFieldName()) {
+        JsonToken t = p.nextToken();
+        switch (field) {
+          case "id" -> id = t == JsonToken.VALUE_NULL ? "null" : scalar(p, t, "");
+          case "headline" -> headline = scalar(p, t, null);
+          case "lead" -> lead = scalar(p, t, null);
+          case "body" -> body = scalar(p, t, null);
+          case "source" -> source = scalar(p, t, null);
+          case "url" -> url = scalar(p, t, null);
+          case "published" -> published = scalar(p, t, null);
+          case "language" -> language = scalar(p, t, null);
+          case "authors" -> strings(p, t, authors);
+          case "entities" -> entities(p, t, entities);
+          case "attributes" -> {
+            if (t == JsonToken.START_OBJECT) {
+              for (String k = p.nextFieldName(); k != null; k = p.nextFieldName()) {
+                JsonToken v = p.nextToken();
+                attributes.put(k, v == JsonToken.VALUE_NULL ? "null" : scalar(p, v, ""));
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          case PREPARED -> {
+            if (t == JsonToken.START_OBJECT) {
+              for (String k = p.nextFieldName(); k != null; k = p.nextFieldName()) {
+                JsonToken v = p.nextToken();
+                if (k.equals("entities") && v == JsonToken.START_ARRAY) {
+                  prepared = new ArrayList<>();
+                  entities(p, v, prepared);
+                } else if (k.equals("language")) {
+                  detected = scalar(p, v, null);
+                } else {
+                  p.skipChildren();
+                }
+              }
+            } else {
+              p.skipChildren();
+            }
+          }
+          default -> p.skipChildren();
+        }
+      }
+      Article input = new Article(id, headline, lead, body, source, url, published == null ? null : Instant.parse(published), authors,
+          language, entities, attributes);
+      return new Read(new Stored(input, prepared == null ? input.entities() : prepared), detected);
+    }
+  }
+
+  /** A scalar's text (as JsonNode.asText gives it), {@code ifNull} for null, "" for an object or array. */
+  private static String scalar(JsonParser p, JsonToken t, String ifNull) throws IOException {
+    if (t == JsonToken.VALUE_NULL) {
+      return ifNull;
+    }
+    if (t == JsonToken.START_OBJECT || t == JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return "";
+    }
+    return p.getText();
+  }
+
+  private static void strings(JsonParser p, JsonToken t, List<String> into) throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    for (JsonToken v = p.nextToken(); v != JsonToken.END_ARRAY; v = p.nextToken()) {
+      into.add(v == JsonToken.VALUE_NULL ? "null" : scalar(p, v, ""));
+    }
+  }
+
+  private static void entities(JsonParser p, JsonToken t, List<Entity> into) throws IOException {
+    if (t != JsonToken.START_ARRAY) {
+      p.skipChildren();
+      return;
+    }
+    for (JsonToken e = p.nextToken(); e != JsonToken.END_ARRAY; e = p.nextToken()) {
+      if (e != JsonToken.START_OBJECT) {
+        p.skipChildren();
+        continue;
+      }
+      String name = "";
+      String type = "";
+      List<String> aliases = new ArrayList<>();
+      for (String k = p.nextFieldName(); k != null; k = p.nextFieldName()) {
+        JsonToken v = p.nextToken();
+        switch (k) {
+          case "name" -> name = v == JsonToken.VALUE_NULL ? "null" : scalar(p, v, "");
+          case "type" -> type = v == JsonToken.VALUE_NULL ? "null" : scalar(p, v, "");
+          case "aliases" -> strings(p, v, aliases);
+          default -> p.skipChildren();
+        }
+      }
+      into.add(new Entity(name, EntityType.parse(type), aliases));
     }
   }
 
@@ -164,18 +290,7 @@ public final class StoredArticles {
     return entities;
   }
 
-  /** Reads plain JSON, or the per-article deflated JSON that the first indexes stored. */
-  private static JsonNode tree(byte[] bytes, int offset, int length) {
-    try {
-      if (length > 0 && bytes[offset] == '{') {
-        return JSON.readTree(bytes, offset, length);
-      }
-      return JSON.readTree(inflate(bytes, offset, length));
-    } catch (IOException | IllegalStateException | IllegalArgumentException e) {
-      throw damaged(e);
-    }
-  }
-
+  /** Inflates the per-article deflated JSON that the first indexes stored. */
   private static byte[] inflate(byte[] bytes, int offset, int length) {
     Inflater inflater = new Inflater();
     try {

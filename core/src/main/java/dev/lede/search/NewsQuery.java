@@ -34,6 +34,7 @@ import java.util.Set;
  * @param explain whether hits carry a score explanation
  * @param collapse whether syndicated copies of one story collapse into one hit
  * @param authors only articles by all of these authors, by whole name, case and spacing aside (empty: any)
+ * @param feedback pseudo-relevance feedback for long queries ({@link Feedback#OFF}: none)
  * @param mode how the text is matched; null, the default, means hybrid on an index with semantic
  *     search on and lexical otherwise
  */
@@ -56,6 +57,7 @@ public record NewsQuery(
     boolean explain,
     boolean collapse,
     Set<String> authors,
+    Feedback feedback,
     SearchMode mode) {
 
   public static final int MAX_LIMIT = 10_000;
@@ -65,15 +67,24 @@ public record NewsQuery(
       Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
       int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse) {
     this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
-        highlight, recency, explain, collapse, Set.of(), null);
+        highlight, recency, explain, collapse, Set.of(), Feedback.defaults(), null);
+  }
+
+  /** A query with {@link Feedback#defaults() default feedback} (the shape before it was added). */
+  public NewsQuery(String text, Syntax syntax, Set<String> sources, Set<String> entities, Set<EntityType> entityTypes,
+      Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
+      int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse, Set<String> authors) {
+    this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
+        highlight, recency, explain, collapse, authors, Feedback.defaults(), null);
   }
 
   /** A query in the index's default mode (the shape before modes were added). */
   public NewsQuery(String text, Syntax syntax, Set<String> sources, Set<String> entities, Set<EntityType> entityTypes,
       Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
-      int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse, Set<String> authors) {
+      int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse, Set<String> authors,
+      Feedback feedback) {
     this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
-        highlight, recency, explain, collapse, authors, null);
+        highlight, recency, explain, collapse, authors, feedback, null);
   }
 
   public NewsQuery {
@@ -82,6 +93,7 @@ public record NewsQuery(
     Objects.requireNonNull(syntax, "syntax");
     Objects.requireNonNull(sort, "sort");
     Objects.requireNonNull(recency, "recency");
+    feedback = feedback == null ? Feedback.OFF : feedback;
     sources = Set.copyOf(sources == null ? Set.of() : sources);
     entities = Set.copyOf(entities == null ? Set.of() : entities);
     entityTypes = entityTypes == null || entityTypes.isEmpty() ? Set.of() : Set.copyOf(EnumSet.copyOf(entityTypes));
@@ -124,11 +136,15 @@ public record NewsQuery(
     b.explain = explain;
     b.collapse = collapse;
     b.authors.addAll(authors);
+    b.feedback = feedback;
     b.mode = mode;
     return b;
   }
 
-  /** Collects a query. Defaults: simple syntax, relevance, 10 hits, highlights on, recency off, collapse on. */
+  /**
+   * Collects a query. Defaults: simple syntax, relevance, 10 hits, highlights on, recency off, collapse on,
+   * {@link Feedback#defaults() feedback} for long queries.
+   */
   public static final class Builder {
     private final String text;
     private Syntax syntax = Syntax.SIMPLE;
@@ -148,6 +164,7 @@ public record NewsQuery(
     private boolean explain;
     private boolean collapse = true;
     private final Set<String> authors = new LinkedHashSet<>();
+    private Feedback feedback = Feedback.defaults();
     private SearchMode mode;
 
     private Builder(String text) {
@@ -287,9 +304,20 @@ public record NewsQuery(
       return this;
     }
 
+    /** Pseudo-relevance feedback for long queries: these settings, or {@link Feedback#OFF}. */
+    public Builder feedback(Feedback feedback) {
+      this.feedback = Objects.requireNonNull(feedback, "feedback");
+      return this;
+    }
+
+    /** Turns {@link Feedback#defaults() default feedback} on or off. */
+    public Builder feedback(boolean on) {
+      return feedback(on ? Feedback.defaults() : Feedback.OFF);
+    }
+
     public NewsQuery build() {
       return new NewsQuery(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit,
-          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors, mode);
+          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors, feedback, mode);
     }
   }
 }

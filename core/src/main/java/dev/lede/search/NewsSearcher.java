@@ -122,10 +122,12 @@ public final class NewsSearcher {
 
   /** Runs a query. */
   public SearchResult search(IndexSearcher searcher, NewsQuery q) {
-    Query text = languages.text(queries, q, searcher.getIndexReader());
+    QueryFactory factory = queries;
+    Query text = languages.text(factory, q, searcher.getIndexReader());
     SearchMode mode = modeOf(q);
     if (mode == SearchMode.LEXICAL || q.text().isBlank()) {
-      return run(searcher, q, text, null, text);
+      // Highlights show the words asked for, not the feedback's.
+      return run(searcher, q, factory.scoring(searcher, q, text), null, text);
     }
     Vectors v = vectors;
     if (v == null) {
@@ -134,10 +136,10 @@ public final class NewsSearcher {
     }
     float[] vector = v.embedder().get().embedQuery(q.text());
     if (vector == null) {
-      return run(searcher, q, text, null, text);
+      return run(searcher, q, factory.scoring(searcher, q, text), null, text);
     }
     try {
-      Query scoring = VectorSearch.scoring(searcher, mode, text, queries.filters(q), vector, v.fusion());
+      Query scoring = VectorSearch.scoring(searcher, mode, text, factory.filters(q), vector, v.fusion());
       return run(searcher, q, scoring, null, text);
     } catch (IOException e) {
       throw new UncheckedIOException(e);

@@ -118,6 +118,18 @@ final class QueryFactory {
     return q.syntax() == Syntax.LUCENE ? strict(q.text()) : simple(q.text());
   }
 
+  /**
+   * The scoring query: the text's, expanded by pseudo-relevance feedback ({@link Feedback}) when
+   * the query is long and asks for it. The one place feedback enters the query path.
+   */
+  Query scoring(IndexSearcher searcher, NewsQuery q, Query text) {
+    if (!FeedbackExpansion.applies(q) || !dev.lede.index.LanguageFields.languagesIn(searcher.getIndexReader()).isEmpty()) {
+      // Expansion terms are English stems: an index with articles in other languages is left as typed.
+      return text;
+    }
+    return new FeedbackExpansion(schema, q.feedback()).expand(searcher, q.text(), text, filters(q), this::dismax);
+  }
+
   /** Every filter of the query as one query, or null when there is none. */
   Query filters(NewsQuery q) {
     BooleanQuery.Builder b = new BooleanQuery.Builder();

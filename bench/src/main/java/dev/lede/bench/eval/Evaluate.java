@@ -1,5 +1,6 @@
 package dev.lede.bench.eval;
 
+import dev.lede.search.Feedback;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -19,7 +20,7 @@ import java.util.function.Supplier;
  * queries, and prints MAP, nDCG@10 and P@10 side by side.
  *
  * <pre>
- * Evaluate [--collection time|cranfield|cisi|all] [--system lucene-demo|english|lab-chosen|lede|all]
+ * Evaluate [--collection time|cranfield|cisi|all] [--system lucene-demo|english|lab-chosen|lede|...|all, or several with commas]
  *          [--run-file out.trec] [--corpora DIR]
  * </pre>
  *
@@ -36,6 +37,12 @@ public final class Evaluate {
     // The experiments' choice in plain Lucene: what Lede's defaults are meant to reproduce.
     SYSTEMS.put("lab-chosen", () -> new LabSystem("lab-chosen", LabSettings.chosen()));
     SYSTEMS.put("lede", LedeSystem::defaults);
+    // Issue 16: Lede's pseudo-relevance feedback off, and other settings of it, through the public API.
+    SYSTEMS.put("lede-no-feedback", () -> LedeSystem.withFeedback("lede-no-feedback", Feedback.OFF));
+    SYSTEMS.put("lede-rm3-anserini", () -> LedeSystem.withFeedback("lede-rm3-anserini", new Feedback(10, 10, 0.5f, 0)));
+    SYSTEMS.put("lede-rm3-anserini-guarded", () -> LedeSystem.withFeedback("lede-rm3-anserini-guarded", new Feedback(10, 10, 0.5f, 7)));
+    SYSTEMS.put("lede-rm3-unguarded", () -> LedeSystem.withFeedback("lede-rm3-unguarded",
+        new Feedback(Feedback.defaults().docs(), Feedback.defaults().terms(), Feedback.defaults().originalWeight(), 0)));
     // Semantic search (docs/semantic.md): one index with vectors per collection, three modes.
     SYSTEMS.put("lede-lexical", () -> new LedeSemanticSystem("lede-lexical", dev.lede.search.SearchMode.LEXICAL,
         dev.lede.search.Fusion.defaults()));

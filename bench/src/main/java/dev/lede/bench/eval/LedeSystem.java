@@ -2,6 +2,7 @@ package dev.lede.bench.eval;
 
 import dev.lede.NewsIndex;
 import dev.lede.article.Article;
+import dev.lede.search.Feedback;
 import dev.lede.search.Hit;
 import dev.lede.search.NewsQuery;
 import dev.lede.search.SearchResult;
@@ -21,6 +22,7 @@ public final class LedeSystem implements RetrievalSystem {
 
   private final String name;
   private final Supplier<NewsIndex> opener;
+  private final Feedback feedback;
   private NewsIndex index;
   private int skipped;
 
@@ -31,13 +33,28 @@ public final class LedeSystem implements RetrievalSystem {
    * @param opener opens a fresh, empty index
    */
   public LedeSystem(String name, Supplier<NewsIndex> opener) {
+    this(name, opener, null);
+  }
+
+  /**
+   * A Lede system whose queries carry these feedback settings.
+   *
+   * @param feedback the queries' pseudo-relevance feedback, or null for the query's default
+   */
+  public LedeSystem(String name, Supplier<NewsIndex> opener, Feedback feedback) {
     this.name = name;
     this.opener = opener;
+    this.feedback = feedback;
   }
 
   /** Lede with its default settings. */
   public static LedeSystem defaults() {
     return new LedeSystem("lede", NewsIndex::inMemory);
+  }
+
+  /** Lede with its default index settings and these feedback settings on every query. */
+  public static LedeSystem withFeedback(String name, Feedback feedback) {
+    return new LedeSystem(name, NewsIndex::inMemory, feedback);
   }
 
   @Override
@@ -67,12 +84,15 @@ public final class LedeSystem implements RetrievalSystem {
   @Override
   public List<ScoredDoc> search(EvalQuery query, int k) {
     List<ScoredDoc> out = new ArrayList<>();
-    NewsQuery q = NewsQuery.builder(query.text())
+    NewsQuery.Builder b = NewsQuery.builder(query.text())
         .syntax(Syntax.SIMPLE)
         .collapse(false)
         .highlight(false)
-        .limit(Math.min(PAGE, k))
-        .build();
+        .limit(Math.min(PAGE, k));
+    if (feedback != null) {
+      b.feedback(feedback);
+    }
+    NewsQuery q = b.build();
     while (out.size() < k) {
       SearchResult r = index.search(q);
       for (Hit h : r.hits()) {

@@ -2,7 +2,6 @@ package dev.lede.bench.eval;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
-import java.util.Arrays;
 import java.util.List;
 
 /**
@@ -11,14 +10,11 @@ import java.util.List;
  * <p>Document ids are the {@code *TEXT} numbers as written ({@code 017}), which is what
  * {@code TIME.qrels.trec} uses (the original {@code TIME.REL} counts positions instead; see the
  * collection's SOURCE.md). TIME has no headline field: each article opens with its section and
- * headline in capitals, run into the first sentence with no boundary marked. The title here is the
- * first {@value #TITLE_WORDS} words (a typical section plus headline, e.g. "SOUTH VIET NAM THE
- * HELICOPTER WAR RUNS INTO") and the text is the rest, so every system indexes the same words once.
+ * headline in capitals, run into the first sentence with no boundary marked. The whole article is
+ * the text and the title is empty, as a user's headline-less articles would be indexed: an earlier
+ * version took the first 8 words as the headline, a preparation no user makes (issue 16).
  */
 public final class TimeReader {
-  /** How many opening words stand in for the missing headline. */
-  public static final int TITLE_WORDS = 8;
-
   private TimeReader() {}
 
   /** Reads the collection from its folder. */
@@ -76,11 +72,6 @@ public final class TimeReader {
   }
 
   static EvalDocument document(String id, String text) {
-    String[] words = text.strip().split("\\s+");
-    int n = Math.min(TITLE_WORDS, words.length);
-    return new EvalDocument(
-        id,
-        String.join(" ", Arrays.copyOfRange(words, 0, n)),
-        String.join(" ", Arrays.copyOfRange(words, n, words.length)));
+    return new EvalDocument(id, "", text.strip());
   }
 }

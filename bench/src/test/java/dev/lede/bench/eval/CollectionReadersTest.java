@@ -28,7 +28,7 @@ class CollectionReadersTest {
   }
 
   @Test
-  void timeSplitsOpeningWordsIntoTitleAndKeepsHeaderNumbers() throws IOException {
+  void timeKeepsWholeArticleAsTextWithNoTitleAndKeepsHeaderNumbers() throws IOException {
     gzip("TIME.ALL.gz", """
         *TEXT 017 01/04/63 PAGE 020
 
@@ -55,8 +55,8 @@ class CollectionReadersTest {
     write("TIME.qrels.trec", "1 0 017 1\n2 0 431 1\n");
     TestCollection c = TimeReader.read(dir);
     assertEquals(List.of(
-        new EvalDocument("017", "EUROPE THE SNOW BLITZ A HOWLING GALE FROM", "THE ARCTIC ICEBOX SWEPT SOUTH ."),
-        new EvalDocument("431", "SHORT ONE .", "")), c.documents());
+        new EvalDocument("017", "", "EUROPE THE SNOW BLITZ A HOWLING GALE FROM THE ARCTIC ICEBOX SWEPT SOUTH ."),
+        new EvalDocument("431", "", "SHORT ONE .")), c.documents());
     assertEquals(List.of(new EvalQuery("1", "SNOW STORMS IN EUROPE ."), new EvalQuery("2", "SHORT .")), c.queries());
     assertEquals(1, c.qrels().grade("1", "017"));
     assertEquals(2, c.judgedQueries().size());

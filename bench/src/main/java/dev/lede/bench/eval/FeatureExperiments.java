@@ -1,0 +1,90 @@
+package dev.lede.bench.eval;
+
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+
+/**
+ * Issue 16's ranking features on {@link FeatureLab}, every variant on TIME, Cranfield and CISI,
+ * with the EnglishAnalyzer baseline and Lede's current field model in the same run.
+ *
+ * <pre>FeatureExperiments [--corpora DIR]</pre>
+ */
+public final class FeatureExperiments {
+  private FeatureExperiments() {}
+
+  static List<FeatureLab.Features> variants() {
+    FeatureLab.Features n = FeatureLab.Features.none();
+    FeatureLab.ProxField body = FeatureLab.ProxField.BODY;
+    List<FeatureLab.Features> out = new ArrayList<>();
+    out.add(n);
+    // Sequential dependence: Metzler & Croft's 0.85/0.10/0.05 (ordered pairs, unordered windows of 8), as Anserini's SDM.
+    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, body));
+    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, FeatureLab.ProxField.ALL));
+    out.add(n.proximity(1f, 0.10f, 0.05f, 8, body));
+    out.add(n.proximity(1f, 0.05f, 0.025f, 8, body));
+    // Bigram phrase boost alone (the ordered part), and the unordered window alone.
+    out.add(n.proximity(1f, 0.10f, 0f, 8, body));
+    out.add(n.proximity(1f, 0.20f, 0f, 8, body));
+    out.add(n.proximity(1f, 0f, 0.10f, 8, body));
+    // BM25 per field: b of the short title field; k1 and b of the text.
+    out.add(n.titleB(0.3f));
+    out.add(n.titleB(0.5f));
+    for (String m : List.of("bm25 0.9 0.9", "bm25 1.5 0.9", "bm25 2.0 0.9", "bm25 1.2 1.0", "bm25 2.0 0.75")) {
+      out.add(n.model(m));
+    }
+    // Other scoring models, for reference (Lede's BM25F work needs BM25).
+    for (String m : List.of("lmd 1000", "dfr", "ib")) {
+      out.add(n.model(m));
+    }
+    // RM3: Anserini's defaults (10 documents, 10 terms, original weight 0.5), with and without its
+    // rule of skipping terms in more than 10 % of the documents, then a grid.
+    out.add(n.feedback(10, 10, 0.5f, 0, 1f));
+    out.add(n.feedback(10, 10, 0.5f, 0, 0.1f));
+    out.add(n.feedback(10, 10, 0.5f, 7, 1f));
+    for (int[] dt : new int[][] {{3, 10}, {3, 20}, {5, 10}, {5, 20}, {10, 10}, {10, 20}, {10, 30}, {20, 20}}) {
+      for (float lambda : new float[] {0.7f, 0.8f}) {
+        out.add(n.feedback(dt[0], dt[1], lambda, 0, 1f));
+      }
+    }
+    // The chosen feedback with its guard, and combined with proximity.
+    out.add(n.feedback(5, 20, 0.7f, 7, 1f));
+    out.add(n.proximity(0.85f, 0.10f, 0.05f, 8, body).feedback(5, 20, 0.7f, 7, 1f));
+    out.add(n.proximity(1f, 0f, 0.05f, 8, body).feedback(5, 20, 0.7f, 7, 1f));
+    out.add(n.model("dfr").feedback(5, 20, 0.7f, 7, 1f));
+    return out;
+  }
+
+  public static void main(String[] args) {
+    Optional<Path> root = args.length >= 2 && args[0].equals("--corpora") ? Optional.of(Path.of(args[1])) : Corpora.locate();
+    if (root.isEmpty()) {
+      System.err.println("feature-experiments: no corpora folder: give --corpora DIR or -Dlede.corpora");
+      System.exit(1);
+    }
+    List<TestCollection> cs = Corpora.COLLECTIONS.stream().map(c -> Corpora.read(root.get(), c)).toList();
+    System.out.println("| settings | time MAP | time nDCG@10 | cranfield MAP | cranfield nDCG@10 | cisi MAP | cisi nDCG@10 | ms/query |");
+    System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
+    List<FeatureLab.Features> all = new ArrayList<>();
+    all.add(null);
+    all.addAll(variants());
+    for (FeatureLab.Features v : all) {
+      StringBuilder sb = new StringBuilder("| " + (v == null ? "english (baseline)" : v.toString()) + " |");
+      long nanos = 0;
+      int queries = 0;
+      for (TestCollection c : cs) {
+        try (RetrievalSystem s = v == null ? LuceneBaseline.english() : new FeatureLab(v)) {
+          long start = System.nanoTime();
+          Metrics.Scores m = Experiments.score(s, c);
+          nanos += System.nanoTime() - start;
+          queries += c.judgedQueries().size();
+          sb.append(String.format(Locale.ROOT, " %.4f | %.4f |", m.map(), m.ndcg10()));
+        }
+      }
+      sb.append(String.format(Locale.ROOT, " %.1f |", nanos / 1e6 / queries));
+      System.out.println(sb);
+    }
+    System.exit(0);
+  }
+}
