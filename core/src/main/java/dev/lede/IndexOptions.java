@@ -22,10 +22,12 @@ import java.util.Objects;
  * @param synonyms the synonyms applied to queries (a search-time setting, like the ranking); null,
  *     the default, means the list stored with the index ({@link NewsIndex#setSynonyms}), read at open
  *     and again on each {@link NewsIndex#refresh()}. A list given here is used instead, and not stored.
+ * @param fusion how hybrid search adds vector scores to lexical ones (a search-time setting; used
+ *     only by an index with semantic search on)
  */
 public record IndexOptions(
     double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer, Merging mergePolicy,
-    StoryOptions stories, Duration queryTimeout, dev.lede.search.SynonymList synonyms) {
+    StoryOptions stories, Duration queryTimeout, dev.lede.search.SynonymList synonyms, dev.lede.search.Fusion fusion) {
   /** Ten seconds: far beyond any sensible query on one machine, short enough that a runaway one is noticed. */
   public static final Duration DEFAULT_QUERY_TIMEOUT = Duration.ofSeconds(10);
 
@@ -39,6 +41,7 @@ public record IndexOptions(
     Objects.requireNonNull(mergePolicy, "mergePolicy");
     Objects.requireNonNull(stories, "stories");
     Objects.requireNonNull(queryTimeout, "queryTimeout");
+    fusion = fusion == null ? dev.lede.search.Fusion.defaults() : fusion;
     if (queryTimeout.isNegative()) {
       throw new IllegalArgumentException("illegal query timeout " + queryTimeout + ", must be >= 0");
     }
@@ -46,7 +49,7 @@ public record IndexOptions(
 
   /** Options with the default merge policy. */
   public IndexOptions(double ramBufferMb, boolean readOnly, NewsAnalyzers.Stemmer stemmer, Ranking ranking, Preparer preparer) {
-    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT, null);
+    this(ramBufferMb, readOnly, stemmer, ranking, preparer, Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT, null, null);
   }
 
   /**
@@ -54,7 +57,7 @@ public record IndexOptions(
    * 2 (docs/reindex.md); more would take heap that a 512 MB process needs for the rest.
    */
   public static IndexOptions defaults() {
-    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT, null);
+    return new IndexOptions(64, false, NewsAnalyzers.Stemmer.PORTER, Ranking.defaults(), Preparer.defaults(), Merging.defaults(), StoryOptions.defaults(), DEFAULT_QUERY_TIMEOUT, null, null);
   }
 
   /**
@@ -86,39 +89,43 @@ public record IndexOptions(
   }
 
   public IndexOptions withReadOnly(boolean readOnly) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 
   public IndexOptions withRamBufferMb(double mb) {
-    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(mb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 
   public IndexOptions withStemmer(NewsAnalyzers.Stemmer stemmer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 
   public IndexOptions withRanking(Ranking ranking) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 
   public IndexOptions withMergePolicy(Merging mergePolicy) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 
   public IndexOptions withStories(StoryOptions stories) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 
   public IndexOptions withPreparer(Preparer preparer) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 
   /** Uses this synonym list for searches instead of the index's stored one (null: the stored one). */
   public IndexOptions withSynonyms(dev.lede.search.SynonymList synonyms) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
+  }
+
+  public IndexOptions withFusion(dev.lede.search.Fusion fusion) {
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 
   public IndexOptions withQueryTimeout(Duration queryTimeout) {
-    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms);
+    return new IndexOptions(ramBufferMb, readOnly, stemmer, ranking, preparer, mergePolicy, stories, queryTimeout, synonyms, fusion);
   }
 }

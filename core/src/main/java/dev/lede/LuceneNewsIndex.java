@@ -110,8 +110,95 @@ final class LuceneNewsIndex implements NewsIndex {
               throw new UncheckedIOException(e);
             }
           }
-        }, () -> commitData(schema, options), generation.dir());
+        }, this::commitData, generation.dir());
     loadSynonyms();
+    String semantic = commitSemantic();
+    if (semantic != null) {
+      useVectors(semantic);
+    }
+  }
+
+  // --- Semantic search: on when the commit names a model (docs/semantic.md) ---
+
+  /** Semantic search's model, or null when it is off. */
+  private volatile String vectorModel;
+
+  /** Articles vectorised between two commits of {@code semantic enable}: what a kill can lose. */
+  static final int ENABLE_BATCH = 256;
+
+  /** The model the last commit this index sees names, or null. */
+  private String commitSemantic() {
+    return withSearcher(s -> {
+      try {
+        return ((org.apache.lucene.index.DirectoryReader) s.getIndexReader()).getIndexCommit().getUserData().get(LuceneWrites.SEMANTIC);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /** Turns the vector step and vector search on, with this model (nothing is computed or loaded here). */
+  void useVectors(String model) {
+    vectorModel = model;
+    if (writes != null) {
+      writes.useVectors(dev.lede.prepare.Vectorizer.onClassPath(model));
+    }
+    searcher.setVectors(new NewsSearcher.Vectors(dev.lede.vector.Embedders::get, options.fusion()));
+  }
+
+  private void noVectors() {
+    vectorModel = null;
+    if (writes != null) {
+      writes.useVectors(null);
+    }
+    searcher.setVectors(null);
+  }
+
+  /** Commit data of this index: {@link #commitData(Schema, IndexOptions)} and whether it has vectors. */
+  private Map<String, String> commitData() {
+    Map<String, String> data = commitData(schema, options);
+    String model = vectorModel;
+    if (model != null) {
+      data.put(LuceneWrites.SEMANTIC, model);
+    }
+    return data;
+  }
+
+  @Override
+  public SemanticReport enableSemantic(int threads, java.util.function.BiConsumer<Long, Long> progress) {
+    if (!dev.lede.vector.Embedders.available()) {
+      throw new LedeException("semantic search needs an embedding model on the class path: add dev.lede:lede-semantic");
+    }
+    return enableSemantic(dev.lede.vector.Embedders.model(), threads, ENABLE_BATCH, progress);
+  }
+
+  /** {@link #enableSemantic(int, java.util.function.BiConsumer)} with this model and batch. */
+  SemanticReport enableSemantic(String model, int threads, int batch, java.util.function.BiConsumer<Long, Long> progress) {
+    LuceneWrites w = writes();
+    useVectors(model);
+    return w.vectorizeAll(dev.lede.prepare.Vectorizer.onClassPath(model), threads, batch, progress == null ? (a, b) -> {} : progress);
+  }
+
+  @Override
+  public void disableSemantic() {
+    LuceneWrites w = writes();
+    noVectors();
+    w.commit();
+  }
+
+  @Override
+  public String semanticModel() {
+    return vectorModel;
+  }
+
+  /** A reader beside a writer: semantic search turned on or off by the writer applies here from its commit on. */
+  private void followSemantic() {
+    String model = commitSemantic();
+    if (model == null && vectorModel != null) {
+      noVectors();
+    } else if (model != null && !model.equals(vectorModel)) {
+      useVectors(model);
+    }
   }
 
   static NewsIndex open(Path dir, IndexOptions options, boolean create) {
@@ -345,6 +432,7 @@ final class LuceneNewsIndex implements NewsIndex {
       } catch (IOException e) {
         throw new UncheckedIOException(e);
       }
+      followSemantic();
       return;
     }
     writes.refresh();

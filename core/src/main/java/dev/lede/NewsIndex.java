@@ -308,6 +308,31 @@ public interface NewsIndex extends AutoCloseable {
     throw new UnsupportedOperationException(getClass().getSimpleName() + " cannot be backed up by Lede");
   }
 
+  /**
+   * Turns semantic search on (recorded in the commit with the model's id) and gives every article
+   * already indexed its vectors; from then on every write makes the article's vectors, and queries
+   * default to hybrid search. Needs an embedding model on the class path (dev.lede:lede-semantic).
+   * Commits every few hundred articles: a run killed halfway keeps what it did, and a run again goes
+   * on from there. Articles that have vectors of the model are skipped.
+   *
+   * @param threads how many threads run the model
+   * @param progress hears (articles done, articles to do) after each commit; may be null
+   * @throws UnsupportedOperationException when the implementation has no vectors
+   */
+  default SemanticReport enableSemantic(int threads, java.util.function.BiConsumer<Long, Long> progress) {
+    throw new UnsupportedOperationException("semantic search is not supported by " + getClass().getSimpleName());
+  }
+
+  /** Turns semantic search off: writes stop making vectors, queries default to lexical. Vectors already made stay until a reindex. */
+  default void disableSemantic() {
+    throw new UnsupportedOperationException("semantic search is not supported by " + getClass().getSimpleName());
+  }
+
+  /** The model of the index's vectors, or null when semantic search is off. */
+  default String semanticModel() {
+    return null;
+  }
+
   /** What the index holds. */
   IndexStats stats();
 

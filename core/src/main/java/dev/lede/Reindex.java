@@ -50,6 +50,10 @@ final class Reindex {
       IngestReport report;
       boolean fromOriginals = inputs == null;
       try (LuceneNewsIndex fresh = LuceneNewsIndex.create(root, next, gen, options)) {
+        String semantic = SegmentInfos.readLatestCommit(live.directory).getUserData().get(dev.lede.write.LuceneWrites.SEMANTIC);
+        if (semantic != null) {
+          fresh.useVectors(semantic); // the rebuilt index keeps semantic search on, vectors carried over where the text is the same
+        }
         report = fresh.ingest(fromOriginals ? StoredOriginals.of(live.directory, p.live(), options) : inputs,
             ingest.withPrune(false), listener);
       } catch (IOException e) {

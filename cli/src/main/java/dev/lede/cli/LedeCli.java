@@ -80,6 +80,7 @@ public final class LedeCli implements Runnable {
     m.put("check", CheckCommand.class);
     m.put("backup", BackupCommand.class);
     m.put("synonyms", SynonymsCommand.class);
+    m.put("semantic", SemanticCommand.class);
     m.put("entities", EntitiesCommand.class);
     m.put("trending", TrendingCommand.class);
     m.put("suggest", SuggestCommand.class);

@@ -92,6 +92,10 @@ final class SearchCommand implements Callable<Integer> {
   @Option(names = "--qid", paramLabel = "ID", defaultValue = "1", description = "Query id for --format trec (default: 1).")
   String qid;
 
+  @Option(names = "--mode", paramLabel = "MODE",
+      description = "lexical (words), semantic (meaning) or hybrid (both); default: hybrid on an index with semantic search on (`lede semantic enable`), else lexical.")
+  dev.lede.search.SearchMode mode;
+
   @Mixin CsvOptions csv;
 
   @Override
@@ -101,12 +105,15 @@ final class SearchCommand implements Callable<Integer> {
       throw new IllegalArgumentException("--qid must not contain whitespace, got '" + qid + "': a TREC run separates its fields by spaces");
     }
     NewsQuery q = new SearchRequest(QueryWords.text(spec, query), sources, authors, entities, types, since, until, sort, limit,
-        after, facets, explain, syntax, recentDays, allCopies, languages).toQuery();
+        after, facets, explain, syntax, recentDays, allCopies, languages, mode).toQuery();
     if (noFeedback) {
       q = q.toBuilder().feedback(false).build();
     }
     if (!(timeoutSeconds >= 0) || timeoutSeconds > 86_400) {
       throw new IllegalArgumentException("illegal --timeout " + timeoutSeconds + ", must be between 0 and 86400 seconds");
+    }
+    if (mode != null && mode != dev.lede.search.SearchMode.LEXICAL) {
+      lede.embeddedOnly("--mode " + mode.name().toLowerCase(java.util.Locale.ROOT) + " (semantic search is embedded-only for now)");
     }
     IndexOptions options = IndexOptions.defaults().withQueryTimeout(java.time.Duration.ofMillis(Math.round(timeoutSeconds * 1000)));
     ResultRenderer renderer = csv.renderer(format, format == OutputFormat.TEXT && lede.colour(), qid);

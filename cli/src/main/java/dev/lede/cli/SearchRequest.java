@@ -18,17 +18,26 @@ import java.util.Objects;
  *
  * @param recentDays the half-life of the recency boost in days, or null for none
  * @param languages only articles in these languages (codes such as {@code de}); empty for all
+ * @param mode lexical, semantic or hybrid; null for the index's default
  */
 public record SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
     Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
-    Syntax syntax, Integer recentDays, boolean allCopies, List<String> languages) {
+    Syntax syntax, Integer recentDays, boolean allCopies, List<String> languages, dev.lede.search.SearchMode mode) {
 
-  /** A request over every language. */
+  /** A request over every language, in the index's default mode. */
   public SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
       Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
       Syntax syntax, Integer recentDays, boolean allCopies) {
     this(text, sources, authors, entities, types, since, until, sort, limit, after, facets, explain, syntax, recentDays, allCopies,
-        List.of());
+        List.of(), null);
+  }
+
+  /** A request in the index's default mode. */
+  public SearchRequest(String text, List<String> sources, List<String> authors, List<String> entities, List<EntityType> types,
+      Instant since, Instant until, SortOrder sort, int limit, String after, boolean facets, boolean explain,
+      Syntax syntax, Integer recentDays, boolean allCopies, List<String> languages) {
+    this(text, sources, authors, entities, types, since, until, sort, limit, after, facets, explain, syntax, recentDays, allCopies,
+        languages, null);
   }
 
   public SearchRequest {
@@ -61,7 +70,8 @@ public record SearchRequest(String text, List<String> sources, List<String> auth
         .after(after)
         .explain(explain)
         .collapse(!allCopies)
-        .languages(languages);
+        .languages(languages)
+        .mode(mode);
     if (facets) {
       b.facet(Facet.values());
     }

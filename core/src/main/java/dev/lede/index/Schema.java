@@ -138,6 +138,21 @@ public final class Schema {
   /** The key of the forms as written in {@link #analyze}. */
   static final String ANALYZED_AS_WRITTEN = "as_written"; // not public: public String constants are field names
 
+  /**
+   * Chunk vectors of semantic search (indexes with it on only): the i-th chunk of an article's text
+   * in {@code vector_i}, an HNSW graph per field, dot product of unit vectors. Fields rather than
+   * child documents, so that one article stays one document for every other query; an article
+   * scores by its best chunk (a disjunction-max over the fields).
+   */
+  public static final List<String> VECTORS = List.of("vector_0", "vector_1", "vector_2", "vector_3");
+  /**
+   * What an article's vectors were made from ({@link dev.lede.vector.ArticleVectors#key()}), stored
+   * to carry them over, and its model indexed: an article not yet vectorised by the index's model lacks it.
+   */
+  public static final String VECTOR_KEY = "vector_key";
+  public static final String VECTOR_MODEL = "vector_model";
+
+
   private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
 
   private final NewsAnalyzers.Stemmer stemmer;
@@ -294,6 +309,9 @@ public final class Schema {
       doc.add(new StringField(LANGUAGE, language, Field.Store.NO));
       doc.add(new SortedSetDocValuesField(LANGUAGE, new BytesRef(language)));
     }
+    if (prepared.vectors() != null) {
+      addVectors(doc, prepared.vectors());
+    }
     doc.add(new StringField(STORY, prepared.story(), Field.Store.YES));
     doc.add(new SortedDocValuesField(STORY, new BytesRef(prepared.story())));
     doc.add(new StoredField(ORIGINAL, StoredArticles.encode(prepared.input(), a.entities(), a.language())));
@@ -306,6 +324,15 @@ public final class Schema {
     }
     LanguageFields.relocate(doc, a.language(), a.headline(), a.lead(), prepared.indexedBody());
     return doc;
+  }
+
+  private static void addVectors(Document doc, dev.lede.vector.ArticleVectors v) {
+    for (int i = 0; i < v.chunks().size(); i++) {
+      doc.add(new org.apache.lucene.document.KnnFloatVectorField(VECTORS.get(i), v.chunks().get(i),
+          org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
+    }
+    doc.add(new StoredField(VECTOR_KEY, v.key()));
+    doc.add(new StringField(VECTOR_MODEL, keyword(v.model()), Field.Store.NO));
   }
 
   /**

@@ -18,8 +18,15 @@ import java.util.Objects;
  * @param storyId the story the article belongs to, or null when it stands alone (then its own id)
  * @param input the article exactly as read, which the index stores as its original; what
  *     preparation added (entities) is stored beside it
+ * @param vectors the article's chunk vectors, or null (semantic search off, or not made yet)
  */
-public record PreparedArticle(Article article, String indexedBody, String fingerprint, String storyId, Article input) {
+public record PreparedArticle(Article article, String indexedBody, String fingerprint, String storyId, Article input,
+    dev.lede.vector.ArticleVectors vectors) {
+  /** A prepared article without vectors. */
+  public PreparedArticle(Article article, String indexedBody, String fingerprint, String storyId, Article input) {
+    this(article, indexedBody, fingerprint, storyId, input, null);
+  }
+
   public PreparedArticle {
     Objects.requireNonNull(article, "article");
     indexedBody = indexedBody == null ? "" : indexedBody;
@@ -43,11 +50,15 @@ public record PreparedArticle(Article article, String indexedBody, String finger
   }
 
   public PreparedArticle withArticle(Article newArticle) {
-    return new PreparedArticle(newArticle, indexedBody, fingerprint, storyId, input);
+    return new PreparedArticle(newArticle, indexedBody, fingerprint, storyId, input, vectors);
   }
 
   public PreparedArticle withIndexedBody(String body) {
-    return new PreparedArticle(article, body, fingerprint, storyId, input);
+    return new PreparedArticle(article, body, fingerprint, storyId, input, vectors);
+  }
+
+  public PreparedArticle withVectors(dev.lede.vector.ArticleVectors v) {
+    return new PreparedArticle(article, indexedBody, fingerprint, storyId, input, v);
   }
 
   /**
@@ -62,7 +73,7 @@ public record PreparedArticle(Article article, String indexedBody, String finger
     String kept = article.headline() + "\n" + article.lead() + "\n" + strippedBody;
     List<Entity> entities = article.entities().stream().filter(e -> namedIn(e, kept)).toList();
     Article a = entities.size() == article.entities().size() ? article : article.withEntities(entities);
-    return new PreparedArticle(a, strippedBody, fingerprint, storyId, input);
+    return new PreparedArticle(a, strippedBody, fingerprint, storyId, input, vectors);
   }
 
   private static boolean namedIn(Entity e, String text) {
@@ -78,6 +89,6 @@ public record PreparedArticle(Article article, String indexedBody, String finger
   }
 
   public PreparedArticle withStoryId(String story) {
-    return new PreparedArticle(article, indexedBody, fingerprint, story, input);
+    return new PreparedArticle(article, indexedBody, fingerprint, story, input, vectors);
   }
 }

@@ -35,6 +35,8 @@ import java.util.Set;
  * @param collapse whether syndicated copies of one story collapse into one hit
  * @param authors only articles by all of these authors, by whole name, case and spacing aside (empty: any)
  * @param feedback pseudo-relevance feedback for long queries ({@link Feedback#OFF}: none)
+ * @param mode how the text is matched; null, the default, means hybrid on an index with semantic
+ *     search on and lexical otherwise
  */
 public record NewsQuery(
     String text,
@@ -55,7 +57,8 @@ public record NewsQuery(
     boolean explain,
     boolean collapse,
     Set<String> authors,
-    Feedback feedback) {
+    Feedback feedback,
+    SearchMode mode) {
 
   public static final int MAX_LIMIT = 10_000;
 
@@ -64,7 +67,7 @@ public record NewsQuery(
       Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
       int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse) {
     this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
-        highlight, recency, explain, collapse, Set.of());
+        highlight, recency, explain, collapse, Set.of(), Feedback.defaults(), null);
   }
 
   /** A query with {@link Feedback#defaults() default feedback} (the shape before it was added). */
@@ -72,7 +75,16 @@ public record NewsQuery(
       Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
       int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse, Set<String> authors) {
     this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
-        highlight, recency, explain, collapse, authors, Feedback.defaults());
+        highlight, recency, explain, collapse, authors, Feedback.defaults(), null);
+  }
+
+  /** A query in the index's default mode (the shape before modes were added). */
+  public NewsQuery(String text, Syntax syntax, Set<String> sources, Set<String> entities, Set<EntityType> entityTypes,
+      Instant since, Instant until, Set<String> languages, SortOrder sort, int limit, String cursor, Set<Facet> facets,
+      int facetLimit, boolean highlight, Recency recency, boolean explain, boolean collapse, Set<String> authors,
+      Feedback feedback) {
+    this(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit, cursor, facets, facetLimit,
+        highlight, recency, explain, collapse, authors, feedback, null);
   }
 
   public NewsQuery {
@@ -125,6 +137,7 @@ public record NewsQuery(
     b.collapse = collapse;
     b.authors.addAll(authors);
     b.feedback = feedback;
+    b.mode = mode;
     return b;
   }
 
@@ -152,6 +165,7 @@ public record NewsQuery(
     private boolean collapse = true;
     private final Set<String> authors = new LinkedHashSet<>();
     private Feedback feedback = Feedback.defaults();
+    private SearchMode mode;
 
     private Builder(String text) {
       this.text = text;
@@ -284,6 +298,12 @@ public record NewsQuery(
       return this;
     }
 
+    /** How the text is matched; null (the default): hybrid when the index has vectors, else lexical. */
+    public Builder mode(SearchMode mode) {
+      this.mode = mode;
+      return this;
+    }
+
     /** Pseudo-relevance feedback for long queries: these settings, or {@link Feedback#OFF}. */
     public Builder feedback(Feedback feedback) {
       this.feedback = Objects.requireNonNull(feedback, "feedback");
@@ -297,7 +317,7 @@ public record NewsQuery(
 
     public NewsQuery build() {
       return new NewsQuery(text, syntax, sources, entities, entityTypes, since, until, languages, sort, limit,
-          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors, feedback);
+          cursor, facets, facetLimit, highlight, recency, explain, collapse, authors, feedback, mode);
     }
   }
 }

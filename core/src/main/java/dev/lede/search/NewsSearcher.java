@@ -68,6 +68,11 @@ public final class NewsSearcher {
   private volatile QueryFactory queries;
   private volatile SynonymList synonyms = SynonymList.EMPTY;
   private final Duration timeout; // null: unbounded
+  /** The query embedder and fusion of an index with semantic search on; null when it is off (then nothing of it is touched). */
+  private volatile Vectors vectors;
+
+  /** What semantic search needs: the model (loaded at the first query that needs it) and the fusion. */
+  public record Vectors(java.util.function.Supplier<dev.lede.vector.Embedder> embedder, Fusion fusion) {}
   private final LanguageQueries languages;
   /** Story and facet ordinals across the segments of each open reader (issue 19). */
   private final GlobalOrdinals.Cache ordinals = new GlobalOrdinals.Cache();
@@ -106,12 +111,40 @@ public final class NewsSearcher {
     }
   }
 
+  /** Turns semantic and hybrid search on (null: off). */
+  public void setVectors(Vectors vectors) {
+    this.vectors = vectors;
+  }
+
+  /** The mode a query runs in: its own, else hybrid where there are vectors and lexical elsewhere. */
+  public SearchMode modeOf(NewsQuery q) {
+    return q.mode() != null ? q.mode() : vectors != null ? SearchMode.HYBRID : SearchMode.LEXICAL;
+  }
+
   /** Runs a query. */
   public SearchResult search(IndexSearcher searcher, NewsQuery q) {
     QueryFactory factory = queries;
     Query text = languages.text(factory, q, searcher.getIndexReader());
-    // Highlights show the words asked for, not the feedback's.
-    return run(searcher, q, factory.scoring(searcher, q, text), null, text);
+    SearchMode mode = modeOf(q);
+    if (mode == SearchMode.LEXICAL || q.text().isBlank()) {
+      // Highlights show the words asked for, not the feedback's.
+      return run(searcher, q, factory.scoring(searcher, q, text), null, text);
+    }
+    Vectors v = vectors;
+    if (v == null) {
+      throw new dev.lede.BadInputException("--mode " + mode.name().toLowerCase(java.util.Locale.ROOT)
+          + " needs vectors, and this index has semantic search off: run `lede semantic enable` first");
+    }
+    float[] vector = v.embedder().get().embedQuery(q.text());
+    if (vector == null) {
+      return run(searcher, q, factory.scoring(searcher, q, text), null, text);
+    }
+    try {
+      Query scoring = VectorSearch.scoring(searcher, mode, text, factory.filters(q), vector, v.fusion());
+      return run(searcher, q, scoring, null, text);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**
@@ -156,6 +189,27 @@ public final class NewsSearcher {
         chosen = mlt.like(fields);
       }
       Query like = sharingEnoughTerms(wholeArticle(chosen));
+      Vectors v = vectors;
+      dev.lede.vector.ArticleVectors seed = v == null ? null : dev.lede.index.IndexedVectors.read(searcher.getIndexReader(), doc);
+      if (seed != null && seed.mean() != null) {
+        // Nearest by meaning where the seed has vectors (issue 20: 0.93 of BBC neighbours in the
+        // seed's category against 0.89 for more-like-this), within the constraints' filters.
+        BooleanQuery.Builder f = new BooleanQuery.Builder().add(new org.apache.lucene.search.MatchAllDocsQuery(), BooleanClause.Occur.FILTER);
+        Query filters = queries.filters(constraints);
+        if (filters != null) {
+          f.add(filters, BooleanClause.Occur.FILTER);
+        }
+        f.add(new TermQuery(new Term(Schema.ID, id)), BooleanClause.Occur.MUST_NOT);
+        String seedStory = stored.get(Schema.STORY);
+        if (seedStory != null) {
+          f.add(new TermQuery(new Term(Schema.STORY, seedStory)), BooleanClause.Occur.MUST_NOT);
+        }
+        Query nearest = VectorSearch.nearest(searcher, seed.mean(), v.fusion().k(), f.build());
+        SearchResult r = run(searcher, constraints, nearest, null, like);
+        if (r.total() > 0) {
+          return r;
+        } // no other article has vectors yet: more-like-this
+      }
       BooleanQuery.Builder b = new BooleanQuery.Builder().add(like, BooleanClause.Occur.SHOULD).setMinimumNumberShouldMatch(1);
       b.add(new TermQuery(new Term(Schema.ID, id)), BooleanClause.Occur.MUST_NOT);
       String story = stored.get(Schema.STORY);

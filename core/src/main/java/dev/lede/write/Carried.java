@@ -13,9 +13,15 @@ import java.util.List;
  *     signed again)
  * @param storyKept the entry's story id stands (every story option is unchanged); else the entry
  *     is placed among the others again
+ * @param vectors the article's vectors (null when it had none); used only when made from the same
+ *     text by the same model
  */
-public record Carried(List<Entity> entities, StoryEntry entry, boolean storyKept) {
+public record Carried(List<Entity> entities, StoryEntry entry, boolean storyKept, dev.lede.vector.ArticleVectors vectors) {
   public Carried(List<Entity> entities, StoryEntry entry) {
-    this(entities, entry, false);
+    this(entities, entry, false, null);
+  }
+
+  public Carried(List<Entity> entities, StoryEntry entry, boolean storyKept) {
+    this(entities, entry, storyKept, null);
   }
 }

@@ -82,6 +82,16 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
    * for the writes in flight ({@link #inFlight}).
    */
   private final Object lock = new Object();
+  /** Semantic search: the vector step of every write, or null when the index has it off (then no vector class is touched). */
+  private volatile dev.lede.prepare.Vectorizer vectorizer;
+
+  /** Commit data key: the model of the index's vectors, present only when semantic search is on. */
+  public static final String SEMANTIC = "lede.semantic";
+
+  /** Turns the vector step on (a vectorizer) or off (null); nothing is computed here. */
+  public void useVectors(dev.lede.prepare.Vectorizer v) {
+    vectorizer = v;
+  }
   /** Documents assigned under {@link #lock} and not yet handed to the writer; guarded by itself. */
   private final int[] inFlight = new int[1];
   /** Story entries and fingerprints of every article. */
@@ -217,6 +227,10 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
     StoryEntry signed = carried == null || carried.entry() == null
         ? stories.signer().sign(prepared.article())
         : kept ? carried.entry() : carried.entry().withStory(article.id());
+    dev.lede.prepare.Vectorizer v = vectorizer;
+    if (v != null && carried != null && carried.vectors() != null && carried.vectors().key().equals(v.key(prepared.input()))) {
+      prepared = prepared.withVectors(carried.vectors()); // a reindex: same text, same model
+    }
     return new Ready(prepared, signed, kept, learned, indexed);
   }
 
@@ -426,7 +440,7 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
         String stripped = boilerplate.strip(prepared.article().source(), prepared.indexedBody());
         if (!stripped.equals(prepared.indexedBody())) {
           writeDocument(w, prepared.withBoilerplateRemoved(stripped).withStoryId(entry.get().storyId()), entry.get(),
-              memory.fingerprint(id));
+              memory.fingerprint(id), indexedVectors(id));
           dirty.add(id);
           rewritten++;
         }
@@ -498,9 +512,24 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
   public volatile java.util.function.Predicate<String> refuse;
 
   private void writeDocument(IndexWriter w, PreparedArticle ready, StoryEntry entry, String fingerprint) {
+    writeDocument(w, ready, entry, fingerprint, null);
+  }
+
+  /**
+   * Writes an article's document; with semantic search on, with its vectors: {@code carried} when
+   * made from the same text by the same model (a rewrite), else made here. Here rather than at
+   * prepare, so that an unchanged article re-fed costs no model run; the pipeline stores on its
+   * worker threads, so the model runs on every core.
+   */
+  private void writeDocument(IndexWriter w, PreparedArticle ready, StoryEntry entry, String fingerprint,
+      dev.lede.vector.ArticleVectors carried) {
     String id = ready.article().id();
     if (refuse != null && refuse.test(id)) {
       throw new IllegalArgumentException("document of article '" + id + "' refused");
+    }
+    dev.lede.prepare.Vectorizer v = vectorizer;
+    if (v != null && ready.vectors() == null) {
+      ready = ready.withVectors(v.vectors(ready.input(), carried));
     }
     Document doc = schema.toDocument(ready);
     LuceneStoryStore.addFields(doc, entry, fingerprint);
@@ -530,8 +559,132 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
       PreparedArticle ready = prepared
           .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
           .withStoryId(entry.storyId());
-      writeDocument(w, ready, entry, memory.fingerprint(entry.id()));
+      writeDocument(w, ready, entry, memory.fingerprint(entry.id()), indexedVectors(entry.id()));
       dirty.add(entry.id());
+    }
+  }
+
+  /** The vectors the index holds for an article (after a refresh when it was written since), or null. */
+  private dev.lede.vector.ArticleVectors indexedVectors(String id) {
+    if (vectorizer == null) {
+      return null;
+    }
+    if (dirty.contains(id)) {
+      refreshWritten();
+    }
+    return searchers.withSearcher(s -> {
+      try {
+        TopDocs top = s.search(new TermQuery(new Term(Schema.ID, id)), 1);
+        return top.scoreDocs.length == 0 ? null : dev.lede.index.IndexedVectors.read(s.getIndexReader(), top.scoreDocs[0].doc);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /**
+   * Gives every article without vectors of the vectorizer's model its vectors, committing every
+   * {@code batch} articles: killed halfway, a run again starts where the last commit left off.
+   * Vectors are made on {@code threads} threads, documents written under the lock.
+   */
+  public dev.lede.SemanticReport vectorizeAll(dev.lede.prepare.Vectorizer v, int threads, int batch,
+      java.util.function.BiConsumer<Long, Long> progress) {
+    useVectors(v);
+    String model = v.model();
+    java.util.concurrent.ExecutorService pool = java.util.concurrent.Executors.newFixedThreadPool(Math.max(1, threads), r -> {
+      Thread t = new Thread(r, "lede-vectors");
+      t.setDaemon(true);
+      return t;
+    });
+    long done = 0;
+    long skipped = 0;
+    try {
+      synchronized (lock) {
+        awaitWrites();
+        rewriteRelabeled();
+      }
+      refreshWritten();
+      org.apache.lucene.search.Query lacking = new org.apache.lucene.search.BooleanQuery.Builder()
+          .add(new org.apache.lucene.search.MatchAllDocsQuery(), org.apache.lucene.search.BooleanClause.Occur.FILTER)
+          .add(new TermQuery(new Term(Schema.VECTOR_MODEL, Schema.keyword(model))), org.apache.lucene.search.BooleanClause.Occur.MUST_NOT)
+          .build();
+      long[] counts = searchers.withSearcher(s -> {
+        try {
+          return new long[] {s.count(lacking), s.getIndexReader().numDocs()};
+        } catch (IOException e) {
+          throw new UncheckedIOException(e);
+        }
+      });
+      long total = counts[0];
+      long already = counts[1] - total;
+      progress.accept(0L, total);
+      while (true) {
+        List<String> ids = searchers.withSearcher(s -> {
+          try {
+            List<String> out = new ArrayList<>();
+            TopDocs top = s.search(lacking, batch);
+            org.apache.lucene.index.StoredFields fields = s.storedFields();
+            for (var hit : top.scoreDocs) {
+              out.add(fields.document(hit.doc, Set.of(Schema.ID)).get(Schema.ID));
+            }
+            return out;
+          } catch (IOException e) {
+            throw new UncheckedIOException(e);
+          }
+        });
+        if (ids.isEmpty()) {
+          break;
+        }
+        List<java.util.concurrent.Future<Object[]>> made = new ArrayList<>();
+        for (String id : ids) {
+          made.add(pool.submit(() -> {
+            Optional<Document> stored = storedDocument(id);
+            if (stored.isEmpty()) {
+              return null;
+            }
+            dev.lede.index.StoredArticles.Stored read = schema.toStored(stored.get());
+            return new Object[] {read, v.vectors(read.input(), null)};
+          }));
+        }
+        long before = done;
+        synchronized (lock) {
+          for (int i = 0; i < ids.size(); i++) {
+            Object[] r;
+            try {
+              r = made.get(i).get();
+            } catch (java.util.concurrent.ExecutionException e) {
+              throw e.getCause() instanceof RuntimeException re ? re
+                  : new dev.lede.LedeException("cannot make vectors: " + e.getCause(), e.getCause());
+            }
+            Optional<StoryEntry> entry = memory.get(ids.get(i));
+            if (r == null || entry.isEmpty()) {
+              skipped++;
+              continue;
+            }
+            dev.lede.index.StoredArticles.Stored read = (dev.lede.index.StoredArticles.Stored) r[0];
+            PreparedArticle prepared = preparer.prepare(read.input(), read.prepared());
+            PreparedArticle ready = prepared
+                .withBoilerplateRemoved(boilerplate.strip(prepared.article().source(), prepared.indexedBody()))
+                .withStoryId(entry.get().storyId())
+                .withVectors((dev.lede.vector.ArticleVectors) r[1]);
+            writeDocument(writer, ready, entry.get(), memory.fingerprint(ids.get(i)));
+            dirty.add(ids.get(i));
+            done++;
+          }
+        }
+        commit(); // what is done stays done if the process is killed now
+        progress.accept(done + skipped, total);
+        if (done == before) {
+          break; // nothing could be done: do not loop on the same articles
+        }
+      }
+      commit();
+      return new dev.lede.SemanticReport(model, done, already, skipped);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new dev.lede.LedeException("semantic enable interrupted after " + done + " articles (committed; run it again to go on)", e);
+    } finally {
+      pool.shutdownNow();
     }
   }
 

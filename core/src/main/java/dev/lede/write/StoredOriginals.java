@@ -62,7 +62,8 @@ public final class StoredOriginals {
             && !"custom".equals(was.get(LuceneWrites.PREPARED_BY));
         boolean signatures = sameLayout && LuceneWrites.signing(options.stories()).equals(was.get(LuceneWrites.SIGNED_WITH));
         boolean storyIds = signatures && LuceneWrites.grouping(options.stories()).equals(was.get(LuceneWrites.GROUPED_WITH));
-        Pipeline.CarryingListener carrying = listener instanceof Pipeline.CarryingListener c && (entities || signatures) ? c : null;
+        boolean vectors = was.get(LuceneWrites.SEMANTIC) != null;
+        Pipeline.CarryingListener carrying = listener instanceof Pipeline.CarryingListener c && (entities || signatures || vectors) ? c : null;
         long n = 0;
         for (LeafReaderContext leaf : reader.leaves()) {
           LeafReader segment = leaf.reader();
@@ -81,7 +82,8 @@ public final class StoredOriginals {
               input = read.input();
               if (carrying != null) {
                 carried = new Carried(entities ? read.prepared() : null,
-                    entries != null && entries.advanceExact(doc) ? LuceneStoryStore.entryOf(entries.binaryValue()) : null, storyIds);
+                    entries != null && entries.advanceExact(doc) ? LuceneStoryStore.entryOf(entries.binaryValue()) : null, storyIds,
+                    vectors ? dev.lede.index.IndexedVectors.read(segment, doc) : null);
               }
             } catch (RuntimeException e) {
               rejected++;

@@ -71,6 +71,12 @@ public final class SolrFields {
    */
   public static final List<String> SOLR_ONLY = List.of(ID, ARTICLE_ID, URL, VERSION, HEADLINE_EXACT, EXACT);
 
+  /**
+   * Fields of the embedded index that a Solr collection does not have: semantic search is
+   * embedded-only for now (the CLI says so and exits 2), so its vectors and their keys stay out.
+   */
+  public static final List<String> EMBEDDED_ONLY = List.of(dev.lede.index.Schema.VECTOR_KEY, dev.lede.index.Schema.VECTOR_MODEL);
+
   /** Every field the schema must declare, in schema order. */
   public static final List<String> ALL = List.of(
       ID, ARTICLE_ID, VERSION, HEADLINE, LEAD, BODY, HEADLINE_EXACT, EXACT, ENTITY, ENTITY_KEY,

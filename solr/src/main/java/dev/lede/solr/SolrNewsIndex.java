@@ -497,6 +497,9 @@ public final class SolrNewsIndex implements NewsIndex {
 
   @Override
   public SearchResult search(NewsQuery query) {
+    if (query.mode() != null && query.mode() != dev.lede.search.SearchMode.LEXICAL) {
+      throw new UnsupportedOperationException("semantic and hybrid search are embedded-only for now: on Solr, search is lexical");
+    }
     SolrQuery s = SolrQueries.search(query, weights);
     QueryResponse r = query(new QueryRequest(s, SolrRequest.METHOD.POST), "search '" + query.text() + "'");
     return toResult(query, s, r);

@@ -43,6 +43,12 @@ public final class Evaluate {
     SYSTEMS.put("lede-rm3-anserini-guarded", () -> LedeSystem.withFeedback("lede-rm3-anserini-guarded", new Feedback(10, 10, 0.5f, 7)));
     SYSTEMS.put("lede-rm3-unguarded", () -> LedeSystem.withFeedback("lede-rm3-unguarded",
         new Feedback(Feedback.defaults().docs(), Feedback.defaults().terms(), Feedback.defaults().originalWeight(), 0)));
+    // Semantic search (docs/semantic.md): one index with vectors per collection, three modes.
+    SYSTEMS.put("lede-lexical", () -> new LedeSemanticSystem("lede-lexical", dev.lede.search.SearchMode.LEXICAL,
+        dev.lede.search.Fusion.defaults()));
+    SYSTEMS.put("lede-semantic", () -> new LedeSemanticSystem("lede-semantic", dev.lede.search.SearchMode.SEMANTIC,
+        dev.lede.search.Fusion.defaults()));
+    SYSTEMS.put("lede-hybrid", LedeSemanticSystem::defaults);
   }
 
   private Evaluate() {}
@@ -81,6 +87,14 @@ public final class Evaluate {
       return 2;
     }
     List<String> systems = system.equals("all") ? List.copyOf(SYSTEMS.keySet()) : List.of(system.split(","));
+    for (String s : systems) {
+      // lede-hybrid@W: hybrid with vector weight W (the fusion sweep of docs/semantic.md)
+      if (s.startsWith("lede-hybrid@") && !SYSTEMS.containsKey(s)) {
+        float w = Float.parseFloat(s.substring("lede-hybrid@".length()));
+        SYSTEMS.put(s, () -> new LedeSemanticSystem(s, dev.lede.search.SearchMode.HYBRID,
+            new dev.lede.search.Fusion(dev.lede.search.Fusion.defaults().k(), w)));
+      }
+    }
     if (!SYSTEMS.keySet().containsAll(systems)) {
       err.println("evaluate: unknown system '" + system + "', expected one of " + SYSTEMS.keySet() + " or all");
       return 2;

@@ -34,8 +34,10 @@ import org.apache.lucene.store.FSDirectory;
  * MoreLikeThis with its defaults on the same index (fields headline, lead and body, the schema's
  * analyzer), in one run.
  *
- * <p>Usage: {@code java -cp ... dev.lede.bench.eval.RelatedArticles [--corpora DIR] [--seeds 200] [--seed 1] [--corpus bbc|agnews|huffpost]}.
- * The index is built in a temporary folder and removed afterwards.
+ * <p>Usage: {@code java -cp ... dev.lede.bench.eval.RelatedArticles [--corpora DIR] [--seeds 200] [--seed 1] [--corpus bbc|agnews|huffpost] [--semantic]}.
+ * The index is built in a temporary folder and removed afterwards. With {@code --semantic}, the same
+ * index then gets vectors ({@code NewsIndex.enableSemantic}, on every core) and {@code similar} is
+ * measured again: nearest vectors instead of more-like-this (docs/semantic.md).
  */
 public final class RelatedArticles {
   private RelatedArticles() {}
@@ -45,12 +47,16 @@ public final class RelatedArticles {
     int seeds = 200;
     long seed = 1;
     String corpus = "bbc";
+    boolean semantic = java.util.Arrays.asList(args).contains("--semantic");
+    Path work = null; // --work DIR: the index is kept there and reused (vectors made once)
+    args = java.util.Arrays.stream(args).filter(a -> !a.equals("--semantic")).toArray(String[]::new);
     for (int i = 0; i + 1 < args.length; i += 2) {
       switch (args[i]) {
         case "--corpora" -> corpora = Path.of(args[i + 1]);
         case "--seeds" -> seeds = Integer.parseInt(args[i + 1]);
         case "--seed" -> seed = Long.parseLong(args[i + 1]);
         case "--corpus" -> corpus = args[i + 1];
+        case "--work" -> work = Path.of(args[i + 1]);
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
     }
@@ -64,16 +70,29 @@ public final class RelatedArticles {
     }
     Map<String, Article> byId = new HashMap<>();
     articles.forEach(a -> byId.put(a.id(), a));
-    Path dir = Files.createTempDirectory("related-articles-");
+    Path dir = work != null ? work : Files.createTempDirectory("related-articles-");
     try {
       List<String> ids = new ArrayList<>(category.keySet());
       Collections.sort(ids);
       Collections.shuffle(ids, new Random(seed));
       List<String> drawn = ids.subList(0, Math.min(seeds, ids.size()));
       double[] lede;
+      double[] vectors = null;
       try (NewsIndex index = NewsIndex.open(dir.resolve("idx"))) {
         index.ingest(dev.lede.read.ArticleSource.of(articles), dev.lede.IngestOptions.defaults(), null);
+        if (index.semanticModel() != null) {
+          index.disableSemantic(); // a kept index: the first row is more-like-this (the vectors stay for the second)
+        }
         lede = share(drawn, category, id -> index.similar(id, NewsQuery.builder("").limit(10).build()).hits().stream().map(Hit::id).toList());
+        if (semantic) {
+          long start = System.nanoTime();
+          dev.lede.SemanticReport r = index.enableSemantic(Runtime.getRuntime().availableProcessors(),
+              (done, total) -> System.err.printf("  vectors: %d/%d%n", done, total));
+          System.err.printf("vectors for %d articles in %.1f s wall on %d threads%n", r.vectorized(), (System.nanoTime() - start) / 1e9,
+              Runtime.getRuntime().availableProcessors());
+          vectors = share(drawn, category,
+              id -> index.similar(id, NewsQuery.builder("").limit(10).build()).hits().stream().map(Hit::id).toList());
+        }
       }
       double[] mlt;
       try (FSDirectory d = FSDirectory.open(dir.resolve("idx")); DirectoryReader reader = DirectoryReader.open(d)) {
@@ -105,11 +124,16 @@ public final class RelatedArticles {
       System.out.println("| system | same category / returned | same category / 10 per seed | returned per seed |");
       System.out.println("| --- | ---: | ---: | ---: |");
       System.out.printf("| Lede `similar` | %.4f | %.4f | %.2f |%n", lede[0], lede[1], lede[2]);
+      if (vectors != null) {
+        System.out.printf("| Lede `similar`, semantic search on (nearest vectors) | %.4f | %.4f | %.2f |%n", vectors[0], vectors[1], vectors[2]);
+      }
       System.out.printf("| MoreLikeThis defaults (headline, lead, body) | %.4f | %.4f | %.2f |%n", mlt[0], mlt[1], mlt[2]);
       System.out.printf("(%d seeds, seed %d)%n", drawn.size(), seed);
     } finally {
-      try (var walk = Files.walk(dir)) {
-        walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+      if (work == null) {
+        try (var walk = Files.walk(dir)) {
+          walk.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+        }
       }
     }
   }

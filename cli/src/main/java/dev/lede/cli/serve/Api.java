@@ -77,7 +77,7 @@ final class Api {
     return new SearchRequest(p.text("q"), p.all("source", true), p.all("author", false), p.all("entity", false), types,
         when(p, "since"), when(p, "until"), p.choice("sort", SortOrder.class, SortOrder.RELEVANCE), p.integer("limit", 10),
         p.get("after"), p.flag("facets"), p.flag("explain"), p.choice("syntax", Syntax.class, Syntax.SIMPLE), p.integer("recent"),
-        p.flag("all_copies"), p.all("language", true));
+        p.flag("all_copies"), p.all("language", true), p.choice("mode", dev.lede.search.SearchMode.class, null));
   }
 
   /** {@code GET /api/articles/{id}}: {@code lede show ID --format json}. */
