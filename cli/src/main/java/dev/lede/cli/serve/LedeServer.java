@@ -46,6 +46,10 @@ public final class LedeServer implements AutoCloseable {
     defaultProperty("sun.net.httpserver.maxRspTime", "60");
     defaultProperty("sun.net.httpserver.maxReqHeaders", "100");
     defaultProperty("sun.net.httpserver.maxReqHeaderSize", String.valueOf(32 * 1024));
+    // The JDK server leaves Nagle's algorithm on: an answer written as headers then body waited for
+    // the client's delayed ACK, about 25 ms per request on keep-alive connections. Measured on the
+    // 60k set, answers from the cache: 860 requests/s, p50 25 ms with it on; 40,358/s, p50 0.36 ms off.
+    defaultProperty("sun.net.httpserver.nodelay", "true");
   }
 
   /**
