@@ -6,11 +6,8 @@ import dev.lede.SemanticReport;
 import dev.lede.cli.render.Json;
 import java.io.PrintWriter;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code lede semantic enable|disable|status}: semantic search for an index. Enabling gives every
@@ -23,34 +20,14 @@ import picocli.CommandLine.ParentCommand;
         + "commits as it goes: killed, it loses at most a few hundred articles' work, and run again it goes on where it stopped.",
         "Embedded index only: on SolrCloud it exits 2."},
     subcommands = {SemanticCommand.Enable.class, SemanticCommand.Disable.class, SemanticCommand.Status.class})
-final class SemanticCommand implements Runnable {
-  @ParentCommand LedeCli lede;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+final class SemanticCommand extends CommandGroup {
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
+  String embeddedOnly() {
+    return "semantic search (embedded-only for now)";
   }
 
-  private static final String EMBEDDED_ONLY = "semantic search (embedded-only for now)";
-
-  /** What the subcommands share: the parent, {@code --format} and refusing Solr. */
-  abstract static class Sub implements Callable<Integer> {
-    @ParentCommand SemanticCommand parent;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    TextOrJson format;
-
-    @Override
-    public final Integer call() {
-      LedeCli lede = parent.lede;
-      lede.embeddedOnly(EMBEDDED_ONLY);
-      return run(lede, lede.spec.commandLine().getOut());
-    }
-
-    abstract int run(LedeCli lede, PrintWriter out);
-
+  /** The subcommands' shared part, and the status object they print. */
+  abstract static class Sub extends CommandGroup.Sub {
     ObjectNode status(LedeCli lede, String model) {
       return Json.object().put("index", lede.indexName()).put("semantic", model != null).put("model", model);
     }

@@ -8,12 +8,8 @@ import dev.lede.search.SynonymList;
 import java.io.PrintWriter;
 import java.nio.file.Path;
 import java.util.Locale;
-import java.util.concurrent.Callable;
-import picocli.CommandLine;
 import picocli.CommandLine.Command;
-import picocli.CommandLine.Option;
 import picocli.CommandLine.Parameters;
-import picocli.CommandLine.ParentCommand;
 
 /**
  * {@code lede synonyms set|show|clear}: the synonym list an index applies to queries. The list is
@@ -26,33 +22,10 @@ import picocli.CommandLine.ParentCommand;
         "Synonyms apply when a query is analysed, never to the indexed articles: a new list takes effect for every "
             + "search started after `set`, also beside a running `lede index`, and survives `lede reindex`."},
     subcommands = {SynonymsCommand.Set.class, SynonymsCommand.Show.class, SynonymsCommand.Clear.class})
-final class SynonymsCommand implements Runnable {
-  @ParentCommand LedeCli lede;
-
-  @CommandLine.Spec CommandLine.Model.CommandSpec spec;
-
+final class SynonymsCommand extends CommandGroup {
   @Override
-  public void run() {
-    spec.commandLine().usage(spec.commandLine().getOut());
-  }
-
-  private static final String EMBEDDED_ONLY = "synonyms (the list is stored with the embedded index; on Solr, use the collection's own synonym files)";
-
-  /** What the three subcommands share: the parent, {@code --format}, and refusing Solr. */
-  abstract static class Sub implements Callable<Integer> {
-    @ParentCommand SynonymsCommand parent;
-
-    @Option(names = "--format", paramLabel = "FORMAT", defaultValue = "text", description = "text or json.")
-    TextOrJson format;
-
-    @Override
-    public final Integer call() {
-      LedeCli lede = parent.lede;
-      lede.embeddedOnly(EMBEDDED_ONLY);
-      return run(lede);
-    }
-
-    abstract int run(LedeCli lede);
+  String embeddedOnly() {
+    return "synonyms (the list is stored with the embedded index; on Solr, use the collection's own synonym files)";
   }
 
   /** Replaces the index's list; the result's text or JSON. */
@@ -80,7 +53,7 @@ final class SynonymsCommand implements Runnable {
     Path file;
 
     @Override
-    int run(LedeCli lede) {
+    int run(LedeCli lede, PrintWriter out) {
       SynonymList list = SynonymList.read(file);
       int n = list.rules().size();
       return store(lede, list, format, String.format(Locale.ROOT, "%d synonym %s set for index %s: searches use %s from now on; nothing "
@@ -92,12 +65,11 @@ final class SynonymsCommand implements Runnable {
   @Command(name = "show", addMethodSubcommands = false, header = "Print the index's synonym list (as a file `synonyms set` reads back).")
   static final class Show extends Sub {
     @Override
-    int run(LedeCli lede) {
+    int run(LedeCli lede, PrintWriter out) {
       SynonymList list;
       try (NewsIndex index = lede.openForReading()) {
         list = index.synonyms();
       }
-      PrintWriter out = lede.spec.commandLine().getOut();
       if (format == TextOrJson.JSON) {
         ObjectNode o = Json.object().put("index", lede.indexDir().toString());
         ArrayNode rules = o.putArray("synonyms");
@@ -121,7 +93,7 @@ final class SynonymsCommand implements Runnable {
   @Command(name = "clear", addMethodSubcommands = false, header = "Remove the index's synonym list: searches match the words as typed again.")
   static final class Clear extends Sub {
     @Override
-    int run(LedeCli lede) {
+    int run(LedeCli lede, PrintWriter out) {
       return store(lede, SynonymList.EMPTY, format, "synonyms cleared for index " + lede.indexDir());
     }
   }
