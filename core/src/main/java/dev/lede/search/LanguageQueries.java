@@ -86,43 +86,24 @@ final class LanguageQueries {
 
   /** The forgiving syntax on one language's fields; what is not text (filters, entities, authors) as in English. */
   private Query simple(QueryFactory english, String code, String text, int budget) {
-    BooleanQuery.Builder scoring = new BooleanQuery.Builder();
-    BooleanQuery.Builder outer = new BooleanQuery.Builder();
-    List<String> plainWords = new ArrayList<>();
-    int positives = 0;
+    SimpleClauses placed = new SimpleClauses(budget);
     boolean asked = false; // whether the text asks for anything, as opposed to only excluding and filtering
-    int leaves = 0;
     for (SimpleQueryParser.Clause c : SimpleQueryParser.parse(text)) {
-      asked |= c.occur() != SimpleQueryParser.Occur.MUST_NOT && !isFilter(c.field());
+      asked |= c.occur() != SimpleQueryParser.Occur.MUST_NOT && !SimpleClauses.isFilter(c.field());
       Query query = isText(c.field()) ? textClause(code, c) : english.clause(c);
-      if (query == null) {
-        continue;
-      }
-      leaves += QueryFactory.leafCount(query);
-      if (leaves > budget) {
+      if (query != null && !placed.add(c, query)) {
         break;
       }
-      if (c.occur() == SimpleQueryParser.Occur.MUST_NOT) {
-        outer.add(query, BooleanClause.Occur.MUST_NOT);
-      } else if (isFilter(c.field())) {
-        outer.add(query, BooleanClause.Occur.FILTER);
-      } else {
-        scoring.add(query, c.occur() == SimpleQueryParser.Occur.MUST ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
-        positives++;
-        if (c.field() == null && c.kind() == SimpleQueryParser.Kind.WORD) {
-          plainWords.add(c.text());
-        }
-      }
     }
-    if (positives == 0 && asked) {
+    if (!placed.anyPositive() && asked) {
       return null; // only stop words of this language: none of its articles match
     }
+    List<String> plainWords = placed.plainWords;
     if (plainWords.size() >= 2 && plainWords.size() <= QueryFactory.COVERAGE_MAX_WORDS) {
-      addCoverageAndPhrase(scoring, code, plainWords);
+      addCoverageAndPhrase(placed.scoring, code, plainWords);
     }
-    addBylineWords(scoring, plainWords);
-    outer.add(positives == 0 ? new org.apache.lucene.search.MatchAllDocsQuery() : scoring.build(), BooleanClause.Occur.MUST);
-    return outer.build();
+    addBylineWords(placed.scoring, plainWords);
+    return placed.build(new org.apache.lucene.search.MatchAllDocsQuery());
   }
 
   private static boolean isText(String field) {
@@ -130,13 +111,6 @@ final class LanguageQueries {
       case "headline", "lead", "body" -> true;
       case "entity", "author", "source", "type", "language", "id", "published" -> false;
       default -> true; // an unknown field is read as words, as in English
-    };
-  }
-
-  private static boolean isFilter(String field) {
-    return field != null && switch (field) {
-      case "source", "type", "language", "id", "published", "author" -> true;
-      default -> false;
     };
   }
 

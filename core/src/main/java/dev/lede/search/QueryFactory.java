@@ -180,15 +180,9 @@ final class QueryFactory {
   // --- The forgiving syntax ---
 
   Query simple(String text) {
-    List<SimpleQueryParser.Clause> clauses = SimpleQueryParser.parse(text);
-    // Scoring clauses live in their own query: next to a FILTER, a SHOULD clause would turn optional.
-    BooleanQuery.Builder scoring = new BooleanQuery.Builder();
-    BooleanQuery.Builder outer = new BooleanQuery.Builder();
-    List<String> plainWords = new ArrayList<>();
-    int positives = 0;
+    SimpleClauses placed = new SimpleClauses(SIMPLE_LEAF_BUDGET);
     int stopWordsOnly = 0;
-    int leaves = 0;
-    for (SimpleQueryParser.Clause c : clauses) {
+    for (SimpleQueryParser.Clause c : SimpleQueryParser.parse(text)) {
       Query query = clause(c);
       if (query == null) {
         if (c.occur() != SimpleQueryParser.Occur.MUST_NOT) {
@@ -196,36 +190,20 @@ final class QueryFactory {
         }
         continue;
       }
-      // A huge paste is cut, not refused: the first clauses carry the meaning. Lucene counts every
-      // term of every nested clause against its limit, so the cut counts them too, leaving room
-      // for the proximity boosts and the filters.
-      leaves += leafCount(query);
-      if (leaves > SIMPLE_LEAF_BUDGET) {
+      if (!placed.add(c, query)) {
         break;
       }
-      if (c.occur() == SimpleQueryParser.Occur.MUST_NOT) {
-        outer.add(query, BooleanClause.Occur.MUST_NOT);
-      } else if (isFilterField(c.field())) {
-        outer.add(query, BooleanClause.Occur.FILTER);
-      } else {
-        scoring.add(query, c.occur() == SimpleQueryParser.Occur.MUST ? BooleanClause.Occur.MUST : BooleanClause.Occur.SHOULD);
-        positives++;
-        if (c.field() == null && c.kind() == SimpleQueryParser.Kind.WORD) {
-          plainWords.add(c.text());
-        }
-      }
     }
+    List<String> plainWords = placed.plainWords;
     if (plainWords.size() >= 2) {
-      addCoverageBoost(scoring, plainWords);
-      addPhraseBoosts(scoring, String.join(" ", plainWords));
-      addMultiWordSynonyms(scoring, String.join(" ", plainWords));
+      addCoverageBoost(placed.scoring, plainWords);
+      addPhraseBoosts(placed.scoring, String.join(" ", plainWords));
+      addMultiWordSynonyms(placed.scoring, String.join(" ", plainWords));
     }
-    addBylineWords(scoring, plainWords);
+    addBylineWords(placed.scoring, plainWords);
     // Only exclusions and filters: they narrow "everything". Only stop words ("to be or not to
     // be"): the index keeps none, and everything is no answer to them.
-    Query all = stopWordsOnly > 0 ? new MatchNoDocsQuery("only stop words") : new MatchAllDocsQuery();
-    outer.add(positives == 0 ? all : scoring.build(), BooleanClause.Occur.MUST);
-    return outer.build();
+    return placed.build(stopWordsOnly > 0 ? new MatchNoDocsQuery("only stop words") : new MatchAllDocsQuery());
   }
 
   /** Leaves and terms as Lucene's clause limit counts them. */
@@ -249,13 +227,6 @@ final class QueryFactory {
       }
     });
     return n[0];
-  }
-
-  private static boolean isFilterField(String field) {
-    return field != null && switch (field) {
-      case "source", "type", "language", "id", "published", "author" -> true;
-      default -> false;
-    };
   }
 
   /** The query of one clause, or null when it means nothing (only stop words, say). */
