@@ -3,6 +3,7 @@ package dev.lede.bench.entities;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lede.article.Article;
+import dev.lede.bench.index.NewsCorpus;
 import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
@@ -52,7 +53,6 @@ public final class NewsGoldSet {
   private static final Pattern AGENCY = Pattern.compile("\\s*\\(([A-Za-z][A-Za-z .&-]{0,30})\\)\\s*$");
   /** A credit inside a dateline: {@code "PARIS (Reuters) - "} keeps {@code "PARIS - "}. */
   private static final Pattern DATELINE_CREDIT = Pattern.compile("^([A-Z][A-Z .,'-]*[A-Z.](?:, [A-Z][A-Za-z .]{1,30})?)\\s+\\([A-Z][A-Za-z .&-]{0,30}\\)(?=\\s+-)");
-  private static final Pattern MANGLED_ENTITY = Pattern.compile(" ?#(\\d{1,5});");
 
   /** The selected articles, in the order: BBC, Reuters, HuffPost, AG News. */
   public static List<Article> select(Path corpora) {
@@ -120,9 +120,9 @@ public final class NewsGoldSet {
     int n = 0;
     for (String line : lines(corpora.resolve("ag_news_test/test.csv.gz"))) {
       n++;
-      List<String> cols = csv(line);
-      String title = unmangle(cols.get(1));
-      String lead = unmangle(cols.get(2)).strip();
+      List<String> cols = NewsCorpus.csv(line);
+      String title = NewsCorpus.unmangle(cols.get(1));
+      String lead = NewsCorpus.unmangle(cols.get(2)).strip();
       Matcher m = AGENCY.matcher(title);
       if (m.find()) {
         String agency = m.group(1).strip();
@@ -164,48 +164,6 @@ public final class NewsGoldSet {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
-  }
-
-  /** AG News: CSV of class, title, description; every field quoted, {@code ""} inside. */
-  private static List<String> csv(String line) {
-    List<String> cols = new ArrayList<>();
-    StringBuilder cur = new StringBuilder();
-    boolean quoted = false;
-    for (int i = 0; i < line.length(); i++) {
-      char c = line.charAt(i);
-      if (quoted) {
-        if (c == '"' && i + 1 < line.length() && line.charAt(i + 1) == '"') {
-          cur.append('"');
-          i++;
-        } else if (c == '"') {
-          quoted = false;
-        } else {
-          cur.append(c);
-        }
-      } else if (c == '"') {
-        quoted = true;
-      } else if (c == ',') {
-        cols.add(cur.toString());
-        cur.setLength(0);
-      } else {
-        cur.append(c);
-      }
-    }
-    cols.add(cur.toString());
-    return cols;
-  }
-
-  /** The source's escapes: a backslash for a line break, {@code " #36;"} for {@code $}. */
-  private static String unmangle(String s) {
-    String t = s.replace('\\', '\n');
-    Matcher m = MANGLED_ENTITY.matcher(t);
-    StringBuilder out = new StringBuilder(t.length());
-    while (m.find()) {
-      int cp = Integer.parseInt(m.group(1));
-      m.appendReplacement(out, Matcher.quoteReplacement(Character.isValidCodePoint(cp) ? Character.toString(cp) : m.group()));
-    }
-    m.appendTail(out);
-    return out.toString();
   }
 
   /** Prints the selected articles' text, for labelling; never any extractor output. */

@@ -4,14 +4,11 @@ import dev.lede.IndexOptions;
 import dev.lede.NewsIndex;
 import dev.lede.article.Article;
 import dev.lede.search.Fusion;
-import dev.lede.search.Hit;
 import dev.lede.search.NewsQuery;
 import dev.lede.search.SearchMode;
-import dev.lede.search.SearchResult;
 import dev.lede.search.Syntax;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.List;
 
 /**
@@ -68,22 +65,9 @@ public final class LedeSemanticSystem implements RetrievalSystem {
 
   @Override
   public List<ScoredDoc> search(EvalQuery query, int k) {
-    List<ScoredDoc> out = new ArrayList<>();
     NewsQuery q = NewsQuery.builder(query.text()).syntax(Syntax.SIMPLE).collapse(false).highlight(false)
         .limit(Math.min(PAGE, k)).mode(mode).build();
-    while (out.size() < k) {
-      SearchResult r = index.search(q);
-      for (Hit h : r.hits()) {
-        if (out.size() < k) {
-          out.add(new ScoredDoc(h.id(), h.score()));
-        }
-      }
-      if (r.next() == null || r.hits().isEmpty()) {
-        break;
-      }
-      q = q.toBuilder().after(r.next()).build();
-    }
-    return out;
+    return LedeSystem.ranked(index, q, k);
   }
 
   @Override

@@ -83,7 +83,6 @@ public final class LedeSystem implements RetrievalSystem {
 
   @Override
   public List<ScoredDoc> search(EvalQuery query, int k) {
-    List<ScoredDoc> out = new ArrayList<>();
     NewsQuery.Builder b = NewsQuery.builder(query.text())
         .syntax(Syntax.SIMPLE)
         .collapse(false)
@@ -92,7 +91,12 @@ public final class LedeSystem implements RetrievalSystem {
     if (feedback != null) {
       b.feedback(feedback);
     }
-    NewsQuery q = b.build();
+    return ranked(index, b.build(), k);
+  }
+
+  /** The first {@code k} hits of {@code q}, page after page with the cursor, as the evaluation reads them. */
+  static List<ScoredDoc> ranked(NewsIndex index, NewsQuery q, int k) {
+    List<ScoredDoc> out = new ArrayList<>();
     while (out.size() < k) {
       SearchResult r = index.search(q);
       for (Hit h : r.hits()) {

@@ -36,7 +36,7 @@ import java.util.zip.GZIPInputStream;
  * article has the id {@code <id>#<k>} and its date moved {@code k * 61} days earlier: the gap is more
  * than the story step's 30 days, so copies stay separate stories, as distinct articles would.
  */
-final class NewsCorpus {
+public final class NewsCorpus {
   /** How far apart two copies of one article are dated. */
   static final Duration COPY_SHIFT = Duration.ofDays(61);
 
@@ -130,7 +130,8 @@ final class NewsCorpus {
     return out;
   }
 
-  private static List<String> csv(String line) {
+  /** AG News: CSV of class, title, description; every field quoted, {@code ""} inside. */
+  public static List<String> csv(String line) {
     List<String> cols = new ArrayList<>();
     StringBuilder cur = new StringBuilder();
     boolean quoted = false;
@@ -158,8 +159,8 @@ final class NewsCorpus {
     return cols;
   }
 
-  /** The source's escapes: a backslash for a line break, {@code " #36;"} for {@code $}. */
-  private static String unmangle(String s) {
+  /** AG News's escapes: a backslash for a line break, {@code " #36;"} for {@code $}. */
+  public static String unmangle(String s) {
     String t = s.replace('\\', '\n');
     Matcher m = MANGLED_ENTITY.matcher(t);
     StringBuilder out = new StringBuilder(t.length());
