@@ -11,6 +11,9 @@ import java.util.Optional;
  * with the EnglishAnalyzer baseline and Lede's current field model in the same run.
  *
  * <pre>FeatureExperiments [--corpora DIR]</pre>
+ *
+ * <p>{@code -Dlede.variants=models} runs the scoring models instead ({@link #models()}), and
+ * {@code -Dlede.variants=list:M1,M2,...} the models given ({@link #custom(String)}).
  */
 public final class FeatureExperiments {
   private FeatureExperiments() {}
@@ -76,13 +79,18 @@ public final class FeatureExperiments {
     return out;
   }
 
-  /** Models given on the command line, separated by commas; {@code +rm3} adds Lede's default feedback. */
+  /**
+   * Models given on the command line, separated by commas; {@code +rm3} adds Lede's default
+   * feedback (5 documents, 10 terms, 0.7, queries of 7 words or more), {@code +rm3@N} the same for
+   * queries of N words or more.
+   */
   static List<FeatureLab.Features> custom(String list) {
     List<FeatureLab.Features> out = new ArrayList<>();
     for (String m : list.split(",")) {
-      boolean fb = m.endsWith("+rm3");
-      FeatureLab.Features f = FeatureLab.Features.none().model(fb ? m.substring(0, m.length() - 4) : m);
-      out.add(fb ? f.feedback(5, 10, 0.7f, 7, 1f) : f);
+      int at = m.indexOf("+rm3");
+      FeatureLab.Features f = FeatureLab.Features.none().model(at >= 0 ? m.substring(0, at) : m);
+      int minWords = at >= 0 && m.length() > at + 5 ? Integer.parseInt(m.substring(at + 5)) : 7;
+      out.add(at >= 0 ? f.feedback(5, 10, 0.7f, minWords, 1f) : f);
     }
     return out;
   }

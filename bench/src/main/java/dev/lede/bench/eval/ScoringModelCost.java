@@ -52,6 +52,17 @@ public final class ScoringModelCost {
           ix.search(NewsQuery.builder(q).build());
         }
       }
+      // Known items: a query that is some article's whole headline should find that article first.
+      int[] first = new int[2];
+      for (String q : queries) {
+        for (int m = 0; m < 2; m++) {
+          var hits = indexes[m].search(NewsQuery.builder(q).collapse(false).build()).hits();
+          if (!hits.isEmpty() && hits.get(0).headline().strip().equals(q.strip())) {
+            first[m]++;
+          }
+        }
+      }
+      System.out.printf(Locale.ROOT, "query is hit 1's headline: bm25 %d, dfr %d of %d%n", first[0], first[1], queries.size());
       double[][] nanos = new double[2][queries.size() * rounds];
       int n = 0;
       for (int r = 0; r < rounds; r++) {
