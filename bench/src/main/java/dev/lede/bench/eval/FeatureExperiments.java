@@ -82,13 +82,18 @@ public final class FeatureExperiments {
   /**
    * Models given on the command line, separated by commas; {@code +rm3} adds Lede's default
    * feedback (5 documents, 10 terms, 0.7, queries of 7 words or more), {@code +rm3@N} the same for
-   * queries of N words or more.
+   * queries of N words or more, {@code +rm3:D/T/L} D documents, T terms and original weight L.
    */
   static List<FeatureLab.Features> custom(String list) {
     List<FeatureLab.Features> out = new ArrayList<>();
     for (String m : list.split(",")) {
       int at = m.indexOf("+rm3");
       FeatureLab.Features f = FeatureLab.Features.none().model(at >= 0 ? m.substring(0, at) : m);
+      if (at >= 0 && m.startsWith("+rm3:", at)) { // +rm3:docs/terms/lambda, queries of 7 words or more
+        String[] p = m.substring(at + 5).split("/");
+        out.add(f.feedback(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Float.parseFloat(p[2]), 7, 1f));
+        continue;
+      }
       int minWords = at >= 0 && m.length() > at + 5 ? Integer.parseInt(m.substring(at + 5)) : 7;
       out.add(at >= 0 ? f.feedback(5, 10, 0.7f, minWords, 1f) : f);
     }
