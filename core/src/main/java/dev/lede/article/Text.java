@@ -1,8 +1,5 @@
 package dev.lede.article;
 
-import java.text.Normalizer;
-import java.util.Locale;
-
 /** Text normalisation shared by ids and fingerprints: NFKC, typographic quotes folded, lower case, one space. */
 final class Text {
   private Text() {}
@@ -11,7 +8,7 @@ final class Text {
     if (s == null) {
       return "";
     }
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
+    String n = NfkcLower.of(s);
     StringBuilder out = new StringBuilder(n.length());
     boolean space = true; // drops leading white space
     for (int i = 0; i < n.length(); i++) {
