@@ -159,16 +159,30 @@ public final class LanguageDetector {
       while (i < n && Character.isLetter(cp = Character.codePointAt(chars, i))) {
         i += Character.charCount(cp);
       }
+      if (start > 1 && isApostrophe(chars[start - 1]) && Character.isLetter(chars[start - 2]) && isClitic(chars, start, i - start)) {
+        continue; // the s of "India's" is no word of its own (and a Czech stop word)
+      }
       boolean isEnglish = ENGLISH_WORDS.contains(chars, start, i - start);
       boolean isTheirs = other.contains(chars, start, i - start);
       if (isEnglish && !isTheirs) {
         english++;
-      } else if (isTheirs && !isEnglish) {
-        theirs++;
+      } else if (isTheirs && !isEnglish && i - start > 1) {
+        theirs++; // not a letter alone: the S of "U.S.", the s of "Kim #39;s", an initial
       }
     }
     return new int[] {english, theirs};
   }
+
+  private static boolean isApostrophe(char c) {
+    return c == '\'' || c == '\u2019';
+  }
+
+  /** The endings English writes after an apostrophe: 's, 't, 'd, 'm, 'll, 're, 've. */
+  private static boolean isClitic(char[] chars, int start, int length) {
+    return CLITICS.contains(chars, start, length);
+  }
+
+  private static final CharArraySet CLITICS = new CharArraySet(List.of("s", "t", "d", "m", "ll", "re", "ve"), true);
 
   /**
    * English function words that the text has more of than the detected language's own stop words
