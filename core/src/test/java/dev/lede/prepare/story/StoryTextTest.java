@@ -91,9 +91,29 @@ class StoryTextTest {
       StoryEntry grouped = on.sign(a);
       StoryEntry alone = off.sign(a);
       assertEquals(grouped.contentHash(), alone.contentHash(), a.text());
+      assertEquals(formerContentHash(a, StoryOptions.defaults().minWords()), grouped.contentHash(), a.text());
+      org.junit.jupiter.api.Assertions.assertArrayEquals(
+          new MinHash(128, 64, StoryOptions.defaults().seed()).signature(Shingles.of(reference(a.text()), 4)), grouped.signature());
       assertEquals(grouped.words(), alone.words());
       assertEquals(0, alone.signature().length);
     }
+  }
+
+  /** The content hash as it was made before the one-pass scan: from the list of word strings. */
+  private static String formerContentHash(Article article, int minWords) {
+    List<String> words = new ArrayList<>(reference(article.text()));
+    if (words.size() < minWords) {
+      words.add("\u0000");
+      words.addAll(reference(article.headline()));
+    }
+    long a = 0x243F6A8885A308D3L;
+    long b = 0x13198A2E03707344L;
+    for (String w : words) {
+      long h = Hash64.of(w);
+      a = Hash64.mix(a * 0x9E3779B97F4A7C15L + h);
+      b = Hash64.mix(b ^ (h + 0x632BE59BD9B4E019L));
+    }
+    return java.util.HexFormat.of().toHexDigits(a) + java.util.HexFormat.of().toHexDigits(b ^ words.size());
   }
 
   @Test
