@@ -159,7 +159,8 @@ public final class LanguageDetector {
       while (i < n && Character.isLetter(cp = Character.codePointAt(chars, i))) {
         i += Character.charCount(cp);
       }
-      if (start > 1 && isApostrophe(chars[start - 1]) && Character.isLetter(chars[start - 2]) && isClitic(chars, start, i - start)) {
+      if (start > 1 && isApostrophe(chars[start - 1]) && Character.isLetter(chars[start - 2])
+          && isClitic(chars, start, i - start)) {
         continue; // the s of "India's" is no word of its own (and a Czech stop word)
       }
       boolean isEnglish = ENGLISH_WORDS.contains(chars, start, i - start);

@@ -69,7 +69,7 @@ public final class StorySigner {
   }
 
   /**
-   * Between a short text's words and its headline's in the content hash. A few words of lead and
+   * What separates a short text's words from its headline's in the content hash. A few words of lead and
    * body ("More to follow.", a weekly column's one-line teaser) are shared by articles that are
    * not copies of one another; for those, an exact copy must also have the same headline (issue
    * 15). Longer texts are compared on lead and body alone, since syndicated copies often get a new
@@ -97,8 +97,8 @@ public final class StorySigner {
   }
 
   /**
-   * 128 bits of hash over the normalised words' hashes, then (when not null) the headline mark and the headline's: equal for
-   * texts that differ only in case, quotes, spacing or punctuation.
+   * 128 bits of hash over the normalised words' hashes, then (when not null) the headline mark and
+   * the headline's: equal for texts that differ only in case, quotes, spacing or punctuation.
    */
   private static String contentHash(long[] words, long[] headline) {
     ContentHash h = new ContentHash();
