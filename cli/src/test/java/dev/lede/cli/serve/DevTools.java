@@ -15,6 +15,8 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -250,14 +252,21 @@ final class DevTools implements AutoCloseable {
   @Override
   public void close() {
     socket.abort();
-    chromium.destroy();
-    try {
-      if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
-        chromium.destroyForcibly();
+    // Chromium's renderer, GPU and crash-handler processes outlive the main one for a moment and keep
+    // writing into the profile: stop the whole tree and wait for every process of it, so that the
+    // profile directory can be deleted afterwards.
+    List<ProcessHandle> tree = new ArrayList<>(chromium.descendants().toList());
+    tree.add(chromium.toHandle());
+    tree.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : tree) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+      } catch (ExecutionException | TimeoutException e) {
+        p.destroyForcibly();
       }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      chromium.destroyForcibly();
     }
   }
 
