@@ -27,7 +27,7 @@ import java.util.List;
  * lexical and hybrid alternately, 2 warm-up passes, then {@code --runs} timed passes; p50 of the
  * passes' percentiles.
  *
- * <p>Usage: {@code SemanticBench [--corpora DIR] [--work DIR] [--copies 3] [--words 60] [--queries 500] [--runs 3] [--threads N]}.
+ * <p>Usage: {@code SemanticBench [--corpora DIR] [--work DIR] [--copies 3] [--words 60] [--queries 500] [--runs 3] [--threads N] [--skip-off true]}.
  * The index in {@code --work} is kept and reused by a later run.
  */
 public final class SemanticBench {
@@ -41,6 +41,7 @@ public final class SemanticBench {
     int queries = 500;
     int runs = 3;
     int threads = Runtime.getRuntime().availableProcessors();
+    boolean skipOff = false;
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -51,6 +52,7 @@ public final class SemanticBench {
         case "--queries" -> queries = Integer.parseInt(v);
         case "--runs" -> runs = Integer.parseInt(v);
         case "--threads" -> threads = Integer.parseInt(v);
+        case "--skip-off" -> skipOff = Boolean.parseBoolean(v);
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
     }
@@ -64,27 +66,25 @@ public final class SemanticBench {
     Path semantic = work.resolve("semantic-" + copies + "x" + words);
     if (!Files.exists(semantic.resolve("done"))) {
       Files.createDirectories(work);
-      // Ingest cost: the base set into an index with vectors off, then one with them on, same threads.
-      Path lexical = work.resolve("lexical-" + words);
-      deleteTree(lexical);
+      // Ingest cost: the whole set into an index with vectors off, then one with them on, same threads.
+      List<Article> all = new ArrayList<>(total);
+      for (int i = 0; i < total; i++) {
+        all.add(cutBody(corpus.article(i), cut));
+      }
+      long distinct = all.stream().map(a -> a.headline() + "\n" + a.lead() + "\n" + a.body()).distinct().count();
+      Path lexical = work.resolve("lexical-" + copies + "x" + words);
+      double[] off = {Double.NaN, Double.NaN};
+      if (!skipOff) {
+        deleteTree(lexical);
+        off = ingest(lexical, all, threads, false);
+        deleteTree(lexical);
+      }
       deleteTree(semantic);
-      List<Article> first = new ArrayList<>(base);
-      for (int i = 0; i < base; i++) {
-        first.add(cutBody(corpus.article(i), cut));
-      }
-      double[] off = ingest(lexical, first, threads, false);
-      double[] on = ingest(semantic, first, threads, true);
-      System.out.printf("ingest of %d articles (%d words each at most), %d threads: vectors off %.1f s wall, %.1f s CPU; "
-              + "on %.1f s wall, %.1f s CPU; extra CPU per article %.2f ms%n",
-          base, cut, threads, off[0], off[1], on[0], on[1], (on[1] - off[1]) * 1000 / base);
-      deleteTree(lexical);
-      try (NewsIndex index = NewsIndex.open(semantic)) {
-        List<Article> rest = new ArrayList<>();
-        for (int i = base; i < total; i++) {
-          rest.add(cutBody(corpus.article(i), cut));
-        }
-        index.ingest(ArticleSource.of(rest), IngestOptions.defaults().withThreads(threads), null);
-      }
+      System.out.printf("load before: %s%n", loadAverage());
+      double[] on = ingest(semantic, all, threads, true);
+      System.out.printf("ingest of %d articles (%d distinct texts; %d words each at most), %d threads: vectors off %.1f s wall, %.1f s CPU; "
+              + "on %.1f s wall, %.1f s CPU; extra CPU per article %.2f ms; load after %s%n",
+          total, distinct, cut, threads, off[0], off[1], on[0], on[1], (on[1] - off[1]) * 1000 / total, loadAverage());
       Files.writeString(semantic.resolve("done"), "");
     }
     List<BenchQuery> mix = QueryMix.generate(corpus.base(), queries * 2, 7).stream()
