@@ -78,6 +78,7 @@ public final class SemanticBench {
         deleteTree(lexical);
         off = ingest(lexical, all, threads, false);
         deleteTree(lexical);
+        System.out.printf("vectors off: %.1f s wall, %.1f s CPU%n", off[0], off[1]);
       }
       deleteTree(semantic);
       System.out.printf("load before: %s%n", loadAverage());
