@@ -192,6 +192,21 @@ class SemanticSearchTest {
   }
 
   @Test
+  void enableReadsEachDistinctTextOnce() {
+    try (NewsIndex index = NewsIndex.inMemory()) {
+      String body = "The central bank held its rate and said prices would ease before the summer ends.";
+      for (int i = 0; i < 6; i++) {
+        index.upsert(article("copy-" + i, "s" + i + ".com", "Rates held", body));
+      }
+      index.upsert(article("rain", "a.com", "Rain floods the valley", "Rivers burst their banks after a week of storms."));
+      index.commit();
+      long before = WordHashEmbedder.DOCUMENTS.get();
+      assertEquals(7, index.enableSemantic(2, null).vectorized());
+      assertEquals(before + 2, WordHashEmbedder.DOCUMENTS.get(), "seven articles, two texts");
+    }
+  }
+
+  @Test
   void lexicalIndexRefusesSemanticModeAndReindexCarriesVectorsOver() {
     Path idx = dir.resolve("idx");
     try (NewsIndex index = NewsIndex.open(idx)) {
