@@ -108,11 +108,12 @@ public final class SemanticBench {
       }
       double[] l = median(lex);
       double[] h = median(hyb);
-      System.out.println("| mode | p50 ms | p90 ms | p99 ms | mean ms |");
-      System.out.println("| --- | ---: | ---: | ---: | ---: |");
-      System.out.printf("| lexical | %.2f | %.2f | %.2f | %.2f |%n", l[0], l[1], l[2], l[3]);
-      System.out.printf("| hybrid | %.2f | %.2f | %.2f | %.2f |%n", h[0], h[1], h[2], h[3]);
-      System.out.printf("| hybrid / lexical | %.2fx | %.2fx | %.2fx | %.2fx |%n", h[0] / l[0], h[1] / l[1], h[2] / l[2], h[3] / l[3]);
+      System.out.println("| mode | p50 ms | p90 ms | p99 ms | mean ms | process CPU ms per query |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+      System.out.printf("| lexical | %.2f | %.2f | %.2f | %.2f | %.2f |%n", l[0], l[1], l[2], l[3], l[4]);
+      System.out.printf("| hybrid | %.2f | %.2f | %.2f | %.2f | %.2f |%n", h[0], h[1], h[2], h[3], h[4]);
+      System.out.printf("| hybrid / lexical | %.2fx | %.2fx | %.2fx | %.2fx | %.2fx |%n", h[0] / l[0], h[1] / l[1], h[2] / l[2], h[3] / l[3],
+          h[4] / l[4]);
       double[] enc = new double[mix.size()];
       dev.lede.vector.Embedder model = dev.lede.vector.Embedders.get();
       for (int i = 0; i < mix.size(); i++) {
@@ -122,6 +123,15 @@ public final class SemanticBench {
       }
       Arrays.sort(enc);
       System.out.printf("query encoding alone: p50 %.2f ms, p90 %.2f ms%n", enc[enc.length / 2], enc[enc.length * 9 / 10]);
+      // What one text of the set costs the model (one thread's CPU): what each copy cost before copies were reused.
+      var threadsBean = ManagementFactory.getThreadMXBean();
+      int texts = Math.min(1000, base);
+      long c0 = threadsBean.getCurrentThreadCpuTime();
+      for (int i = 0; i < texts; i++) {
+        model.embedDocument(dev.lede.prepare.Vectorizer.text(cutBody(corpus.article(i), cut)), dev.lede.vector.ArticleVectors.MAX_CHUNKS);
+      }
+      System.out.printf("model alone on the first %d texts of the set: %.2f ms CPU per text%n", texts,
+          (threadsBean.getCurrentThreadCpuTime() - c0) / 1e6 / texts);
       System.out.printf("load after: %s%n", loadAverage());
     }
   }
@@ -149,8 +159,10 @@ public final class SemanticBench {
     }
   }
 
-  /** {p50, p90, p99, mean} of one pass, in ms. */
+  /** {p50, p90, p99, mean, process CPU per query} of one pass, in ms. */
   private static double[] time(NewsIndex index, List<BenchQuery> mix, SearchMode mode) {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
     double[] ms = new double[mix.size()];
     for (int i = 0; i < ms.length; i++) {
       NewsQuery q = mix.get(i).toNewsQuery(false, null).toBuilder().mode(mode).build();
@@ -158,14 +170,15 @@ public final class SemanticBench {
       index.search(q);
       ms[i] = (System.nanoTime() - s) / 1e6;
     }
+    double perQuery = (os.getProcessCpuTime() - cpu) / 1e6 / ms.length;
     double mean = Arrays.stream(ms).average().orElse(0);
     Arrays.sort(ms);
-    return new double[] {ms[ms.length / 2], ms[ms.length * 9 / 10], ms[Math.min(ms.length - 1, ms.length * 99 / 100)], mean};
+    return new double[] {ms[ms.length / 2], ms[ms.length * 9 / 10], ms[Math.min(ms.length - 1, ms.length * 99 / 100)], mean, perQuery};
   }
 
   private static double[] median(List<double[]> passes) {
-    double[] out = new double[4];
-    for (int k = 0; k < 4; k++) {
+    double[] out = new double[5];
+    for (int k = 0; k < 5; k++) {
       final int kk = k;
       double[] v = passes.stream().mapToDouble(p -> p[kk]).sorted().toArray();
       out[k] = v[v.length / 2];
