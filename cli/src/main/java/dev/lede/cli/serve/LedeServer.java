@@ -97,6 +97,9 @@ public final class LedeServer implements AutoCloseable {
   private final HttpServer server;
   private final ExecutorService workers;
   private final ScheduledExecutorService refresher;
+  /** How long {@link #close()} waits for a model load under way (native code, not interruptible). */
+  private static final int MODEL_LOAD_SECONDS = 60;
+  private volatile boolean loadingModel;
   private final IndexHolder holder;
   private final Api api;
   private final Writes writes;
@@ -150,12 +153,15 @@ public final class LedeServer implements AutoCloseable {
    * search does not wait for them (docs/semantic.md: about 0.6 s of CPU, seconds on a busy machine).
    */
   private void loadModel() {
+    loadingModel = true;
     try {
       if (holder.get().semanticModel() != null && dev.lede.vector.Embedders.available()) {
         dev.lede.vector.Embedders.get().embedQuery("load the model");
       }
     } catch (RuntimeException e) {
       // no index yet, or no model: the first request that needs them says why
+    } finally {
+      loadingModel = false;
     }
   }
 
@@ -176,7 +182,11 @@ public final class LedeServer implements AutoCloseable {
     server.stop(STOP_SECONDS);
     workers.shutdownNow();
     try {
-      refresher.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS);
+      if (!refresher.awaitTermination(STOP_SECONDS, TimeUnit.SECONDS) && loadingModel) {
+        // The model loads in native code, which no interrupt stops; a JVM that exits under it
+        // crashes inside ONNX Runtime. Loading takes about a second of CPU: let it end.
+        refresher.awaitTermination(MODEL_LOAD_SECONDS, TimeUnit.SECONDS);
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
