@@ -3,6 +3,9 @@ package dev.lede.search;
 import dev.lede.index.LanguageFields;
 import dev.lede.index.Schema;
 import dev.lede.index.Tokens;
+import java.io.IOException;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
 import java.text.BreakIterator;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -12,6 +15,10 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
+import org.apache.lucene.analysis.CharArrayMap;
+import org.apache.lucene.analysis.standard.StandardTokenizer;
+import org.apache.lucene.analysis.tokenattributes.CharTermAttribute;
+import org.apache.lucene.analysis.tokenattributes.OffsetAttribute;
 import org.apache.lucene.index.Term;
 import org.apache.lucene.search.BooleanClause;
 import org.apache.lucene.search.Query;
@@ -30,6 +37,14 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
  * <p>Words found through a synonym are marked like any other: the terms come from the query that
  * ran, in which the synonym filter has already put every alternative (a synonym query, or the
  * phrases of a multi-word synonym), so the highlighter needs no synonym list of its own.
+ *
+ * <p>The English fields' analysis works word by word (no filter of the chain looks at a word's
+ * neighbours), so a text is only cut into words here, and each distinct word is analysed once per
+ * search and remembered: the ten hits of a page share most of their words, and the chain (stop
+ * words, the copy as written, the stemmer) was most of a search's highlighting cost (issue 19).
+ * The sentences of a text are only read up to its last match, as no later one can be the best.
+ * Other languages' chains may look across words (compounds, bigrams) and are run over the text.
+ * One instance serves one search, on one thread.
  */
 final class Highlighter {
   /** The longest snippet, in chars. */
@@ -38,6 +53,11 @@ final class Highlighter {
   private final Schema schema;
   private final Map<String, Set<String>> terms = new HashMap<>();
   private final Map<String, List<ByteRunAutomaton>> automata = new HashMap<>();
+  /** Per analysed field: whether a word as the tokenizer cut it makes a term the query holds. */
+  private final Map<String, CharArrayMap<Boolean>> wordMatches = new HashMap<>();
+  private StandardTokenizer words;
+  private CharTermAttribute word;
+  private OffsetAttribute wordOffset;
 
   Highlighter(Schema schema, Query query) {
     this.schema = schema;
@@ -132,8 +152,12 @@ final class Highlighter {
     int bestStart = 0;
     int bestEnd = it.following(0) == BreakIterator.DONE ? text.length() : it.current();
     double bestScore = 0;
-    it.first();
-    for (int start = it.first(), end = it.next(); end != BreakIterator.DONE; start = end, end = it.next()) {
+    int lastEnd = 0;
+    for (Span s : matches) {
+      lastEnd = Math.max(lastEnd, s.end());
+    }
+    // A sentence that starts after the last match holds none: it cannot beat the first sentence.
+    for (int start = it.first(), end = it.next(); end != BreakIterator.DONE && start < lastEnd; start = end, end = it.next()) {
       Set<String> distinct = new HashSet<>();
       int count = 0;
       for (Span s : matches) {
@@ -161,11 +185,35 @@ final class Highlighter {
    */
   private List<Span> matches(String text, String field, String... more) {
     List<int[]> raw = new ArrayList<>();
-    collect(text, field, raw, field);
-    for (String other : more) {
-      collect(text, other, raw, other); // an article in another language: its headline field, then its text field
+    if (more.length == 0 && byWord(field)) {
+      collectByWord(text, field, raw);
+    } else {
+      collect(text, field, raw, field);
+      for (String other : more) {
+        collect(text, other, raw, other); // an article in another language: its headline field, then its text field
+      }
+      collect(text, field, raw, Schema.ENTITY_TEXT); // entity words match wherever they are written
     }
-    collect(text, field, raw, Schema.ENTITY_TEXT); // entity words match wherever they are written
+    return merged(text, raw);
+  }
+
+  /** The matches in an English field found word by word, as searches find them (for tests). */
+  List<Span> matchesByWord(String text, String field) {
+    List<int[]> raw = new ArrayList<>();
+    collectByWord(text, field, raw);
+    return merged(text, raw);
+  }
+
+  /** The matches in an English field found by running the chains over the whole text: what {@link #matchesByWord} must equal. */
+  List<Span> matchesOverWholeText(String text, String field) {
+    List<int[]> raw = new ArrayList<>();
+    collect(text, field, raw, field);
+    collect(text, field, raw, Schema.ENTITY_TEXT);
+    return merged(text, raw);
+  }
+
+  /** Matched tokens as spans: in order, those separated only by spaces or punctuation merged into one. */
+  private static List<Span> merged(String text, List<int[]> raw) {
     raw.sort((a, b) -> a[0] != b[0] ? Integer.compare(a[0], b[0]) : Integer.compare(b[1], a[1]));
     List<Span> merged = new ArrayList<>();
     int curStart = -1;
@@ -186,6 +234,72 @@ final class Highlighter {
       merged.add(new Span(curStart, curEnd));
     }
     return merged;
+  }
+
+  /** Whether a field and the entity words are analysed by English chains, which work word by word. */
+  private static boolean byWord(String field) {
+    return LanguageFields.analyzer(field) == null && LanguageFields.analyzer(Schema.ENTITY_TEXT) == null;
+  }
+
+  /**
+   * As {@link #collect} for {@code field}'s terms and then the entity words', in one pass: the text
+   * is cut into words by the chains' own tokenizer, and each distinct word goes through the chains
+   * once per search. Every token a chain makes of a word carries that word's offsets, so the spans
+   * are those a run of the chains over the whole text gives.
+   */
+  private void collectByWord(String text, String field, List<int[]> out) {
+    if (!wants(field) && !wants(Schema.ENTITY_TEXT)) {
+      return;
+    }
+    CharArrayMap<Boolean> known = wordMatches.computeIfAbsent(field, f -> new CharArrayMap<>(256, false));
+    if (words == null) {
+      words = new StandardTokenizer(); // the chains' tokenizer, with its default longest token
+      word = words.addAttribute(CharTermAttribute.class);
+      wordOffset = words.addAttribute(OffsetAttribute.class);
+    }
+    try {
+      words.setReader(new StringReader(text));
+      words.reset();
+      while (words.incrementToken()) {
+        Boolean hit = known.get(word.buffer(), 0, word.length());
+        if (hit == null) {
+          String w = word.toString();
+          hit = matchesWord(w, field, field) || matchesWord(w, field, Schema.ENTITY_TEXT);
+          known.put(w, hit);
+        }
+        if (hit) {
+          out.add(new int[] {wordOffset.startOffset(), wordOffset.endOffset()});
+        }
+      }
+      words.end();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    } finally {
+      try {
+        words.close();
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    }
+  }
+
+  private boolean wants(String termField) {
+    return terms.containsKey(termField) || automata.containsKey(termField);
+  }
+
+  /** Whether {@code termField}'s chain makes of one word (analysed as {@code analysisField}) a term the query holds. */
+  private boolean matchesWord(String w, String analysisField, String termField) {
+    if (!wants(termField)) {
+      return false;
+    }
+    Set<String> wanted = terms.getOrDefault(termField, Set.of());
+    List<ByteRunAutomaton> patterns = automata.getOrDefault(termField, List.of());
+    for (Tokens.Token t : Tokens.positioned(schema.analyzer(termField), analysisField, w)) {
+      if (wanted.contains(t.term()) || matchesAny(patterns, t.term())) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** Adds the spans of tokens (analysed as {@code analysisField}) that the query holds for {@code termField}. */
