@@ -1,6 +1,8 @@
 package dev.lede.search;
 
+import dev.lede.index.AsWrittenFilter;
 import dev.lede.index.LanguageFields;
+import dev.lede.index.NewsAnalyzers;
 import dev.lede.index.Schema;
 import dev.lede.index.Tokens;
 import java.io.IOException;
@@ -13,6 +15,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.lucene.analysis.CharArrayMap;
@@ -49,12 +52,16 @@ import org.apache.lucene.util.automaton.ByteRunAutomaton;
 final class Highlighter {
   /** The longest snippet, in chars. */
   static final int SNIPPET_CHARS = 240;
+  private static final java.util.regex.Pattern WHITE_SPACE = java.util.regex.Pattern.compile("\\s+");
 
   private final Schema schema;
   private final Map<String, Set<String>> terms = new HashMap<>();
   private final Map<String, List<ByteRunAutomaton>> automata = new HashMap<>();
   /** Per analysed field: whether a word as the tokenizer cut it makes a term the query holds. */
   private final Map<String, CharArrayMap<Boolean>> wordMatches = new HashMap<>();
+  /** Per analysed field: the first letters of its terms and the entity words' (null: any word may match). */
+  private final Map<String, Optional<boolean[]>> firstLetters = new HashMap<>();
+  private final Map<String, String> languages = new HashMap<>();
   private StandardTokenizer words;
   private CharTermAttribute word;
   private OffsetAttribute wordOffset;
@@ -88,7 +95,7 @@ final class Highlighter {
 
   /** The headline of an article in a language (its language code; null: English), marked in that language's fields. */
   Highlight headline(String headline, String language) {
-    String code = LanguageFields.analysisLanguage(language);
+    String code = analysisLanguage(language);
     if (LanguageFields.isEnglish(code)) {
       return headline(headline);
     }
@@ -97,8 +104,14 @@ final class Highlighter {
 
   /** The best passage of an article's text in a language (its language code; null: English). */
   Highlight snippet(String text, String language) {
-    String code = LanguageFields.analysisLanguage(language);
+    String code = analysisLanguage(language);
     return LanguageFields.isEnglish(code) ? snippet(text) : snippetIn(text, LanguageFields.text(code));
+  }
+
+  /** {@link LanguageFields#analysisLanguage}, worked out once per language a search's hits are in. */
+  private String analysisLanguage(String language) {
+    return language == null ? LanguageFields.analysisLanguage(null)
+        : languages.computeIfAbsent(language, LanguageFields::analysisLanguage);
   }
 
   /**
@@ -124,7 +137,7 @@ final class Highlighter {
       from = Math.max(from, wordStart(text, first - SNIPPET_CHARS / 4));
       to = Math.min(to, wordEnd(text, from + SNIPPET_CHARS));
     }
-    String snippet = text.substring(from, to).replaceAll("\\s+", " ");
+    String snippet = WHITE_SPACE.matcher(text.substring(from, to)).replaceAll(" ");
     if (snippet.length() != to - from) {
       // White space folded: recompute spans on the folded text rather than shift them by hand.
       return new Highlight(snippet, matchesIn(snippet, languageField));
@@ -143,7 +156,15 @@ final class Highlighter {
       return matches(snippet, languageField);
     }
     List<Span> spans = matches(snippet, Schema.BODY);
-    return spans.isEmpty() ? matches(snippet, Schema.LEAD) : spans;
+    return spans.isEmpty() && leadAddsTerms() ? matches(snippet, Schema.LEAD) : spans;
+  }
+
+  /**
+   * Whether the query holds a term for the lead that it does not hold for the body. The two fields
+   * are analysed alike, so when it does not, the lead finds nothing in a text where the body did not.
+   */
+  private boolean leadAddsTerms() {
+    return automata.containsKey(Schema.LEAD) || !terms.getOrDefault(Schema.BODY, Set.of()).containsAll(terms.getOrDefault(Schema.LEAD, Set.of()));
   }
 
   private int[] bestSentence(String text, List<Span> matches) {
@@ -252,6 +273,7 @@ final class Highlighter {
       return;
     }
     CharArrayMap<Boolean> known = wordMatches.computeIfAbsent(field, f -> new CharArrayMap<>(256, false));
+    boolean[] firsts = firstLetters.computeIfAbsent(field, this::firstLetters).orElse(null);
     if (words == null) {
       words = new StandardTokenizer(); // the chains' tokenizer, with its default longest token
       word = words.addAttribute(CharTermAttribute.class);
@@ -261,6 +283,10 @@ final class Highlighter {
       words.setReader(new StringReader(text));
       words.reset();
       while (words.incrementToken()) {
+        char first = word.buffer()[0];
+        if (firsts != null && first < 128 && !firsts[Character.toLowerCase(first)]) {
+          continue; // no term the query holds starts with this word's letter
+        }
         Boolean hit = known.get(word.buffer(), 0, word.length());
         if (hit == null) {
           String w = word.toString();
@@ -281,6 +307,30 @@ final class Highlighter {
         throw new UncheckedIOException(e);
       }
     }
+  }
+
+  /**
+   * The first letters (ASCII) of the terms the query holds for a field and for the entity words, or
+   * empty when a word's first letter does not tell. A word that starts with an ASCII character makes
+   * terms that start with it lower-cased (the filters before the stemmer only change its end, and
+   * these stemmers only rewrite endings), so a word whose letter no term starts with is skipped
+   * without running the chains. Patterns (prefixes, wildcards) and KStem, whose dictionary may
+   * rewrite a whole word, need every word.
+   */
+  private Optional<boolean[]> firstLetters(String field) {
+    if (automata.containsKey(field) || automata.containsKey(Schema.ENTITY_TEXT) || schema.stemmer() == NewsAnalyzers.Stemmer.KSTEM) {
+      return Optional.empty();
+    }
+    boolean[] firsts = new boolean[128];
+    for (String f : List.of(field, Schema.ENTITY_TEXT)) {
+      for (String t : terms.getOrDefault(f, Set.of())) {
+        String plain = AsWrittenFilter.isMarked(t) ? t.substring(1) : t;
+        if (!plain.isEmpty() && plain.charAt(0) < 128) {
+          firsts[plain.charAt(0)] = true;
+        }
+      }
+    }
+    return Optional.of(firsts);
   }
 
   private boolean wants(String termField) {

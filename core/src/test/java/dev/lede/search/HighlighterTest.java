@@ -27,24 +27,30 @@ class HighlighterTest {
       "muller", "u.s.", "e-mail", "aesir", "strasse", "600m", "o'neill", "don't", "东京", "railway pay deal", "str*",
       "\"pay deal\" putin", "cyclone");
 
-  private final Schema schema = new Schema(NewsAnalyzers.Stemmer.PORTER);
-
-  private Highlighter highlighter(String text, SynonymList synonyms) {
+  private static Highlighter highlighter(Schema schema, String text, SynonymList synonyms) {
     Query q = new QueryFactory(schema, Ranking.defaults(), synonyms).text(NewsQuery.builder(text).build());
     return new Highlighter(schema, q);
+  }
+
+  private static Highlighter highlighter(String text, SynonymList synonyms) {
+    return highlighter(new Schema(NewsAnalyzers.Stemmer.PORTER), text, synonyms);
   }
 
   @Test
   void wordByWordFindsWhatTheChainsFindOverTheWholeText() {
     SynonymList synonyms = SynonymList.parse("t", "cyclone, strike\nrail, railway");
-    for (SynonymList list : List.of(SynonymList.EMPTY, synonyms)) {
-      for (String q : QUERIES) {
-        for (String field : List.of(Schema.HEADLINE, Schema.LEAD, Schema.BODY)) {
-          Highlighter h = highlighter(q, list);
-          List<Span> whole = h.matchesOverWholeText(TEXT, field);
-          // twice: the second time every word comes from what the first one learnt
-          assertEquals(whole, h.matchesByWord(TEXT, field), q + " on " + field);
-          assertEquals(whole, h.matchesByWord(TEXT, field), q + " on " + field + ", again");
+    for (NewsAnalyzers.Stemmer stemmer : NewsAnalyzers.Stemmer.values()) {
+      Schema schema = new Schema(stemmer);
+      for (SynonymList list : List.of(SynonymList.EMPTY, synonyms)) {
+        for (String q : QUERIES) {
+          for (String field : List.of(Schema.HEADLINE, Schema.LEAD, Schema.BODY)) {
+            Highlighter h = highlighter(schema, q, list);
+            List<Span> whole = h.matchesOverWholeText(TEXT, field);
+            String what = q + " on " + field + ", " + stemmer;
+            // twice: the second time every word comes from what the first one learnt
+            assertEquals(whole, h.matchesByWord(TEXT, field), what);
+            assertEquals(whole, h.matchesByWord(TEXT, field), what + ", again");
+          }
         }
       }
     }
