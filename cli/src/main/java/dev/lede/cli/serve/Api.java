@@ -12,7 +12,9 @@ import dev.lede.search.SortOrder;
 import dev.lede.search.Syntax;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Function;
 
@@ -41,6 +43,13 @@ final class Api {
   static final int WARM_SEARCHES = 128;
   /** And for at most this long, so that a busy machine does not hold back what was committed. */
   static final long WARM_NANOS = 1_000_000_000L;
+  /** Without the cache: the last few distinct searches, to warm a new view with. */
+  private final Map<NewsQuery, Boolean> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<NewsQuery, Boolean> eldest) {
+      return size() > 8;
+    }
+  };
 
   /**
    * @param indexName how {@code /api/stats} names the index
@@ -73,6 +82,10 @@ final class Api {
     byte[] body = LedeServer.bytes(Answers.search(index, q).json());
     if (key != null) {
       cache.put(key, body);
+    } else {
+      synchronized (recent) {
+        recent.put(q, Boolean.TRUE);
+      }
     }
     return body;
   }
@@ -85,10 +98,22 @@ final class Api {
    * note looks at the index as searches see it.
    */
   void warm(NewsIndex index, Object version, Function<NewsQuery, SearchResult> search) {
+    long deadline = System.nanoTime() + WARM_NANOS;
     if (!cache.enabled() || version == null) {
+      // Nothing to keep, but a few searches still build on the new view what its first searches
+      // would otherwise all wait for (the global ordinals of stories and facets).
+      List<NewsQuery> last;
+      synchronized (recent) {
+        last = List.copyOf(recent.keySet());
+      }
+      for (NewsQuery q : last) {
+        if (System.nanoTime() > deadline) {
+          return;
+        }
+        search.apply(q);
+      }
       return;
     }
-    long deadline = System.nanoTime() + WARM_NANOS;
     Object synonyms = index.synonyms();
     for (Object request : cache.popular(WARM_SEARCHES)) {
       if (System.nanoTime() > deadline) {
