@@ -48,7 +48,7 @@ import org.apache.lucene.search.MatchAllDocsQuery;
 import org.apache.lucene.search.SearcherFactory;
 import org.apache.lucene.search.SearcherManager;
 import org.apache.lucene.search.TopDocs;
-import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 import org.apache.lucene.store.FSDirectory;
@@ -321,12 +321,12 @@ final class LuceneNewsIndex implements NewsIndex {
     return new LuceneNewsIndex(dir, new Generation(name, gen, directory, sm), null, schema, options, warming);
   }
 
-  private static BM25Similarity similarity(IndexOptions options) {
-    return Schema.similarity(options.ranking().k1(), options.ranking().b());
+  private static Similarity similarity(IndexOptions options) {
+    return Schema.similarity(options.ranking());
   }
 
   private static SearcherFactory factory(IndexOptions options, Warming warming) {
-    BM25Similarity similarity = similarity(options);
+    Similarity similarity = similarity(options);
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {

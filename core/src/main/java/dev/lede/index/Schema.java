@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
+import dev.lede.search.Ranking;
 import org.apache.lucene.analysis.Analyzer;
 import org.apache.lucene.analysis.DelegatingAnalyzerWrapper;
 import org.apache.lucene.document.Document;
@@ -24,7 +25,12 @@ import org.apache.lucene.document.StringField;
 import org.apache.lucene.document.TextField;
 import org.apache.lucene.index.IndexWriter;
 import org.apache.lucene.index.StoredFields;
+import org.apache.lucene.search.similarities.AfterEffectB;
 import org.apache.lucene.search.similarities.BM25Similarity;
+import org.apache.lucene.search.similarities.BasicModelIne;
+import org.apache.lucene.search.similarities.DFRSimilarity;
+import org.apache.lucene.search.similarities.NormalizationH2;
+import org.apache.lucene.search.similarities.Similarity;
 import org.apache.lucene.util.BytesRef;
 
 /**
@@ -217,6 +223,18 @@ public final class Schema {
    */
   public static BM25Similarity similarity(float k1, float b) {
     return new BM25Similarity(k1, b, false);
+  }
+
+  /**
+   * The similarity a ranking scores with: BM25 with its k1 and b, or DFR In_expB2 (c = 1), both
+   * counting every token in a field's length as {@link #similarity(float, float)} explains. Both
+   * encode a field's length in its norm the same way, so the choice is made at search time.
+   */
+  public static Similarity similarity(Ranking ranking) {
+    return switch (ranking.model()) {
+      case BM25 -> similarity(ranking.k1(), ranking.b());
+      case DFR -> new DFRSimilarity(new BasicModelIne(), new AfterEffectB(), new NormalizationH2(1f), false);
+    };
   }
 
   /** One analyzer that picks each field's own: for the IndexWriter. */

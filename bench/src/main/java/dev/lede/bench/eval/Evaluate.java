@@ -1,6 +1,7 @@
 package dev.lede.bench.eval;
 
 import dev.lede.search.Feedback;
+import dev.lede.search.Ranking;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.UncheckedIOException;
@@ -43,6 +44,10 @@ public final class Evaluate {
     SYSTEMS.put("lede-rm3-anserini-guarded", () -> LedeSystem.withFeedback("lede-rm3-anserini-guarded", new Feedback(10, 10, 0.5f, 7)));
     SYSTEMS.put("lede-rm3-unguarded", () -> LedeSystem.withFeedback("lede-rm3-unguarded",
         new Feedback(Feedback.defaults().docs(), Feedback.defaults().terms(), Feedback.defaults().originalWeight(), 0)));
+    // Issue 16, second round: Lede with BM25 instead of its default DFR scoring, feedback on and off.
+    SYSTEMS.put("lede-bm25", () -> LedeSystem.withRanking("lede-bm25", Ranking.defaults().withModel(Ranking.Model.BM25), null));
+    SYSTEMS.put("lede-bm25-no-feedback", () -> LedeSystem.withRanking("lede-bm25-no-feedback",
+        Ranking.defaults().withModel(Ranking.Model.BM25), Feedback.OFF));
     // Semantic search (docs/semantic.md): one index with vectors per collection, three modes.
     SYSTEMS.put("lede-lexical", () -> new LedeSemanticSystem("lede-lexical", dev.lede.search.SearchMode.LEXICAL,
         dev.lede.search.Fusion.defaults()));

@@ -11,6 +11,9 @@ import java.util.Optional;
  * with the EnglishAnalyzer baseline and Lede's current field model in the same run.
  *
  * <pre>FeatureExperiments [--corpora DIR]</pre>
+ *
+ * <p>{@code -Dlede.variants=models} runs the scoring models instead ({@link #models()}), and
+ * {@code -Dlede.variants=list:M1,M2,...} the models given ({@link #custom(String)}).
  */
 public final class FeatureExperiments {
   private FeatureExperiments() {}
@@ -57,7 +60,48 @@ public final class FeatureExperiments {
     return out;
   }
 
+  /**
+   * Scoring models and a document-length prior (2026-12-05, second round of issue 16): every model
+   * Lucene ships, on the same catch-all + title field model, then the best with Lede's feedback.
+   */
+  static List<FeatureLab.Features> models() {
+    FeatureLab.Features n = FeatureLab.Features.none();
+    List<FeatureLab.Features> out = new ArrayList<>();
+    out.add(n);
+    out.add(n.feedback(5, 10, 0.7f, 7, 1f));
+    for (String m : List.of("dfr", "dfr everywhere", "dfr ine b h2 0.5", "dfr ine b h2 2", "dfr ine b h2 4", "dfr ine b h2 7",
+        "dfr in b h2", "dfr if b h2", "dfr g b h2", "dfr in l h2", "dfr g l h2", "dfr ine b h1", "dfr ine b h3 800",
+        "dfr ine b z 0.3", "ib spl df h2", "ib ll ttf h2", "ib spl ttf h2", "ax f2exp", "ax f2log", "ax f1exp", "ax f1log",
+        "dfi standardized", "dfi saturated", "dfi chisquared", "lmd 300", "lmd 2000", "lmjm 0.1", "lmjm 0.7",
+        "bm25 prior 0.1", "bm25 prior 0.2", "bm25 prior 0.3", "dfr prior 0.1", "dfr prior 0.2")) {
+      out.add(n.model(m));
+    }
+    return out;
+  }
+
+  /**
+   * Models given on the command line, separated by commas; {@code +rm3} adds Lede's default
+   * feedback (5 documents, 10 terms, 0.7, queries of 7 words or more), {@code +rm3@N} the same for
+   * queries of N words or more, {@code +rm3:D/T/L} D documents, T terms and original weight L.
+   */
+  static List<FeatureLab.Features> custom(String list) {
+    List<FeatureLab.Features> out = new ArrayList<>();
+    for (String m : list.split(",")) {
+      int at = m.indexOf("+rm3");
+      FeatureLab.Features f = FeatureLab.Features.none().model(at >= 0 ? m.substring(0, at) : m);
+      if (at >= 0 && m.startsWith("+rm3:", at)) { // +rm3:docs/terms/lambda, queries of 7 words or more
+        String[] p = m.substring(at + 5).split("/");
+        out.add(f.feedback(Integer.parseInt(p[0]), Integer.parseInt(p[1]), Float.parseFloat(p[2]), 7, 1f));
+        continue;
+      }
+      int minWords = at >= 0 && m.length() > at + 5 ? Integer.parseInt(m.substring(at + 5)) : 7;
+      out.add(at >= 0 ? f.feedback(5, 10, 0.7f, minWords, 1f) : f);
+    }
+    return out;
+  }
+
   public static void main(String[] args) {
+    String set = System.getProperty("lede.variants", "features");
     Optional<Path> root = args.length >= 2 && args[0].equals("--corpora") ? Optional.of(Path.of(args[1])) : Corpora.locate();
     if (root.isEmpty()) {
       System.err.println("feature-experiments: no corpora folder: give --corpora DIR or -Dlede.corpora");
@@ -68,7 +112,7 @@ public final class FeatureExperiments {
     System.out.println("| --- | ---: | ---: | ---: | ---: | ---: | ---: | ---: |");
     List<FeatureLab.Features> all = new ArrayList<>();
     all.add(null);
-    all.addAll(variants());
+    all.addAll(set.equals("models") ? models() : set.startsWith("list:") ? custom(set.substring(5)) : variants());
     for (FeatureLab.Features v : all) {
       StringBuilder sb = new StringBuilder("| " + (v == null ? "english (baseline)" : v.toString()) + " |");
       long nanos = 0;

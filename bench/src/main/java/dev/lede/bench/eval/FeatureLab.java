@@ -30,9 +30,12 @@ import org.apache.lucene.search.IndexSearcher;
 import org.apache.lucene.search.PhraseQuery;
 import org.apache.lucene.search.Query;
 import org.apache.lucene.search.TermQuery;
-import org.apache.lucene.search.similarities.BM25Similarity;
-import org.apache.lucene.search.similarities.PerFieldSimilarityWrapper;
-import org.apache.lucene.search.similarities.Similarity;
+import org.apache.lucene.document.NumericDocValuesField;
+import org.apache.lucene.index.LeafReaderContext;
+import org.apache.lucene.queries.function.FunctionScoreQuery;
+import org.apache.lucene.search.DoubleValues;
+import org.apache.lucene.search.DoubleValuesSource;
+import org.apache.lucene.search.similarities.*;
 import org.apache.lucene.store.ByteBuffersDirectory;
 import org.apache.lucene.store.Directory;
 
@@ -48,6 +51,8 @@ public final class FeatureLab implements RetrievalSystem {
   private static final String TITLE = "title";
   private static final String BODY = "body";
   private static final String ALL = "all";
+  private static final String LENGTH = "length";
+  private long totalLength;
 
   /** Where the proximity clauses look. */
   public enum ProxField {
@@ -141,23 +146,80 @@ public final class FeatureLab implements RetrievalSystem {
   }
 
   private Similarity similarity() {
-    String[] m = f.model().split(" ");
-    Similarity plain = switch (m[0]) {
-      case "bm25" -> m.length == 3 ? new BM25Similarity(Float.parseFloat(m[1]), Float.parseFloat(m[2])) : new BM25Similarity(1.2f, 0.75f);
-      case "lmd" -> new org.apache.lucene.search.similarities.LMDirichletSimilarity(Float.parseFloat(m[1]));
-      case "dfr" -> new org.apache.lucene.search.similarities.DFRSimilarity(new org.apache.lucene.search.similarities.BasicModelIne(),
-          new org.apache.lucene.search.similarities.AfterEffectB(), new org.apache.lucene.search.similarities.NormalizationH2());
-      case "ib" -> new org.apache.lucene.search.similarities.IBSimilarity(new org.apache.lucene.search.similarities.DistributionLL(),
-          new org.apache.lucene.search.similarities.LambdaDF(), new org.apache.lucene.search.similarities.NormalizationH2());
-      default -> throw new IllegalArgumentException(f.model());
-    };
-    BM25Similarity title = new BM25Similarity(1.2f, f.titleB());
+    String spec = f.model().split(" prior ")[0];
+    boolean everywhere = spec.endsWith(" everywhere");
+    Similarity plain = parse(everywhere ? spec.substring(0, spec.length() - " everywhere".length()) : spec);
+    Similarity title = everywhere ? plain : new BM25Similarity(1.2f, f.titleB());
     return new PerFieldSimilarityWrapper() {
       @Override
       public Similarity get(String field) {
         return field.equals(TITLE) ? title : plain;
       }
     };
+  }
+
+  /**
+   * A scoring model by name: {@code bm25 [k1 b]}, {@code lmd mu}, {@code lmjm lambda}, {@code dfr}
+   * (In_expB2), {@code dfr BASIC AFTER NORM [c]} (basic g/if/in/ine, after-effect b/l, normalisation
+   * h1/h2/h3/z/none), {@code ib [DIST LAMBDA NORM [c]]} (ll/spl, df/ttf), {@code ax f1exp|f1log|f2exp|f2log [s]},
+   * {@code dfi standardized|saturated|chisquared}. A trailing {@code everywhere} scores the title
+   * with it too (else the title keeps BM25, as Lede's headline would with one similarity per field);
+   * {@code prior a} multiplies each score by (length / average length)^a.
+   */
+  static Similarity parse(String spec) {
+    String[] m = spec.trim().split(" +");
+    return switch (m[0]) {
+      case "bm25" -> m.length == 3 ? new BM25Similarity(Float.parseFloat(m[1]), Float.parseFloat(m[2])) : new BM25Similarity(1.2f, 0.75f);
+      case "lmd" -> new LMDirichletSimilarity(Float.parseFloat(m[1]));
+      case "lmjm" -> new LMJelinekMercerSimilarity(Float.parseFloat(m[1]));
+      case "dfr" -> m.length == 1
+          ? new DFRSimilarity(new BasicModelIne(), new AfterEffectB(), new NormalizationH2())
+          : new DFRSimilarity(switch (m[1]) {
+              case "g" -> new BasicModelG();
+              case "if" -> new BasicModelIF();
+              case "in" -> new BasicModelIn();
+              case "ine" -> new BasicModelIne();
+              default -> throw new IllegalArgumentException(spec);
+            }, m[2].equals("b") ? new AfterEffectB() : new AfterEffectL(), normalization(m, 3));
+      case "ib" -> m.length == 1
+          ? new IBSimilarity(new DistributionLL(), new LambdaDF(), new NormalizationH2())
+          : new IBSimilarity(m[1].equals("ll") ? new DistributionLL() : new DistributionSPL(),
+              m[2].equals("df") ? new LambdaDF() : new LambdaTTF(), normalization(m, 3));
+      case "ax" -> {
+        float s = m.length > 2 ? Float.parseFloat(m[2]) : 0.5f;
+        yield switch (m[1]) {
+          case "f1exp" -> new AxiomaticF1EXP(s);
+          case "f1log" -> new AxiomaticF1LOG(s);
+          case "f2exp" -> new AxiomaticF2EXP(s);
+          case "f2log" -> new AxiomaticF2LOG(s);
+          default -> throw new IllegalArgumentException(spec);
+        };
+      }
+      case "dfi" -> new DFISimilarity(switch (m[1]) {
+          case "standardized" -> new IndependenceStandardized();
+          case "saturated" -> new IndependenceSaturated();
+          default -> new IndependenceChiSquared();
+        });
+      default -> throw new IllegalArgumentException(spec);
+    };
+  }
+
+  private static Normalization normalization(String[] m, int i) {
+    float c = m.length > i + 1 ? Float.parseFloat(m[i + 1]) : Float.NaN;
+    return switch (m[i]) {
+      case "h1" -> Float.isNaN(c) ? new NormalizationH1() : new NormalizationH1(c);
+      case "h2" -> Float.isNaN(c) ? new NormalizationH2() : new NormalizationH2(c);
+      case "h3" -> Float.isNaN(c) ? new NormalizationH3() : new NormalizationH3(c);
+      case "z" -> Float.isNaN(c) ? new NormalizationZ() : new NormalizationZ(c);
+      case "none" -> new Normalization.NoNormalization();
+      default -> throw new IllegalArgumentException(String.join(" ", m));
+    };
+  }
+
+  /** The exponent of the length prior, 0 for none. */
+  private float prior() {
+    String[] parts = f.model().split(" prior ");
+    return parts.length == 2 ? Float.parseFloat(parts[1].trim()) : 0f;
   }
 
   @Override
@@ -172,6 +234,8 @@ public final class FeatureLab implements RetrievalSystem {
         doc.add(new TextField(TITLE, d.title(), Field.Store.NO));
         doc.add(new TextField(BODY, d.text(), Field.Store.NO));
         doc.add(new TextField(ALL, d.allText(), Field.Store.NO));
+        doc.add(new NumericDocValuesField(LENGTH, Math.max(1, analyze(d.allText()).size())));
+        totalLength += Math.max(1, analyze(d.allText()).size());
         w.addDocument(doc);
       }
       w.commit();
@@ -204,6 +268,76 @@ public final class FeatureLab implements RetrievalSystem {
   }
 
   private Query build(Map<String, Float> weights, List<String> sequence) {
+    Query q = buildPlain(weights, sequence);
+    float a = prior();
+    if (a == 0) {
+      return q;
+    }
+    double avg = (double) totalLength / Math.max(1, reader.numDocs());
+    DoubleValuesSource length = DoubleValuesSource.fromLongField(LENGTH);
+    return FunctionScoreQuery.boostByValue(q, new PowerSource(length, avg, a));
+  }
+
+  /** (value / average)^a, per document. */
+  private static final class PowerSource extends DoubleValuesSource {
+    private final DoubleValuesSource in;
+    private final double average;
+    private final double a;
+
+    PowerSource(DoubleValuesSource in, double average, double a) {
+      this.in = in;
+      this.average = average;
+      this.a = a;
+    }
+
+    @Override
+    public DoubleValues getValues(LeafReaderContext ctx, DoubleValues scores) throws IOException {
+      DoubleValues v = in.getValues(ctx, scores);
+      return new DoubleValues() {
+        @Override
+        public double doubleValue() throws IOException {
+          return Math.pow(v.doubleValue() / average, a);
+        }
+
+        @Override
+        public boolean advanceExact(int doc) throws IOException {
+          return v.advanceExact(doc);
+        }
+      };
+    }
+
+    @Override
+    public boolean needsScores() {
+      return false;
+    }
+
+    @Override
+    public DoubleValuesSource rewrite(IndexSearcher searcher) {
+      return this;
+    }
+
+    @Override
+    public boolean isCacheable(LeafReaderContext ctx) {
+      return false;
+    }
+
+    @Override
+    public int hashCode() {
+      return java.util.Objects.hash(in, average, a);
+    }
+
+    @Override
+    public boolean equals(Object o) {
+      return o instanceof PowerSource p && p.in.equals(in) && p.average == average && p.a == a;
+    }
+
+    @Override
+    public String toString() {
+      return "pow(" + in + "/" + average + "," + a + ")";
+    }
+  }
+
+  private Query buildPlain(Map<String, Float> weights, List<String> sequence) {
     BooleanQuery.Builder words = new BooleanQuery.Builder();
     weights.forEach((t, w) -> {
       words.add(new BoostQuery(new TermQuery(new Term(ALL, t)), w), BooleanClause.Occur.SHOULD);

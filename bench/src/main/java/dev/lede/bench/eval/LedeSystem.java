@@ -1,10 +1,12 @@
 package dev.lede.bench.eval;
 
+import dev.lede.IndexOptions;
 import dev.lede.NewsIndex;
 import dev.lede.article.Article;
 import dev.lede.search.Feedback;
 import dev.lede.search.Hit;
 import dev.lede.search.NewsQuery;
+import dev.lede.search.Ranking;
 import dev.lede.search.SearchResult;
 import dev.lede.search.Syntax;
 import java.util.ArrayList;
@@ -55,6 +57,11 @@ public final class LedeSystem implements RetrievalSystem {
   /** Lede with its default index settings and these feedback settings on every query. */
   public static LedeSystem withFeedback(String name, Feedback feedback) {
     return new LedeSystem(name, NewsIndex::inMemory, feedback);
+  }
+
+  /** Lede with this ranking on its index and these feedback settings (null: the query's default) on every query. */
+  public static LedeSystem withRanking(String name, Ranking ranking, Feedback feedback) {
+    return new LedeSystem(name, () -> NewsIndex.inMemory(IndexOptions.defaults().withRanking(ranking)), feedback);
   }
 
   @Override

@@ -94,6 +94,12 @@ public final class RelatedArticles {
               id -> index.similar(id, NewsQuery.builder("").limit(10).build()).hits().stream().map(Hit::id).toList());
         }
       }
+      // The same index scored with BM25 instead of Lede's default model (issue 16: the model changed).
+      double[] bm25;
+      dev.lede.search.Ranking bm25Ranking = dev.lede.search.Ranking.defaults().withModel(dev.lede.search.Ranking.Model.BM25);
+      try (NewsIndex index = NewsIndex.open(dir.resolve("idx"), dev.lede.IndexOptions.defaults().withRanking(bm25Ranking))) {
+        bm25 = share(drawn, category, id -> index.similar(id, NewsQuery.builder("").limit(10).build()).hits().stream().map(Hit::id).toList());
+      }
       double[] mlt;
       try (FSDirectory d = FSDirectory.open(dir.resolve("idx")); DirectoryReader reader = DirectoryReader.open(d)) {
         IndexSearcher searcher = new IndexSearcher(reader);
@@ -127,6 +133,7 @@ public final class RelatedArticles {
       if (vectors != null) {
         System.out.printf("| Lede `similar`, semantic search on (nearest vectors) | %.4f | %.4f | %.2f |%n", vectors[0], vectors[1], vectors[2]);
       }
+      System.out.printf("| Lede `similar`, BM25 instead of DFR | %.4f | %.4f | %.2f |%n", bm25[0], bm25[1], bm25[2]);
       System.out.printf("| MoreLikeThis defaults (headline, lead, body) | %.4f | %.4f | %.2f |%n", mlt[0], mlt[1], mlt[2]);
       System.out.printf("(%d seeds, seed %d)%n", drawn.size(), seed);
     } finally {

@@ -80,10 +80,18 @@ class RankingQualityTest {
     }
     assertAtLeast("time", "nDCG@10", time.get("lede").ndcg10(), time.get("lucene-demo").ndcg10(), "lucene-demo", true);
     // Issue 16: TIME is read without an invented headline, so on words alone Lede's field model is
-    // the english baseline's; feedback (chosen on Cranfield) raises MAP and P@10 and lowers nDCG@10
-    // by 0.7 %, within the noise of 83 queries (docs/evaluation.md). Not more than 1 % below.
+    // the english baseline's; feedback (chosen on Cranfield) raised MAP and P@10 and lowered nDCG@10
+    // by 0.7 % under BM25; with DFR nDCG@10 is 1.9 % above (docs/evaluation.md). Not more than 1 % below.
     assertTrue(time.get("lede").ndcg10() >= 0.99 * time.get("english").ndcg10(),
         () -> "time nDCG@10: lede " + time.get("lede").ndcg10() + " more than 1 % below english " + time.get("english").ndcg10());
+  }
+
+  @Test
+  void ledeKeepsDfrGainOnTime() {
+    // Issue 16, second round: DFR In_expB2 instead of BM25 took TIME MAP from 0.7018 to 0.7242 through
+    // the public API (docs/evaluation.md); BM25 with the same feedback is below this floor.
+    assumeTrue(ledeAvailable, DEFAULTS_NOT_SET);
+    assertTrue(scores.get("time").get("lede").map() >= 0.72, () -> "time MAP " + scores.get("time").get("lede").map());
   }
 
   @Test
