@@ -15,6 +15,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CompletionStage;
@@ -250,14 +251,26 @@ final class DevTools implements AutoCloseable {
   @Override
   public void close() {
     socket.abort();
+    // Chromium's helpers (renderer, GPU, crash handler) may outlive the browser process for a moment
+    // and still write into the profile: on a busy machine the test's temporary folder could then not
+    // be deleted. They are found now, while they are still the browser's descendants.
+    List<ProcessHandle> helpers = chromium.descendants().toList();
     chromium.destroy();
     try {
       if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
         chromium.destroyForcibly();
       }
+      for (ProcessHandle h : helpers) {
+        try {
+          h.onExit().get(10, TimeUnit.SECONDS);
+        } catch (TimeoutException | ExecutionException e) {
+          h.destroyForcibly();
+        }
+      }
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
       chromium.destroyForcibly();
+      helpers.forEach(ProcessHandle::destroyForcibly);
     }
   }
 
