@@ -15,8 +15,15 @@ public final class Fingerprints {
 
   /** The fingerprint of a headline, lead and body (any may be null). */
   public static String of(String headline, String lead, String body) {
-    return Hashing.sha256Hex(
-        Text.normalize(headline) + "\u0000" + Text.normalize(lead) + "\u0000" + Text.normalize(body), 32);
+    StringBuilder s = new StringBuilder(length(headline) + length(lead) + length(body) + 2);
+    Text.normalize(headline, s);
+    Text.normalize(lead, s.append('\u0000'));
+    Text.normalize(body, s.append('\u0000'));
+    return Hashing.sha256Hex(s.toString(), 32);
+  }
+
+  private static int length(String s) {
+    return s == null ? 0 : s.length();
   }
 
   /**

@@ -1,8 +1,5 @@
 package dev.lede.article;
 
-import java.text.Normalizer;
-import java.util.Locale;
-
 /** Text normalisation shared by ids and fingerprints: NFKC, typographic quotes folded, lower case, one space. */
 final class Text {
   private Text() {}
@@ -11,11 +8,23 @@ final class Text {
     if (s == null) {
       return "";
     }
-    String n = Normalizer.normalize(s, Normalizer.Form.NFKC).toLowerCase(Locale.ROOT);
-    StringBuilder out = new StringBuilder(n.length());
+    StringBuilder out = new StringBuilder(s.length());
+    normalize(s, out);
+    return out.toString();
+  }
+
+  /** Appends {@link #normalize(String)} of a text (nothing for null), without making it first. */
+  static void normalize(String s, StringBuilder out) {
+    if (s == null) {
+      return;
+    }
+    // on NfkcLower's fast path the text is its own normal form, a character at a time in lower case
+    boolean fast = NfkcLower.fast(s);
+    String n = fast ? s : NfkcLower.of(s);
+    int begin = out.length();
     boolean space = true; // drops leading white space
     for (int i = 0; i < n.length(); i++) {
-      char c = n.charAt(i);
+      char c = fast ? Character.toLowerCase(n.charAt(i)) : n.charAt(i);
       switch (c) {
         case '\u2018', '\u2019', '\u201B', '\u02BC' -> c = '\'';
         case '\u201C', '\u201D', '\u201E' -> c = '"';
@@ -33,9 +42,8 @@ final class Text {
       }
     }
     int len = out.length();
-    if (len > 0 && out.charAt(len - 1) == ' ') {
+    if (len > begin && out.charAt(len - 1) == ' ') {
       out.setLength(len - 1);
     }
-    return out.toString();
   }
 }

@@ -104,7 +104,7 @@ public final class BoilerplateModel {
       List<Integer> nonBlank = new ArrayList<>();
       for (int i = 0; i < lines.length; i++) {
         offsets[i] = i == 0 ? 0 : offsets[i - 1] + lines[i - 1].length() + 1;
-        if (!lines[i].isBlank() && !StoryText.words(lines[i]).isEmpty()) {
+        if (!lines[i].isBlank() && StoryText.hasWords(lines[i])) {
           nonBlank.add(i);
           words[i] = true;
         }
@@ -146,7 +146,7 @@ public final class BoilerplateModel {
         String sentence = text.substring(span[0], span[1]);
         starts[k] = span[0];
         ends[k] = span[1];
-        if (!StoryText.words(sentence).isEmpty()) {
+        if (StoryText.hasWords(sentence)) {
           keys[k] = key(sentence);
           distinct.putIfAbsent(keys[k], sentence.strip());
         }
@@ -270,7 +270,7 @@ public final class BoilerplateModel {
           }
         }
         String left = lines.lines[e.line()].substring(from[e.line()], Math.max(from[e.line()], to[e.line()]));
-        if (!e.allInWindow() || !StoryText.words(left).isEmpty()) {
+        if (!e.allInWindow() || StoryText.hasWords(left)) {
           break;
         }
         to[e.line()] = from[e.line()];
@@ -364,12 +364,7 @@ public final class BoilerplateModel {
 
   /** 64 bits of hash over the normalised line: a collision would need 2^32 lines of one source. */
   static long key(String line) {
-    String n = StoryText.normalize(line);
-    long h = 0xcbf29ce484222325L;
-    for (int i = 0; i < n.length(); i++) {
-      h ^= n.charAt(i);
-      h *= 0x100000001b3L;
-    }
+    long h = StoryText.joinedHash(line); // FNV-1a over the normalised line, without making it
     h ^= h >>> 33;
     h *= 0xff51afd7ed558ccdL;
     h ^= h >>> 33;

@@ -18,12 +18,17 @@ final class Hash64 {
     return h;
   }
 
+  /** FNV-1a's 64-bit offset basis and prime. */
+  static final long FNV_OFFSET = 0xcbf29ce484222325L;
+
+  static final long FNV_PRIME = 0x100000001b3L;
+
   /** FNV-1a over the UTF-16 units of a word, then mixed. */
   static long of(String s) {
-    long h = 0xcbf29ce484222325L;
+    long h = FNV_OFFSET;
     for (int i = 0; i < s.length(); i++) {
       h ^= s.charAt(i);
-      h *= 0x100000001b3L;
+      h *= FNV_PRIME;
     }
     return mix(h);
   }

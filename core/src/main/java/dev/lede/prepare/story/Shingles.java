@@ -21,12 +21,20 @@ public final class Shingles {
     if (k < 1) {
       throw new IllegalArgumentException("illegal shingle size: " + k + ", must be at least 1");
     }
-    if (words.isEmpty()) {
-      return new long[0];
-    }
     long[] wordHashes = new long[words.size()];
     for (int i = 0; i < wordHashes.length; i++) {
       wordHashes[i] = Hash64.of(words.get(i));
+    }
+    return ofHashes(wordHashes, k);
+  }
+
+  /** {@link #of(List, int)} from the words' {@link Hash64#of} hashes ({@link StoryText#wordHashes}). */
+  public static long[] ofHashes(long[] wordHashes, int k) {
+    if (k < 1) {
+      throw new IllegalArgumentException("illegal shingle size: " + k + ", must be at least 1");
+    }
+    if (wordHashes.length == 0) {
+      return new long[0];
     }
     int n = Math.max(1, wordHashes.length - k + 1);
     int width = Math.min(k, wordHashes.length);
