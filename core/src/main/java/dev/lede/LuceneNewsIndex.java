@@ -86,6 +86,12 @@ final class LuceneNewsIndex implements NewsIndex {
   private static final class Warming {
     volatile java.util.function.Consumer<IndexSearcher> warm; // null: none
   }
+  /**
+   * A read-only index's generation whose boilerplate.json is not read yet: only {@code stats
+   * --boilerplate} asks for it, and on a large index it is megabytes of JSON (7.7 MB on the 60k
+   * benchmark index), which every search used to parse (issue 17). Guarded by {@code boilerplate}.
+   */
+  private Path boilerplateUnread;
 
   /** One generation's directory and searchers, swapped whole by a read-only refresh. */
   private record Generation(String name, Path dir, Directory directory, SearcherManager searchers) {}
@@ -101,7 +107,7 @@ final class LuceneNewsIndex implements NewsIndex {
     this.suggester = new dev.lede.search.Suggester(schema);
     this.indexedStories = new LuceneStoryStore(this::withSearcher, Schema.ID, Schema.STORY);
     if (generation.dir() != null) {
-      BoilerplateFile.read(generation.dir(), boilerplate);
+      readBoilerplate(generation.dir(), writer != null);
     }
     this.writes = writer == null ? null : new LuceneWrites(path, writer, schema, options.preparer(), options.stories(), boilerplate,
         new LuceneWrites.Searchers() {
@@ -488,7 +494,7 @@ final class LuceneNewsIndex implements NewsIndex {
         checkCommit(path, directory, schema);
         Generation next = new Generation(pointer.live(), pointer.liveDir(), directory, new SearcherManager(directory, factory(options, warming)));
         generation = next;
-        BoilerplateFile.read(next.dir(), boilerplate);
+        readBoilerplate(next.dir(), writes != null);
         retire(old);
         return true;
       } catch (IOException e) {
@@ -600,9 +606,25 @@ final class LuceneNewsIndex implements NewsIndex {
     return out.isEmpty() ? Optional.empty() : Optional.of(new Story(entry.get().storyId(), out));
   }
 
+  /** Reads a generation's boilerplate counts now (a writer learns from them) or when first asked for. */
+  private void readBoilerplate(Path dir, boolean now) {
+    synchronized (boilerplate) {
+      boilerplateUnread = now ? null : dir;
+      if (now) {
+        BoilerplateFile.read(dir, boilerplate);
+      }
+    }
+  }
+
   @Override
   public Map<String, List<LearnedLine>> boilerplate() {
-    return boilerplate.learned();
+    synchronized (boilerplate) {
+      if (boilerplateUnread != null) {
+        BoilerplateFile.read(boilerplateUnread, boilerplate);
+        boilerplateUnread = null;
+      }
+      return boilerplate.learned();
+    }
   }
 
   @Override

@@ -47,6 +47,9 @@ public final class LanguageFields {
 
   /** The language of a per-language field, or null when the field is none. */
   public static String languageOf(String field) {
+    if (!field.startsWith(TEXT) && !field.startsWith(HEADLINE)) {
+      return null; // the English fields, asked for per field of every document written: no matcher for them
+    }
     Matcher m = FIELD.matcher(field);
     return m.matches() ? m.group(1) : null;
   }

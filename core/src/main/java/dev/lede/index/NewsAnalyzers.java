@@ -13,7 +13,6 @@ import org.apache.lucene.analysis.en.EnglishPossessiveFilter;
 import org.apache.lucene.analysis.en.KStemFilter;
 import org.apache.lucene.analysis.en.PorterStemFilter;
 import org.apache.lucene.analysis.miscellaneous.ASCIIFoldingFilter;
-import org.apache.lucene.analysis.miscellaneous.KeywordRepeatFilter;
 import org.apache.lucene.analysis.standard.StandardTokenizer;
 import org.apache.lucene.analysis.synonym.SynonymGraphFilter;
 import org.apache.lucene.analysis.synonym.SynonymMap;
@@ -133,7 +132,7 @@ public final class NewsAnalyzers {
         ts = new StopFilter(ts, STOP_WORDS);
       }
       if (marks == Marks.KEYWORDS) {
-        ts = new KeywordRepeatFilter(ts);
+        ts = new AsWrittenRepeatFilter(ts); // the marked form as written, then the word for the stemmer
       }
       ts =
           switch (stemmer) {
@@ -142,8 +141,8 @@ public final class NewsAnalyzers {
             case MINIMAL -> new EnglishMinimalStemFilter(ts);
             case NONE -> ts;
           };
-      if (marks != Marks.NONE) {
-        ts = new AsWrittenFilter(ts, marks == Marks.EVERY);
+      if (marks == Marks.EVERY) {
+        ts = new AsWrittenFilter(ts, true);
       }
       return new TokenStreamComponents(source, ts);
     }
@@ -161,6 +160,7 @@ public final class NewsAnalyzers {
     @Override
     public String toString() {
       return "standard+possessive+lowercase+asciifolding" + (synonyms != null ? "+synonyms" : "") + (stopWords ? "+stop" : "")
+          // "keywordrepeat": AsWrittenRepeatFilter makes the very tokens Lucene's KeywordRepeatFilter did; the name stays
           + (marks == Marks.KEYWORDS ? "+keywordrepeat" : "") + "+" + stemmer.name().toLowerCase(Locale.ROOT)
           + (marks != Marks.NONE ? "+aswritten" : "");
     }

@@ -43,14 +43,25 @@ public final class Gazetteer {
     }
   }
 
-  private record Hit(Entry entry, boolean upperOnly) {}
+  /**
+   * What a key finds: an entry (null when the key only starts longer names), whether the entry
+   * needs the text in capitals, and whether longer keys start with this one.
+   */
+  private record Hit(Entry entry, boolean upperOnly, boolean prefix) {}
+
+  /** {@link #match} found an entry. */
+  static final int FOUND = 1;
+  /** {@link #match}: some longer key starts with these words. */
+  static final int PREFIX = 2;
 
   private static final String BUILT_IN = "gazetteer.tsv";
   private static volatile Gazetteer builtIn;
 
+  /**
+   * Every key, and every leading run of words of every key ("joint", "joint chiefs", ...), which
+   * lets matching stop early: one hash look-up answers both.
+   */
   private final Map<String, Hit> byKey;
-  /** Every leading run of words of every key ("joint", "joint chiefs", ...): lets matching stop early. */
-  private final java.util.Set<String> prefixes;
   private final List<Entry> entries;
   private final int maxTokens;
 
@@ -75,7 +86,6 @@ public final class Gazetteer {
         max = Math.max(max, put(map, a, e));
       }
     }
-    this.byKey = map;
     this.maxTokens = max;
     java.util.Set<String> pre = new java.util.HashSet<>();
     for (String key : map.keySet()) {
@@ -83,7 +93,11 @@ public final class Gazetteer {
         pre.add(key.substring(0, i));
       }
     }
-    this.prefixes = pre;
+    for (String p : pre) {
+      Hit h = map.get(p);
+      map.put(p, h == null ? new Hit(null, false, true) : new Hit(h.entry(), h.upperOnly(), true));
+    }
+    this.byKey = map;
   }
 
   private static int put(Map<String, Hit> map, String name, Entry e) {
@@ -96,7 +110,7 @@ public final class Gazetteer {
     if (old != null && old.entry() == e) {
       upperOnly &= old.upperOnly();
     }
-    map.put(key, new Hit(e, upperOnly));
+    map.put(key, new Hit(e, upperOnly, false));
     return key.split(" ").length;
   }
 
@@ -207,7 +221,7 @@ public final class Gazetteer {
 
   Entry find(String surface) {
     Hit h = byKey.get(NameKey.of(surface));
-    if (h == null) {
+    if (h == null || h.entry() == null) {
       return null;
     }
     if (h.upperOnly() && !NameKey.isAllUpper(NameKey.stripPossessive(surface))) {
@@ -226,7 +240,21 @@ public final class Gazetteer {
 
   /** Whether some longer key starts with these words. */
   boolean isPrefix(String key) {
-    return prefixes.contains(key);
+    Hit h = byKey.get(key);
+    return h != null && h.prefix();
+  }
+
+  /**
+   * {@link #findKey} and {@link #isPrefix} in one look-up: {@link #FOUND} when a name has this key
+   * (and the surface is in capitals if the name needs it), plus {@link #PREFIX} when longer names
+   * start with it.
+   */
+  int match(String key, boolean surfaceAllUpper) {
+    Hit h = byKey.get(key);
+    if (h == null) {
+      return 0;
+    }
+    return (h.entry() != null && (!h.upperOnly() || surfaceAllUpper) ? FOUND : 0) | (h.prefix() ? PREFIX : 0);
   }
 
   /** The longest name, in words; bounds the work of matching. */

@@ -284,7 +284,15 @@ final class Recognizer implements EntityExtractor {
         if (t.word()) {
           for (int k = 0; k < t.text().length(); k++) {
             char c = t.text().charAt(k);
-            if (Character.isLetter(c)) {
+            if (c < 128) { // ASCII, most of news text: no Unicode table look-up
+              char folded = (char) (c | 0x20);
+              if (folded >= 'a' && folded <= 'z') {
+                letters++;
+                if (c <= 'Z') {
+                  upper++;
+                }
+              }
+            } else if (Character.isLetter(c)) {
               letters++;
               if (Character.isUpperCase(c)) {
                 upper++;

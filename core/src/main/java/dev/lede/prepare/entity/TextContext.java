@@ -33,8 +33,16 @@ final class TextContext {
       if (!t.word()) {
         continue;
       }
-      lowers[i] = t.text().toLowerCase(Locale.ROOT);
-      keys[i] = plainAscii(lowers[i]) ? lowers[i] : NameKey.of(t.text());
+      String text = t.text();
+      int plain = plainAscii(text);
+      if (plain >= 0) {
+        // one scan: lower case and key are the same string, and the text itself when it has no capital
+        lowers[i] = plain == 0 ? text : text.toLowerCase(Locale.ROOT);
+        keys[i] = lowers[i];
+      } else {
+        lowers[i] = text.toLowerCase(Locale.ROOT);
+        keys[i] = NameKey.of(text);
+      }
       char c = t.text().charAt(0);
       if (Character.isLowerCase(c)) {
         lowerWords.add(t.text());
@@ -96,15 +104,24 @@ final class TextContext {
     return evidence.getOrDefault(word, 0);
   }
 
-  /** Letters and digits only, in ASCII: the lower-cased text is already the key. */
-  private static boolean plainAscii(String s) {
+  /**
+   * Letters and digits only, in ASCII, so that the lower-cased text is already the key: the number
+   * of capitals in it (0: the text is its own key), or -1 when it has anything else.
+   */
+  private static int plainAscii(String s) {
+    int upper = 0;
     for (int i = 0; i < s.length(); i++) {
       char c = s.charAt(i);
-      if (c >= 128 || !Character.isLetterOrDigit(c)) {
-        return false;
+      if (c >= 'a' && c <= 'z' || c >= '0' && c <= '9') {
+        continue;
       }
+      if (c >= 'A' && c <= 'Z') {
+        upper++;
+        continue;
+      }
+      return -1;
     }
-    return true;
+    return upper;
   }
 
   /** Whether a gazetteer name starts at token {@code i}. */
@@ -137,7 +154,7 @@ final class TextContext {
 
   private int computeKnownNameLength(int i) {
     int best = 0;
-    StringBuilder key = new StringBuilder();
+    String key = null;
     int max = Math.min(tokens.size(), i + gazetteer.maxTokens());
     for (int j = i; j < max; j++) {
       Token t = tokens.get(j);
@@ -147,15 +164,12 @@ final class TextContext {
       if (keys[j].isEmpty()) {
         break;
       }
-      if (key.length() > 0) {
-        key.append(' ');
-      }
-      key.append(keys[j]);
-      String k = key.toString();
-      if (gazetteer.findKey(k, NameKey.isAllUpper(t.text())) != null) {
+      key = key == null ? keys[j] : key + ' ' + keys[j]; // one word, the commonest case, builds no string
+      int match = gazetteer.match(key, t.allUpper());
+      if ((match & Gazetteer.FOUND) != 0) {
         best = j - i + 1;
       }
-      if (t.possessive() || !gazetteer.isPrefix(k)) {
+      if (t.possessive() || (match & Gazetteer.PREFIX) == 0) {
         break;
       }
     }

@@ -39,6 +39,15 @@ final class Tokenizer {
   /** The longest of {@link #ABBREVIATIONS}: a longer word before a dot is not looked up. */
   private static final int MAX_ABBREVIATION = ABBREVIATIONS.stream().mapToInt(String::length).max().orElse(0);
 
+  /** The ASCII marks as strings, made once: a text has about one punctuation token in five. */
+  private static final String[] PUNCTUATION = new String[128];
+
+  static {
+    for (char c = 0; c < PUNCTUATION.length; c++) {
+      PUNCTUATION[c] = String.valueOf(c);
+    }
+  }
+
   static List<Token> tokenize(String text) {
     List<Token> out = new ArrayList<>(Math.max(16, text.length() / 5));
     int n = text.length();
@@ -78,14 +87,15 @@ final class Tokenizer {
         }
         int end = i;
         // A closing dot belongs to an initialism (U.S.) or a known abbreviation (Mr.).
+        String raw = text.substring(start, end);
         if (i < n && text.charAt(i) == '.') {
-          String w = text.substring(start, end);
+          String w = raw;
           if (initialismSoFar(text, start, end) && w.indexOf('.') > 0 || w.length() <= MAX_ABBREVIATION && ABBREVIATIONS.contains(w)
               || middleInitial(text, out, w, i)) {
             end = ++i;
+            raw = text.substring(start, end);
           }
         }
-        String raw = text.substring(start, end);
         boolean possessive = false;
         String core = NameKey.stripPossessive(raw);
         if (core.length() != raw.length()) {
@@ -100,7 +110,7 @@ final class Tokenizer {
         sentenceStart = false;
         continue;
       }
-      out.add(new Token(i, i + 1, String.valueOf(c), false, false, false));
+      out.add(new Token(i, i + 1, c < PUNCTUATION.length ? PUNCTUATION[c] : String.valueOf(c), false, false, false));
       if (c == '.' || c == '!' || c == '?') {
         sentenceStart = true;
       }
