@@ -389,6 +389,10 @@ class ServeTest {
     assertEquals(before.get("misses").asLong(), after.get("misses").asLong(),
         "made on the new view before searches moved to it, so never missed: " + after);
     assertEquals(0, lede("delete", "serve-warm-1", "serve-warm-2").code());
+    // the next test compares the server with the CLI: wait until the server searches this commit
+    while (get(target).json().get("total").asLong() != 0 && System.nanoTime() < deadline + 30_000_000_000L) {
+      Thread.sleep(100);
+    }
   }
 
   /** Polls until the status is {@code wanted} or 30 s pass; returns the last status. A wait, not a timing claim. */
