@@ -155,6 +155,58 @@ class SemanticSearchTest {
   }
 
   @Test
+  void copiesOfOneTextAreReadByTheModelOnceAndShareItsVectors() throws Exception {
+    Path idx = dir.resolve("idx");
+    String body = "Dealers sold more cars than last year, and the trade expects as many next spring when prices fall.";
+    try (NewsIndex index = NewsIndex.open(idx)) {
+      index.enableSemantic(1, null);
+      long before = WordHashEmbedder.DOCUMENTS.get();
+      List<Article> wire = List.of(article("wire-1", "a.com", "Car sales rise", body), article("wire-2", "b.com", "Car sales rise", body),
+          article("rain", "a.com", "Rain floods the valley", "Rivers burst their banks after a week of storms."));
+      index.ingest(dev.lede.read.ArticleSource.of(wire), IngestOptions.defaults().withThreads(2), null);
+      assertEquals(before + 2, WordHashEmbedder.DOCUMENTS.get(), "two texts, two model runs (the copy waits for or reuses the first)");
+    }
+    try (NewsIndex index = NewsIndex.open(idx)) {
+      long before = WordHashEmbedder.DOCUMENTS.get();
+      index.upsert(article("wire-3", "c.com", "Car sales rise", body)); // a later run: nothing remembered, found in the index
+      index.commit();
+      assertEquals(before, WordHashEmbedder.DOCUMENTS.get(), "a copy of an indexed text costs no model run");
+    }
+    try (var reader = org.apache.lucene.index.DirectoryReader.open(org.apache.lucene.store.FSDirectory.open(idx))) {
+      var s = new org.apache.lucene.search.IndexSearcher(reader);
+      List<dev.lede.vector.ArticleVectors> vs = new ArrayList<>();
+      for (String id : List.of("wire-1", "wire-2", "wire-3")) {
+        var top = s.search(new org.apache.lucene.search.TermQuery(new org.apache.lucene.index.Term(dev.lede.index.Schema.ID, id)), 1);
+        assertEquals(1, top.scoreDocs.length, id);
+        vs.add(dev.lede.index.IndexedVectors.read(reader, top.scoreDocs[0].doc));
+      }
+      for (dev.lede.vector.ArticleVectors v : vs) {
+        assertEquals(vs.get(0).key(), v.key());
+        assertEquals(vs.get(0).chunks().size(), v.chunks().size());
+        assertFalse(v.chunks().isEmpty());
+        for (int i = 0; i < v.chunks().size(); i++) {
+          assertTrue(java.util.Arrays.equals(vs.get(0).chunks().get(i), v.chunks().get(i)));
+        }
+      }
+    }
+  }
+
+  @Test
+  void enableReadsEachDistinctTextOnce() {
+    try (NewsIndex index = NewsIndex.inMemory()) {
+      String body = "The central bank held its rate and said prices would ease before the summer ends.";
+      for (int i = 0; i < 6; i++) {
+        index.upsert(article("copy-" + i, "s" + i + ".com", "Rates held", body));
+      }
+      index.upsert(article("rain", "a.com", "Rain floods the valley", "Rivers burst their banks after a week of storms."));
+      index.commit();
+      long before = WordHashEmbedder.DOCUMENTS.get();
+      assertEquals(7, index.enableSemantic(2, null).vectorized());
+      assertEquals(before + 2, WordHashEmbedder.DOCUMENTS.get(), "seven articles, two texts");
+    }
+  }
+
+  @Test
   void lexicalIndexRefusesSemanticModeAndReindexCarriesVectorsOver() {
     Path idx = dir.resolve("idx");
     try (NewsIndex index = NewsIndex.open(idx)) {

@@ -157,6 +157,11 @@ public final class Schema {
    */
   public static final String VECTOR_KEY = "vector_key";
   public static final String VECTOR_MODEL = "vector_model";
+  /**
+   * The same key indexed (a field of its own: {@link #VECTOR_KEY} is stored only in indexes made
+   * before, and Lucene keeps a field's options): a copy of an indexed text finds its vectors by it.
+   */
+  public static final String VECTOR_TEXT = "vector_text";
 
 
   private static final DateTimeFormatter MONTH_FORMAT = DateTimeFormatter.ofPattern("yyyy-MM", Locale.ROOT).withZone(ZoneOffset.UTC);
@@ -350,6 +355,7 @@ public final class Schema {
           org.apache.lucene.index.VectorSimilarityFunction.DOT_PRODUCT));
     }
     doc.add(new StoredField(VECTOR_KEY, v.key()));
+    doc.add(new StringField(VECTOR_TEXT, v.key(), Field.Store.NO));
     doc.add(new StringField(VECTOR_MODEL, keyword(v.model()), Field.Store.NO));
   }
 

@@ -32,6 +32,13 @@ final class VectorSearch {
 
   /** The k nearest articles by their best chunk, within {@code filter} (null: all), rewritten: the graph is searched here. */
   static Query nearest(IndexSearcher searcher, float[] vector, int k, Query filter) throws IOException {
+    return found(searcher, vector, k, filter).query();
+  }
+
+  /** The k nearest articles as a query, and as the top list that query gives (its scores, for the scaling). */
+  private record Found(Query query, TopDocs top) {}
+
+  private static Found found(IndexSearcher searcher, float[] vector, int k, Query filter) throws IOException {
     List<Query> perChunk = new ArrayList<>(Schema.VECTORS.size());
     for (String field : Schema.VECTORS) {
       perChunk.add(new KnnFloatVectorQuery(field, vector, k, filter));
@@ -40,7 +47,7 @@ final class VectorSearch {
     // Up to k per chunk field: keep the k best articles, by id (from doc values: no stored field is read).
     TopDocs top = searcher.search(best, k);
     if (top.scoreDocs.length == 0) {
-      return best;
+      return new Found(best, top);
     }
     List<org.apache.lucene.util.BytesRef> ids = new ArrayList<>(top.scoreDocs.length);
     List<LeafReaderContext> leaves = searcher.getIndexReader().leaves();
@@ -51,20 +58,22 @@ final class VectorSearch {
         ids.add(org.apache.lucene.util.BytesRef.deepCopyOf(dv.lookupOrd(dv.ordValue())));
       }
     }
-    return new BooleanQuery.Builder()
+    Query query = new BooleanQuery.Builder()
         .add(best, BooleanClause.Occur.MUST)
         .add(new org.apache.lucene.search.TermInSetQuery(Schema.ID, ids), BooleanClause.Occur.FILTER)
         .build();
+    return new Found(query, top); // the same documents and scores: the filter only cuts the other chunk fields' extras
   }
 
   /** The scoring query of a search in this mode: semantic, the nearest articles; hybrid, both added. */
   static Query scoring(IndexSearcher searcher, SearchMode mode, Query text, Query filters, float[] vector, Fusion fusion)
       throws IOException {
-    Query nearest = nearest(searcher, vector, fusion.k(), filters);
+    Found found = found(searcher, vector, fusion.k(), filters);
+    Query nearest = found.query();
     if (mode == SearchMode.SEMANTIC) {
       return nearest;
     }
-    TopDocs vectorTop = searcher.search(nearest, fusion.k());
+    TopDocs vectorTop = found.top();
     Query lexical = filters == null ? text
         : new BooleanQuery.Builder().add(text, BooleanClause.Occur.MUST).add(filters, BooleanClause.Occur.FILTER).build();
     TopDocs lexicalTop = searcher.search(lexical, fusion.k());

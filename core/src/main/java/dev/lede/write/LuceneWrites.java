@@ -529,7 +529,7 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
     }
     dev.lede.prepare.Vectorizer v = vectorizer;
     if (v != null && ready.vectors() == null) {
-      ready = ready.withVectors(v.vectors(ready.input(), carried));
+      ready = ready.withVectors(v.vectors(ready.input(), carried, this::vectorsByKey));
     }
     Document doc = schema.toDocument(ready);
     LuceneStoryStore.addFields(doc, entry, fingerprint);
@@ -575,6 +575,21 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
     return searchers.withSearcher(s -> {
       try {
         TopDocs top = s.search(new TermQuery(new Term(Schema.ID, id)), 1);
+        return top.scoreDocs.length == 0 ? null : dev.lede.index.IndexedVectors.read(s.getIndexReader(), top.scoreDocs[0].doc);
+      } catch (IOException e) {
+        throw new UncheckedIOException(e);
+      }
+    });
+  }
+
+  /**
+   * The vectors of an article the searcher sees (no refresh) made from the text and model of this
+   * key, or null: a syndicated copy of an indexed text takes them instead of running the model.
+   */
+  private dev.lede.vector.ArticleVectors vectorsByKey(String key) {
+    return searchers.withSearcher(s -> {
+      try {
+        TopDocs top = s.search(new TermQuery(new Term(Schema.VECTOR_TEXT, key)), 1);
         return top.scoreDocs.length == 0 ? null : dev.lede.index.IndexedVectors.read(s.getIndexReader(), top.scoreDocs[0].doc);
       } catch (IOException e) {
         throw new UncheckedIOException(e);
@@ -643,7 +658,7 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
               return null;
             }
             dev.lede.index.StoredArticles.Stored read = schema.toStored(stored.get());
-            return new Object[] {read, v.vectors(read.input(), null)};
+            return new Object[] {read, v.vectors(read.input(), null, this::vectorsByKey)};
           }));
         }
         long before = done;

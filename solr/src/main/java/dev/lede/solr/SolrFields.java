@@ -75,7 +75,8 @@ public final class SolrFields {
    * Fields of the embedded index that a Solr collection does not have: semantic search is
    * embedded-only for now (the CLI says so and exits 2), so its vectors and their keys stay out.
    */
-  public static final List<String> EMBEDDED_ONLY = List.of(dev.lede.index.Schema.VECTOR_KEY, dev.lede.index.Schema.VECTOR_MODEL);
+  public static final List<String> EMBEDDED_ONLY = List.of(dev.lede.index.Schema.VECTOR_KEY, dev.lede.index.Schema.VECTOR_MODEL,
+      dev.lede.index.Schema.VECTOR_TEXT);
 
   /** Every field the schema must declare, in schema order. */
   public static final List<String> ALL = List.of(

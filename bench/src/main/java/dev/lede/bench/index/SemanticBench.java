@@ -27,7 +27,7 @@ import java.util.List;
  * lexical and hybrid alternately, 2 warm-up passes, then {@code --runs} timed passes; p50 of the
  * passes' percentiles.
  *
- * <p>Usage: {@code SemanticBench [--corpora DIR] [--work DIR] [--copies 3] [--words 60] [--queries 500] [--runs 3] [--threads N]}.
+ * <p>Usage: {@code SemanticBench [--corpora DIR] [--work DIR] [--copies 3] [--words 60] [--queries 500] [--runs 3] [--threads N] [--skip-off true]}.
  * The index in {@code --work} is kept and reused by a later run.
  */
 public final class SemanticBench {
@@ -41,6 +41,7 @@ public final class SemanticBench {
     int queries = 500;
     int runs = 3;
     int threads = Runtime.getRuntime().availableProcessors();
+    boolean skipOff = false;
     for (int i = 0; i + 1 < args.length; i += 2) {
       String v = args[i + 1];
       switch (args[i]) {
@@ -51,6 +52,7 @@ public final class SemanticBench {
         case "--queries" -> queries = Integer.parseInt(v);
         case "--runs" -> runs = Integer.parseInt(v);
         case "--threads" -> threads = Integer.parseInt(v);
+        case "--skip-off" -> skipOff = Boolean.parseBoolean(v);
         default -> throw new IllegalArgumentException("unknown option: " + args[i]);
       }
     }
@@ -64,27 +66,26 @@ public final class SemanticBench {
     Path semantic = work.resolve("semantic-" + copies + "x" + words);
     if (!Files.exists(semantic.resolve("done"))) {
       Files.createDirectories(work);
-      // Ingest cost: the base set into an index with vectors off, then one with them on, same threads.
-      Path lexical = work.resolve("lexical-" + words);
-      deleteTree(lexical);
+      // Ingest cost: the whole set into an index with vectors off, then one with them on, same threads.
+      List<Article> all = new ArrayList<>(total);
+      for (int i = 0; i < total; i++) {
+        all.add(cutBody(corpus.article(i), cut));
+      }
+      long distinct = all.stream().map(a -> a.headline() + "\n" + a.lead() + "\n" + a.body()).distinct().count();
+      Path lexical = work.resolve("lexical-" + copies + "x" + words);
+      double[] off = {Double.NaN, Double.NaN};
+      if (!skipOff) {
+        deleteTree(lexical);
+        off = ingest(lexical, all, threads, false);
+        deleteTree(lexical);
+        System.out.printf("vectors off: %.1f s wall, %.1f s CPU%n", off[0], off[1]);
+      }
       deleteTree(semantic);
-      List<Article> first = new ArrayList<>(base);
-      for (int i = 0; i < base; i++) {
-        first.add(cutBody(corpus.article(i), cut));
-      }
-      double[] off = ingest(lexical, first, threads, false);
-      double[] on = ingest(semantic, first, threads, true);
-      System.out.printf("ingest of %d articles (%d words each at most), %d threads: vectors off %.1f s wall, %.1f s CPU; "
-              + "on %.1f s wall, %.1f s CPU; extra CPU per article %.2f ms%n",
-          base, cut, threads, off[0], off[1], on[0], on[1], (on[1] - off[1]) * 1000 / base);
-      deleteTree(lexical);
-      try (NewsIndex index = NewsIndex.open(semantic)) {
-        List<Article> rest = new ArrayList<>();
-        for (int i = base; i < total; i++) {
-          rest.add(cutBody(corpus.article(i), cut));
-        }
-        index.ingest(ArticleSource.of(rest), IngestOptions.defaults().withThreads(threads), null);
-      }
+      System.out.printf("load before: %s%n", loadAverage());
+      double[] on = ingest(semantic, all, threads, true);
+      System.out.printf("ingest of %d articles (%d distinct texts; %d words each at most), %d threads: vectors off %.1f s wall, %.1f s CPU; "
+              + "on %.1f s wall, %.1f s CPU; extra CPU per article %.2f ms; load after %s%n",
+          total, distinct, cut, threads, off[0], off[1], on[0], on[1], (on[1] - off[1]) * 1000 / total, loadAverage());
       Files.writeString(semantic.resolve("done"), "");
     }
     List<BenchQuery> mix = QueryMix.generate(corpus.base(), queries * 2, 7).stream()
@@ -107,11 +108,12 @@ public final class SemanticBench {
       }
       double[] l = median(lex);
       double[] h = median(hyb);
-      System.out.println("| mode | p50 ms | p90 ms | p99 ms | mean ms |");
-      System.out.println("| --- | ---: | ---: | ---: | ---: |");
-      System.out.printf("| lexical | %.2f | %.2f | %.2f | %.2f |%n", l[0], l[1], l[2], l[3]);
-      System.out.printf("| hybrid | %.2f | %.2f | %.2f | %.2f |%n", h[0], h[1], h[2], h[3]);
-      System.out.printf("| hybrid / lexical | %.2fx | %.2fx | %.2fx | %.2fx |%n", h[0] / l[0], h[1] / l[1], h[2] / l[2], h[3] / l[3]);
+      System.out.println("| mode | p50 ms | p90 ms | p99 ms | mean ms | process CPU ms per query |");
+      System.out.println("| --- | ---: | ---: | ---: | ---: | ---: |");
+      System.out.printf("| lexical | %.2f | %.2f | %.2f | %.2f | %.2f |%n", l[0], l[1], l[2], l[3], l[4]);
+      System.out.printf("| hybrid | %.2f | %.2f | %.2f | %.2f | %.2f |%n", h[0], h[1], h[2], h[3], h[4]);
+      System.out.printf("| hybrid / lexical | %.2fx | %.2fx | %.2fx | %.2fx | %.2fx |%n", h[0] / l[0], h[1] / l[1], h[2] / l[2], h[3] / l[3],
+          h[4] / l[4]);
       double[] enc = new double[mix.size()];
       dev.lede.vector.Embedder model = dev.lede.vector.Embedders.get();
       for (int i = 0; i < mix.size(); i++) {
@@ -121,6 +123,15 @@ public final class SemanticBench {
       }
       Arrays.sort(enc);
       System.out.printf("query encoding alone: p50 %.2f ms, p90 %.2f ms%n", enc[enc.length / 2], enc[enc.length * 9 / 10]);
+      // What one text of the set costs the model (one thread's CPU): what each copy cost before copies were reused.
+      var threadsBean = ManagementFactory.getThreadMXBean();
+      int texts = Math.min(1000, base);
+      long c0 = threadsBean.getCurrentThreadCpuTime();
+      for (int i = 0; i < texts; i++) {
+        model.embedDocument(dev.lede.prepare.Vectorizer.text(cutBody(corpus.article(i), cut)), dev.lede.vector.ArticleVectors.MAX_CHUNKS);
+      }
+      System.out.printf("model alone on the first %d texts of the set: %.2f ms CPU per text%n", texts,
+          (threadsBean.getCurrentThreadCpuTime() - c0) / 1e6 / texts);
       System.out.printf("load after: %s%n", loadAverage());
     }
   }
@@ -148,8 +159,10 @@ public final class SemanticBench {
     }
   }
 
-  /** {p50, p90, p99, mean} of one pass, in ms. */
+  /** {p50, p90, p99, mean, process CPU per query} of one pass, in ms. */
   private static double[] time(NewsIndex index, List<BenchQuery> mix, SearchMode mode) {
+    var os = (com.sun.management.OperatingSystemMXBean) ManagementFactory.getOperatingSystemMXBean();
+    long cpu = os.getProcessCpuTime();
     double[] ms = new double[mix.size()];
     for (int i = 0; i < ms.length; i++) {
       NewsQuery q = mix.get(i).toNewsQuery(false, null).toBuilder().mode(mode).build();
@@ -157,14 +170,15 @@ public final class SemanticBench {
       index.search(q);
       ms[i] = (System.nanoTime() - s) / 1e6;
     }
+    double perQuery = (os.getProcessCpuTime() - cpu) / 1e6 / ms.length;
     double mean = Arrays.stream(ms).average().orElse(0);
     Arrays.sort(ms);
-    return new double[] {ms[ms.length / 2], ms[ms.length * 9 / 10], ms[Math.min(ms.length - 1, ms.length * 99 / 100)], mean};
+    return new double[] {ms[ms.length / 2], ms[ms.length * 9 / 10], ms[Math.min(ms.length - 1, ms.length * 99 / 100)], mean, perQuery};
   }
 
   private static double[] median(List<double[]> passes) {
-    double[] out = new double[4];
-    for (int k = 0; k < 4; k++) {
+    double[] out = new double[5];
+    for (int k = 0; k < 5; k++) {
       final int kk = k;
       double[] v = passes.stream().mapToDouble(p -> p[kk]).sorted().toArray();
       out[k] = v[v.length / 2];

@@ -24,7 +24,7 @@ import java.util.function.Function;
  */
 final class Api {
   static final Set<String> SEARCH = Set.of("q", "source", "author", "entity", "type", "since", "until", "sort", "limit", "after",
-      "facets", "recent", "all_copies", "syntax", "explain", "language");
+      "facets", "recent", "all_copies", "syntax", "explain", "language", "mode");
   static final Set<String> SIMILAR = Set.of("source", "author", "since", "until", "limit");
   static final Set<String> ENTITIES = Set.of("q", "source", "author", "since", "until", "limit");
   static final Set<String> TRENDING = Set.of("window", "as_of", "limit");

@@ -15,6 +15,7 @@ import java.net.http.WebSocket;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -251,26 +252,21 @@ final class DevTools implements AutoCloseable {
   @Override
   public void close() {
     socket.abort();
-    // Chromium's helpers (renderer, GPU, crash handler) may outlive the browser process for a moment
-    // and still write into the profile: on a busy machine the test's temporary folder could then not
-    // be deleted. They are found now, while they are still the browser's descendants.
-    List<ProcessHandle> helpers = chromium.descendants().toList();
-    chromium.destroy();
-    try {
-      if (!chromium.waitFor(10, TimeUnit.SECONDS)) {
-        chromium.destroyForcibly();
+    // Chromium's renderer, GPU and crash-handler processes outlive the main one for a moment and keep
+    // writing into the profile: stop the whole tree and wait for every process of it, so that the
+    // profile directory can be deleted afterwards.
+    List<ProcessHandle> tree = new ArrayList<>(chromium.descendants().toList());
+    tree.add(chromium.toHandle());
+    tree.forEach(ProcessHandle::destroy);
+    for (ProcessHandle p : tree) {
+      try {
+        p.onExit().get(10, TimeUnit.SECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        p.destroyForcibly();
+      } catch (ExecutionException | TimeoutException e) {
+        p.destroyForcibly();
       }
-      for (ProcessHandle h : helpers) {
-        try {
-          h.onExit().get(10, TimeUnit.SECONDS);
-        } catch (TimeoutException | ExecutionException e) {
-          h.destroyForcibly();
-        }
-      }
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      chromium.destroyForcibly();
-      helpers.forEach(ProcessHandle::destroyForcibly);
     }
   }
 

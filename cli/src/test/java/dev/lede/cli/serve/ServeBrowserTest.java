@@ -29,6 +29,8 @@ class ServeBrowserTest {
   static LedeServer server;
   static URI base;
   static DevTools browser;
+  /** Chromium's profile: outside {@code dir}, whose deletion must not fail on a file Chromium left. */
+  static Path profile;
 
   @BeforeAll
   static void serveTheSampleCorpusIfABrowserIsThere() {
@@ -40,7 +42,8 @@ class ServeBrowserTest {
     server = ServeTest.start(index, null);
     base = server.url();
     try {
-      browser = DevTools.start(chromium, Files.createTempDirectory(dir, "chromium"), 1280, 1000);
+      profile = Files.createTempDirectory("lede-chromium");
+      browser = DevTools.start(chromium, profile, 1280, 1000);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
@@ -53,6 +56,18 @@ class ServeBrowserTest {
     }
     if (server != null) {
       server.close();
+    }
+    if (profile != null) {
+      deleteQuietly(profile);
+    }
+  }
+
+  /** Deletes a tree as far as it can: a file Chromium still held is not the test's failure. */
+  private static void deleteQuietly(Path root) {
+    try (var paths = Files.walk(root)) {
+      paths.sorted(java.util.Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // left for the system's temp cleaning
     }
   }
 

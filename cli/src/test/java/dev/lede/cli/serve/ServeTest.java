@@ -211,6 +211,7 @@ class ServeTest {
     Answer a = get("/api/search?q=rail&sorce=bbc.co.uk&limt=3");
     assertError(a, 400, 2, "unknown parameters limt, sorce");
     assertError(get("/api/stats?verbose=1"), 400, 2, "unknown parameter verbose: this endpoint takes none");
+    assertEquals(200, get("/api/search?q=rail&mode=lexical").status(), "mode is one of search's parameters (docs/semantic.md)");
   }
 
   @Test
