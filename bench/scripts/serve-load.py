@@ -105,12 +105,12 @@ def request_cpu_seconds(pid):
 
 
 def cache_counts(url):
-    """(hits, misses) of the server's search cache so far, from /healthz."""
+    """(hits, misses, answers made ahead for new commits) of the server's search cache so far, from /healthz."""
     try:
         c = json.load(urllib.request.urlopen(url + "/healthz", timeout=10)).get("search_cache") or {}
-        return c.get("hits", 0), c.get("misses", 0)
+        return c.get("hits", 0), c.get("misses", 0), c.get("warmed", 0)
     except OSError:
-        return 0, 0
+        return 0, 0, 0
 
 
 def heap_mb(pid, jdk):
@@ -154,11 +154,13 @@ def main():
         def measured(label, pid):
             before = cpu_seconds(pid) if pid else None
             before_req = request_cpu_seconds(pid) if pid else None
-            h0, m0 = cache_counts(url)
+            h0, m0, w0 = cache_counts(url)
             rps, p50, p99, err = run_wrk(url, script, a.seconds)
-            h1, m1 = cache_counts(url)
+            h1, m1, w1 = cache_counts(url)
             asked = (h1 - h0) + (m1 - m0)
             hit_rate = f"{100 * (h1 - h0) / asked:.1f}%" if asked else "off"
+            if w1 > w0:
+                hit_rate += f" ({w1 - w0} warmed)"
             n = max(run_wrk.requests, 1)
             cpu = f"{(cpu_seconds(pid) - before) * 1000 / n:.2f} ({(request_cpu_seconds(pid) - before_req) * 1000 / n:.2f})" if pid else ""
             heap = heap_mb(pid, jdk) if pid else ""

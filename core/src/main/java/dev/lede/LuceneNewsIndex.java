@@ -79,6 +79,13 @@ final class LuceneNewsIndex implements NewsIndex {
   /** Reads story entries from the searcher: what a read-only index knows of stories. */
   private final LuceneStoryStore indexedStories;
   private final BoilerplateModel boilerplate = new BoilerplateModel(BoilerplateOptions.defaults());
+  /** What each new searcher is warmed with before searches see it; shared with the searcher factories. */
+  private final Warming warming;
+
+  /** The warmer of {@link #setWarmer}, for the searcher factories (which exist before this object does). */
+  private static final class Warming {
+    volatile java.util.function.Consumer<IndexSearcher> warm; // null: none
+  }
   /**
    * A read-only index's generation whose boilerplate.json is not read yet: only {@code stats
    * --boilerplate} asks for it, and on a large index it is megabytes of JSON (7.7 MB on the 60k
@@ -89,8 +96,9 @@ final class LuceneNewsIndex implements NewsIndex {
   /** One generation's directory and searchers, swapped whole by a read-only refresh. */
   private record Generation(String name, Path dir, Directory directory, SearcherManager searchers) {}
 
-  private LuceneNewsIndex(Path path, Generation generation, IndexWriter writer, Schema schema, IndexOptions options) {
+  private LuceneNewsIndex(Path path, Generation generation, IndexWriter writer, Schema schema, IndexOptions options, Warming warming) {
     this.path = path;
+    this.warming = warming;
     this.generation = generation;
     this.writer = writer;
     this.schema = schema;
@@ -303,8 +311,9 @@ final class LuceneNewsIndex implements NewsIndex {
         writer.setLiveCommitData(commitData(schema, options).entrySet());
         writer.commit(); // an empty index is still a Lede index, with its schema recorded
       }
-      SearcherManager sm = new SearcherManager(writer, factory(options));
-      return new LuceneNewsIndex(dir, new Generation(name, gen, directory, sm), writer, schema, options);
+      Warming warming = new Warming();
+      SearcherManager sm = new SearcherManager(writer, factory(options, warming));
+      return new LuceneNewsIndex(dir, new Generation(name, gen, directory, sm), writer, schema, options, warming);
     } catch (IOException | RuntimeException e) {
       writer.rollback();
       throw e;
@@ -313,23 +322,40 @@ final class LuceneNewsIndex implements NewsIndex {
 
   private static LuceneNewsIndex readOnly(Path dir, String name, Path gen, Directory directory, Schema schema, IndexOptions options)
       throws IOException {
-    SearcherManager sm = new SearcherManager(directory, factory(options));
-    return new LuceneNewsIndex(dir, new Generation(name, gen, directory, sm), null, schema, options);
+    Warming warming = new Warming();
+    SearcherManager sm = new SearcherManager(directory, factory(options, warming));
+    return new LuceneNewsIndex(dir, new Generation(name, gen, directory, sm), null, schema, options, warming);
   }
 
   private static Similarity similarity(IndexOptions options) {
     return Schema.similarity(options.ranking());
   }
 
-  private static SearcherFactory factory(IndexOptions options) {
+  private static SearcherFactory factory(IndexOptions options, Warming warming) {
     Similarity similarity = similarity(options);
     return new SearcherFactory() {
       @Override
       public IndexSearcher newSearcher(org.apache.lucene.index.IndexReader reader, org.apache.lucene.index.IndexReader previous) {
         IndexSearcher s = new IndexSearcher(reader);
         s.setSimilarity(similarity);
+        java.util.function.Consumer<IndexSearcher> warm = warming.warm;
+        if (warm != null && previous != null) {
+          try {
+            warm.accept(s); // searches keep the previous searcher until this one is returned
+          } catch (RuntimeException e) {
+            // warming is a head start, not a condition: the searcher is as good without it
+          }
+        }
         return s;
       }
+    };
+  }
+
+  @Override
+  public void setWarmer(Warmer warmer) {
+    warming.warm = warmer == null ? null : s -> {
+      org.apache.lucene.index.IndexReader.CacheHelper h = s.getIndexReader().getReaderCacheHelper();
+      warmer.warm(h == null ? null : h.getKey(), q -> searcher.search(s, q));
     };
   }
 
@@ -466,7 +492,7 @@ final class LuceneNewsIndex implements NewsIndex {
         Schema schema = new Schema(options.stemmer());
         directory = FSDirectory.open(pointer.liveDir());
         checkCommit(path, directory, schema);
-        Generation next = new Generation(pointer.live(), pointer.liveDir(), directory, new SearcherManager(directory, factory(options)));
+        Generation next = new Generation(pointer.live(), pointer.liveDir(), directory, new SearcherManager(directory, factory(options, warming)));
         generation = next;
         readBoilerplate(next.dir(), writes != null);
         retire(old);

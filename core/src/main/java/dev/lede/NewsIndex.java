@@ -205,6 +205,30 @@ public interface NewsIndex extends AutoCloseable {
   }
 
   /**
+   * Prepares a new view of the index before searches see it (Lucene's searcher warming): see
+   * {@link #setWarmer}.
+   */
+  @FunctionalInterface
+  interface Warmer {
+    /**
+     * Called by the refresh that found something new, on its thread, while searches still read the
+     * view before; they move to the new one when this returns. What it throws is ignored.
+     *
+     * @param version what {@link #searchVersion()} answers once searches read this view
+     * @param search runs a query on this view
+     */
+    void warm(Object version, java.util.function.Function<NewsQuery, SearchResult> search);
+  }
+
+  /**
+   * Warms each new view a {@link #refresh()} (or a write's refresh) opens, before searches see it:
+   * a server runs its popular searches there, so that the first searches after another process
+   * commits do not all pay for a cold view at once. Not called for the view an open or a reindex's
+   * switch starts with. Null stops warming; an index that cannot warm ignores it.
+   */
+  default void setWarmer(Warmer warmer) {}
+
+  /**
    * Articles related to the one with this id (more-like-this over headline, lead, body and
    * entities), the article itself excluded. The query's text is ignored; its filters, date window,
    * limit and facets apply.

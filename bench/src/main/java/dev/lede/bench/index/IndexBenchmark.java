@@ -205,6 +205,7 @@ public final class IndexBenchmark {
 
   private static void queryTable(String label, List<BenchQuery> mix, Path ledeDir, Path rawDir, int runs) {
     Map<Side, List<Pass>> passes = new EnumMap<>(Side.class);
+    Map<Side, List<Pass>> cpuPasses = new EnumMap<>(Side.class);
     Map<QueryMix.Kind, Map<Side, List<Double>>> byKind = new EnumMap<>(QueryMix.Kind.class);
     QueryBench.Agreement agreement;
     try (QueryBench bench = new QueryBench(ledeDir, rawDir, mix)) {
@@ -218,6 +219,7 @@ public final class IndexBenchmark {
         for (Side side : Side.values()) {
           long[] nanos = bench.pass(side);
           passes.computeIfAbsent(side, s -> new ArrayList<>()).add(QueryBench.percentiles(nanos));
+          cpuPasses.computeIfAbsent(side, s -> new ArrayList<>()).add(QueryBench.percentiles(bench.lastCpuNanos));
           for (int i = 0; i < mix.size(); i++) {
             byKind.computeIfAbsent(mix.get(i).kind(), k -> new EnumMap<>(Side.class))
                 .computeIfAbsent(side, s -> new ArrayList<>()).add(nanos[i] / 1e6);
@@ -240,6 +242,18 @@ public final class IndexBenchmark {
       System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %.2f | %s | %s |%n", side.label, p50, medianOf(p, Pass::p90), p99,
           medianOf(p, Pass::mean), side == Side.RAW ? "1" : String.format(Locale.ROOT, "%.2fx", p50 / rawP50),
           side == Side.RAW ? "1" : String.format(Locale.ROOT, "%.2fx", p99 / rawP99));
+    }
+    System.out.println();
+    System.out.println("CPU time of the searching thread (steadier than wall time when the machine is shared):");
+    System.out.println();
+    System.out.println("| side | CPU p50 ms | CPU p90 ms | CPU mean ms | CPU p50 Lede/raw |");
+    System.out.println("| --- | --- | --- | --- | --- |");
+    double rawCpu = medianOf(cpuPasses.get(Side.RAW), Pass::p50);
+    for (Side side : Side.values()) {
+      List<Pass> p = cpuPasses.get(side);
+      double p50 = medianOf(p, Pass::p50);
+      System.out.printf(Locale.ROOT, "| %s | %.2f | %.2f | %.2f | %s |%n", side.label, p50, medianOf(p, Pass::p90), medianOf(p, Pass::mean),
+          side == Side.RAW ? "1" : String.format(Locale.ROOT, "%.2fx", p50 / rawCpu));
     }
     System.out.println();
     System.out.println("| kind | queries | raw p50 ms | Lede (same work) p50 ms | Lede defaults p50 ms | Lede/raw |");

@@ -7,12 +7,16 @@ import dev.lede.cli.Answers;
 import dev.lede.cli.SearchRequest;
 import dev.lede.index.StoredArticles;
 import dev.lede.search.NewsQuery;
+import dev.lede.search.SearchResult;
 import dev.lede.search.SortOrder;
 import dev.lede.search.Syntax;
 import java.nio.file.Path;
 import java.time.Instant;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.function.Function;
 
 /**
  * The read-only endpoints. Each reads its parameters as the matching command reads its options and
@@ -31,6 +35,21 @@ final class Api {
   private final String indexName;
   private final Path directory;
   private final ResultCache cache;
+
+  /**
+   * At most this many searches are run ahead on a new view: under a Zipf-like mix of searches (a
+   * search log's) the most asked hundred or so are most of the requests between two commits.
+   */
+  static final int WARM_SEARCHES = 128;
+  /** And for at most this long, so that a busy machine does not hold back what was committed. */
+  static final long WARM_NANOS = 1_000_000_000L;
+  /** Without the cache: the last few distinct searches, to warm a new view with. */
+  private final Map<NewsQuery, Boolean> recent = new LinkedHashMap<>(16, 0.75f, true) {
+    @Override
+    protected boolean removeEldestEntry(Map.Entry<NewsQuery, Boolean> eldest) {
+      return size() > 8;
+    }
+  };
 
   /**
    * @param indexName how {@code /api/stats} names the index
@@ -63,8 +82,48 @@ final class Api {
     byte[] body = LedeServer.bytes(Answers.search(index, q).json());
     if (key != null) {
       cache.put(key, body);
+    } else {
+      synchronized (recent) {
+        recent.put(q, Boolean.TRUE);
+      }
     }
     return body;
+  }
+
+  /**
+   * Runs the searches asked most on the live view ({@link #WARM_SEARCHES} at most, for at most
+   * {@link #WARM_NANOS}) on a new view of the index before searches move to it, and keeps their
+   * answers for it: after another process commits, the popular searches are answered from the cache
+   * at once instead of all missing together (issue 19). A search that finds nothing is left out: its
+   * note looks at the index as searches see it.
+   */
+  void warm(NewsIndex index, Object version, Function<NewsQuery, SearchResult> search) {
+    long deadline = System.nanoTime() + WARM_NANOS;
+    if (!cache.enabled() || version == null) {
+      // Nothing to keep, but a few searches still build on the new view what its first searches
+      // would otherwise all wait for (the global ordinals of stories and facets).
+      List<NewsQuery> last;
+      synchronized (recent) {
+        last = List.copyOf(recent.keySet());
+      }
+      for (NewsQuery q : last) {
+        if (System.nanoTime() > deadline) {
+          return;
+        }
+        search.apply(q);
+      }
+      return;
+    }
+    Object synonyms = index.synonyms();
+    for (Object request : cache.popular(WARM_SEARCHES)) {
+      if (System.nanoTime() > deadline) {
+        return;
+      }
+      SearchResult r = search.apply((NewsQuery) request);
+      if (r.total() > 0) {
+        cache.putAhead(new ResultCache.Key(version, synonyms, request), LedeServer.bytes(new Answers.Searched(r, null).json()));
+      }
+    }
   }
 
   ResultCache.Stats cacheStats() {

@@ -18,9 +18,18 @@ final class IndexHolder implements AutoCloseable {
   private RuntimeException failure;
   private long failedAt;
   private boolean closed;
+  private java.util.function.Consumer<NewsIndex> whenOpened = i -> {};
 
   IndexHolder(Supplier<NewsIndex> opener) {
     this.opener = opener;
+  }
+
+  /** Runs {@code f} on the index once it is open (now, if it is). */
+  synchronized void whenOpened(java.util.function.Consumer<NewsIndex> f) {
+    whenOpened = f;
+    if (index != null) {
+      f.accept(index);
+    }
   }
 
   /** The open index, opening it if need be; throws why it cannot be opened. */
@@ -37,6 +46,7 @@ final class IndexHolder implements AutoCloseable {
     try {
       index = opener.get();
       failure = null;
+      whenOpened.accept(index);
       return index;
     } catch (IndexUnavailableException e) {
       failure = e;

@@ -115,6 +115,12 @@ public final class LedeServer implements AutoCloseable {
     this.log = options.log();
     this.workers = Executors.newVirtualThreadPerTaskExecutor();
     this.refresher = Executors.newSingleThreadScheduledExecutor(r -> Thread.ofPlatform().daemon().name("lede-refresh").unstarted(r));
+    if (!options.writes()) {
+      // A read-only server refreshes on its own thread: the popular searches run on a new commit's
+      // view before searches move to it. (A writing server refreshes in the request that wrote, which
+      // would wait for the warming.)
+      holder.whenOpened(index -> index.setWarmer((version, search) -> api.warm(index, version, search)));
+    }
   }
 
   /**
@@ -258,7 +264,7 @@ public final class LedeServer implements AutoCloseable {
         ObjectNode health = Json.object().put("status", "ok").put("writes", writes != null);
         ResultCache.Stats c = api.cacheStats();
         health.putObject("search_cache").put("hits", c.hits()).put("misses", c.misses()).put("entries", c.entries())
-            .put("bytes", c.bytes()).put("max_bytes", c.maxBytes());
+            .put("bytes", c.bytes()).put("max_bytes", c.maxBytes()).put("warmed", c.warmed());
         send(ex, 200, health);
         return;
       }

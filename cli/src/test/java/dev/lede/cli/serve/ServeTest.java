@@ -366,6 +366,36 @@ class ServeTest {
     assertEquals(0, lede("delete", "serve-cache-1").code());
   }
 
+  @Test
+  void aPopularSearchIsReadyWithTheNewAnswerWhenAnotherProcessCommits() throws InterruptedException {
+    String target = "/api/search?q=kingfisher+estuary";
+    String article = "{\"id\": \"serve-warm-1\", \"headline\": \"Kingfisher nests found on the estuary\", "
+        + "\"body\": \"Volunteers counted three pairs.\", \"source\": \"example-news.org\"}\n";
+    assertEquals(0, cli(article, "--index", index.toString(), "index", "-").code());
+    long deadline = System.nanoTime() + 30_000_000_000L;
+    while (get(target).json().get("total").asLong() == 0 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(1, get(target).json().get("total").asLong());
+    get(target); // asked again: a popular search
+    JsonNode before = get("/healthz").json().get("search_cache");
+    String second = article.replace("serve-warm-1", "serve-warm-2").replace("three", "four");
+    assertEquals(0, cli(second, "--index", index.toString(), "index", "-").code());
+    while (get(target).json().get("total").asLong() == 1 && System.nanoTime() < deadline) {
+      Thread.sleep(100);
+    }
+    assertEquals(2, get(target).json().get("total").asLong(), "the new commit's answer");
+    JsonNode after = get("/healthz").json().get("search_cache");
+    assertTrue(after.get("warmed").asLong() > before.get("warmed").asLong(), after.toString());
+    assertEquals(before.get("misses").asLong(), after.get("misses").asLong(),
+        "made on the new view before searches moved to it, so never missed: " + after);
+    assertEquals(0, lede("delete", "serve-warm-1", "serve-warm-2").code());
+    // the next test compares the server with the CLI: wait until the server searches this commit
+    while (get(target).json().get("total").asLong() != 0 && System.nanoTime() < deadline + 30_000_000_000L) {
+      Thread.sleep(100);
+    }
+  }
+
   /** Polls until the status is {@code wanted} or 30 s pass; returns the last status. A wait, not a timing claim. */
   static int awaitStatus(URI base, String target, int wanted) throws InterruptedException {
     long deadline = System.nanoTime() + 30_000_000_000L;
