@@ -44,7 +44,8 @@ final class SolrQueries {
 
   /**
    * Field weights and phrase boosts, from Lede's own {@link Ranking}: the same numbers the embedded
-   * index ranks with (BM25's k1 and b are Solr's defaults, 1.2 and 0.75, as in {@link Ranking#defaults()}).
+   * index ranks with. The scoring model is not: the configset keeps Solr's BM25 (k1 1.2, b 0.75),
+   * while the embedded index scores with DFR by default (docs/evaluation.md).
    */
   record Weights(Ranking ranking) {
     static final Weights DEFAULT = new Weights(Ranking.defaults());
