@@ -118,11 +118,7 @@ final class LuceneNewsIndex implements NewsIndex {
 
           @Override
           public void refresh() {
-            try {
-              LuceneNewsIndex.this.generation.searchers().maybeRefreshBlocking();
-            } catch (IOException e) {
-              throw new UncheckedIOException(e);
-            }
+            refreshSearchers();
           }
         }, this::commitData, generation.dir());
     loadSynonyms();
@@ -459,15 +455,29 @@ final class LuceneNewsIndex implements NewsIndex {
       return;
     }
     if (writer == null) {
-      try {
-        generation.searchers().maybeRefreshBlocking();
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
+      refreshSearchers();
       followSemantic();
       return;
     }
     writes.refresh();
+  }
+
+  /**
+   * Opens the current generation's newest commit for the next searches. Another thread's refresh may
+   * switch generations in between and retire (close) the one read here: its newer generation's
+   * searchers are fresh already, so that is not an error.
+   */
+  private void refreshSearchers() {
+    Generation g = generation;
+    try {
+      g.searchers().maybeRefreshBlocking();
+    } catch (org.apache.lucene.store.AlreadyClosedException e) {
+      if (generation == g) {
+        throw e;
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /**

@@ -250,6 +250,47 @@ class ReindexTest {
   }
 
   @Test
+  void refreshesRacingAGenerationSwitchNeverFail(@TempDir Path dir) throws Exception {
+    // A refresh that read the generation just before another thread's refresh switched and closed
+    // it must not fail: the newer generation's searchers are fresh already.
+    Path idx = flatIndex(dir, 10);
+    List<dev.lede.article.Article> replacement = IngestTest.articles("new", "omega", 12);
+    AtomicBoolean stop = new AtomicBoolean();
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    try (NewsIndex reader = NewsIndex.openExisting(idx, IndexOptions.defaults().withReadOnly(true))) {
+      List<Thread> threads = new ArrayList<>();
+      for (int t = 0; t < 4; t++) {
+        Thread th = new Thread(() -> {
+          try {
+            while (!stop.get()) {
+              reader.refresh();
+            }
+          } catch (Throwable e) {
+            failure.compareAndSet(null, e);
+          }
+        });
+        th.start();
+        threads.add(th);
+      }
+      for (int round = 0; round < 6 && failure.get() == null; round++) {
+        NewsIndex.reindex(idx, ArticleSource.of(replacement), IndexOptions.defaults(), TWO, null);
+        Thread.sleep(50);
+        NewsIndex.rollback(idx);
+        Thread.sleep(50);
+      }
+      stop.set(true);
+      for (Thread th : threads) {
+        th.join();
+      }
+      if (failure.get() != null) {
+        throw new AssertionError("a refresh failed during generation switches", failure.get());
+      }
+      reader.refresh();
+      assertEquals(10, reader.search(NewsQuery.builder("alpha").limit(1).build()).total());
+    }
+  }
+
+  @Test
   void killedReindexLeavesTheLiveGenerationServing(@TempDir Path dir) throws Exception {
     // More kills: -Dlede.reindex.kills=50 (and -Dlede.reindex.seed=N to vary the moments).
     int kills = Integer.getInteger("lede.reindex.kills", 3);
