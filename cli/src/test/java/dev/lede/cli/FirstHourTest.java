@@ -32,9 +32,7 @@ class FirstHourTest {
   }
 
   static Run lede(String... args) {
-    List<String> full = new ArrayList<>(List.of("--index", index.toString()));
-    full.addAll(List.of(args));
-    return LedeCliTest.run(full.toArray(String[]::new));
+    return LedeCliTest.runOn(index, args);
   }
 
   static JsonNode json(String s) {

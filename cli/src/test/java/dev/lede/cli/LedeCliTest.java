@@ -13,6 +13,7 @@ import java.io.StringWriter;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -33,6 +34,13 @@ class LedeCliTest {
 
   static Run run(String... args) {
     return runWithInput("", args);
+  }
+
+  /** Runs {@code lede --index INDEX args...}. */
+  static Run runOn(Path index, String... args) {
+    List<String> full = new ArrayList<>(List.of("--index", index.toString()));
+    full.addAll(List.of(args));
+    return run(full.toArray(String[]::new));
   }
 
   static Run runWithInput(String stdin, String... args) {

@@ -8,8 +8,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import dev.lede.cli.LedeCliTest.Run;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.List;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
@@ -22,9 +20,7 @@ class SynonymsCommandTest {
   Path index;
 
   private Run lede(String... args) {
-    List<String> full = new ArrayList<>(List.of("--index", index.toString()));
-    full.addAll(List.of(args));
-    return LedeCliTest.run(full.toArray(String[]::new));
+    return LedeCliTest.runOn(index, args);
   }
 
   @BeforeEach

@@ -3,7 +3,6 @@ package dev.lede.search;
 import dev.lede.index.LanguageFields;
 import dev.lede.index.Schema;
 import dev.lede.index.Tokens;
-import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
@@ -102,7 +101,8 @@ final class LanguageQueries {
     if (plainWords.size() >= 2 && plainWords.size() <= QueryFactory.COVERAGE_MAX_WORDS) {
       addCoverageAndPhrase(placed.scoring, code, plainWords);
     }
-    addBylineWords(placed.scoring, plainWords);
+    // bylines are names, analysed alike in every language: the words of a short query find an author's articles, as in English
+    QueryFactory.addBylineWords(placed.scoring, plainWords, ranking.author(), schema.analyzer(Schema.AUTHOR_TEXT));
     return placed.build(new org.apache.lucene.search.MatchAllDocsQuery());
   }
 
@@ -163,24 +163,6 @@ final class LanguageQueries {
       PhraseQuery.Builder p = new PhraseQuery.Builder().setSlop(2);
       tokens(LanguageFields.headline(code), String.join(" ", words)).forEach(t -> p.add(new Term(LanguageFields.headline(code), t)));
       b.add(boost(p.build(), ranking.headlinePhrase()), BooleanClause.Occur.SHOULD);
-    }
-  }
-
-  /** Bylines are names, analysed alike in every language: the words of a short query find an author's articles, as in English. */
-  private void addBylineWords(BooleanQuery.Builder b, List<String> words) {
-    if (ranking.author() <= 0 || words.isEmpty() || words.size() > QueryFactory.BYLINE_MAX_WORDS) {
-      return;
-    }
-    BooleanQuery.Builder any = new BooleanQuery.Builder();
-    int n = 0;
-    for (String word : words) {
-      for (String token : tokens(Schema.AUTHOR_TEXT, word)) {
-        any.add(new TermQuery(new Term(Schema.AUTHOR_TEXT, token)), BooleanClause.Occur.SHOULD);
-        n++;
-      }
-    }
-    if (n > 0) {
-      b.add(boost(any.build(), ranking.author()), BooleanClause.Occur.SHOULD);
     }
   }
 

@@ -200,7 +200,7 @@ final class QueryFactory {
       addPhraseBoosts(placed.scoring, String.join(" ", plainWords));
       addMultiWordSynonyms(placed.scoring, String.join(" ", plainWords));
     }
-    addBylineWords(placed.scoring, plainWords);
+    addBylineWords(placed.scoring, plainWords, ranking.author(), schema.queryAnalyzer());
     // Only exclusions and filters: they narrow "everything". Only stop words ("to be or not to
     // be"): the index keeps none, and everything is no answer to them.
     return placed.build(stopWordsOnly > 0 ? new MatchNoDocsQuery("only stop words") : new MatchAllDocsQuery());
@@ -469,20 +469,20 @@ final class QueryFactory {
    * the whole query rather than one per word, so that the clause budget of long queries, and with
    * it their results, do not change. A byline match alone is enough for an article to match.
    */
-  private void addBylineWords(BooleanQuery.Builder b, List<String> words) {
-    if (ranking.author() <= 0 || words.isEmpty() || words.size() > BYLINE_MAX_WORDS) {
+  static void addBylineWords(BooleanQuery.Builder b, List<String> words, float weight, Analyzer analyzer) {
+    if (weight <= 0 || words.isEmpty() || words.size() > BYLINE_MAX_WORDS) {
       return;
     }
     BooleanQuery.Builder any = new BooleanQuery.Builder();
     int n = 0;
     for (String word : words) {
-      for (String token : tokens(Schema.AUTHOR_TEXT, word)) {
+      for (String token : Tokens.tokens(analyzer, Schema.AUTHOR_TEXT, word)) {
         any.add(new TermQuery(new Term(Schema.AUTHOR_TEXT, token)), BooleanClause.Occur.SHOULD);
         n++;
       }
     }
     if (n > 0) {
-      b.add(boost(any.build(), ranking.author()), BooleanClause.Occur.SHOULD);
+      b.add(boost(any.build(), weight), BooleanClause.Occur.SHOULD);
     }
   }
 

@@ -451,10 +451,15 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
 
   /** The ids of every article matching a query. */
   private List<String> ids(org.apache.lucene.search.Query q) {
+    return ids(q, -1);
+  }
+
+  /** The ids of the first {@code limit} articles matching a query (every one for a negative limit). */
+  private List<String> ids(org.apache.lucene.search.Query q, int limit) {
     return searchers.withSearcher(s -> {
       try {
         List<String> out = new ArrayList<>();
-        TopDocs top = s.search(q, Math.max(1, s.getIndexReader().maxDoc()));
+        TopDocs top = s.search(q, limit < 0 ? Math.max(1, s.getIndexReader().maxDoc()) : limit);
         org.apache.lucene.index.StoredFields fields = s.storedFields();
         for (var hit : top.scoreDocs) {
           out.add(fields.document(hit.doc, Set.of(Schema.ID)).get(Schema.ID));
@@ -634,19 +639,7 @@ public final class LuceneWrites implements WriteSteps<LuceneWrites.Ready, Lucene
       long already = counts[1] - total;
       progress.accept(0L, total);
       while (true) {
-        List<String> ids = searchers.withSearcher(s -> {
-          try {
-            List<String> out = new ArrayList<>();
-            TopDocs top = s.search(lacking, batch);
-            org.apache.lucene.index.StoredFields fields = s.storedFields();
-            for (var hit : top.scoreDocs) {
-              out.add(fields.document(hit.doc, Set.of(Schema.ID)).get(Schema.ID));
-            }
-            return out;
-          } catch (IOException e) {
-            throw new UncheckedIOException(e);
-          }
-        });
+        List<String> ids = ids(lacking, batch);
         if (ids.isEmpty()) {
           break;
         }
